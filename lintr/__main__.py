@@ -1,0 +1,3 @@
+from lintr.cli import main
+
+raise SystemExit(main())

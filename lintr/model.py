@@ -1,0 +1,191 @@
+"""The data that flows through lintr: segments, documents, pairs and findings."""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from lintr.languages import LanguageProfile
+
+Side = Literal["source", "target"]
+
+
+class Severity(enum.IntEnum):
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[name.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (use error, warning or info)") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    path: str
+    line: int
+    column: int
+    end_line: int | None = None
+    end_column: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """A secondary location, rendered as a gcc-style ``note:`` line."""
+
+    location: Location
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text between two locations of one file (end exclusive)."""
+
+    location: Location
+    replacement: str
+
+
+@dataclass(slots=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    location: Location
+    related: tuple[Related, ...] = ()
+    fix: tuple[Edit, ...] = ()
+    fingerprint: str = ""
+    # What makes this finding distinct inside its pair (a word, a number); feeds the fingerprint.
+    detail: str = ""
+
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (loc.path, loc.line, loc.column, self.rule, self.message)
+
+
+@dataclass(slots=True)
+class Segment:
+    """Text from one place in one file. ``text`` may span several lines (a paragraph)."""
+
+    text: str
+    path: str
+    line: int
+    column: int
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Line and column (1-based, code points) of the character at ``offset`` in ``text``."""
+        starts = self._line_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        if i == 0:
+            return self.line, self.column + offset
+        return self.line + i, offset - starts[i] + 1
+
+    @property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        pos = self.text.find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = self.text.find("\n", pos + 1)
+        return starts
+
+    def location(self, start: int = 0, end: int | None = None) -> Location:
+        line, col = self.position(start)
+        end_line, end_col = self.position(len(self.text) if end is None else end)
+        return Location(self.path, line, col, end_line, end_col)
+
+
+@dataclass(slots=True)
+class Document:
+    """The ordered segments of one side of one file pair."""
+
+    path: str
+    side: Side
+    lang: str
+    segments: list[Segment] = field(default_factory=list)
+
+
+class PairSide:
+    """One side of a pair: zero or more segments seen as one text (joined by newlines).
+
+    Tokenisations live here as cached properties so that every rule of a pair shares one.
+    """
+
+    def __init__(self, segments: tuple[Segment, ...], profile: LanguageProfile, side: Side):
+        self.segments = segments
+        self.profile = profile
+        self.side = side
+
+    @cached_property
+    def text(self) -> str:
+        return "\n".join(s.text for s in self.segments)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        starts, pos = [], 0
+        for seg in self.segments:
+            starts.append(pos)
+            pos += len(seg.text) + 1
+        return starts
+
+    def segment_at(self, offset: int) -> tuple[Segment, int]:
+        i = max(bisect.bisect_right(self._starts, offset) - 1, 0)
+        return self.segments[i], offset - self._starts[i]
+
+    def location(self, start: int = 0, end: int | None = None) -> Location:
+        """The file location of ``text[start:end]`` (end exclusive)."""
+        end = len(self.text) if end is None else end
+        seg, local = self.segment_at(start)
+        line, col = seg.position(local)
+        if end <= start:
+            return Location(seg.path, line, col, line, col)
+        end_seg, end_local = self.segment_at(end - 1)
+        end_line, end_col = end_seg.position(end_local)
+        return Location(seg.path, line, col, end_line, end_col + 1)
+
+    def end_location(self) -> Location:
+        """A zero-width location just after the last non-space character."""
+        stripped = len(self.text.rstrip())
+        return self.location(stripped, stripped)
+
+    @property
+    def path(self) -> str:
+        return self.segments[0].path if self.segments else ""
+
+    def __bool__(self) -> bool:
+        return bool(self.segments)
+
+    @cached_property
+    def words(self) -> list[tuple[int, int, str]]:
+        from lintr.text import words
+
+        return words(self.text)
+
+    @cached_property
+    def numbers(self) -> list:
+        from lintr.numbers import find_numbers
+
+        return find_numbers(self.text)
+
+
+@dataclass(slots=True)
+class Pair:
+    """What the aligner produced: source and target segments, either side possibly empty."""
+
+    source: PairSide
+    target: PairSide
+    index: int = 0
+    # Where an unpaired side "should" have been: the neighbouring location on the empty side.
+    anchor: Location | None = None
+
+    def side(self, name: Side) -> PairSide:
+        return self.source if name == "source" else self.target

@@ -1,0 +1,119 @@
+"""Input formats. Each module is a plugin contributing :class:`Reader` objects.
+
+A reader turns a file (or two) into a :class:`Bitext`: the two sides as Documents, every
+segment keeping its path, line and column.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from lintr.languages import Languages
+from lintr.model import Document, Segment
+
+
+class InputError(Exception):
+    """Unreadable input: reported as one ``input-error`` line naming the file and position."""
+
+    def __init__(self, path: str, message: str, line: int = 1, column: int = 1):
+        super().__init__(message)
+        self.path, self.message, self.line, self.column = path, message, line, column
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+@dataclass
+class ReadContext:
+    languages: Languages
+    source_lang: str | None = None
+    target_lang: str | None = None
+
+
+@dataclass
+class Bitext:
+    """Both sides of one input. ``line_aligned``: segment i of one side renders segment i."""
+
+    source: Document
+    target: Document
+    line_aligned: bool = True
+    # False when the reader could not know which version is the source (a bilingual text).
+    sides_known: bool = True
+    problems: list[InputError] = field(default_factory=list)
+
+
+class Reader:
+    name: str = ""
+    description: str = ""
+    # True for formats holding both sides in one file (TSV, a bilingual text).
+    single_file: bool = True
+
+    def sniff(self, path: str) -> bool:
+        """Whether ``path`` looks like this format (single-file readers)."""
+        return False
+
+    def read(self, paths: list[str], ctx: ReadContext) -> Bitext:
+        raise NotImplementedError
+
+
+# Large enough to catch a binary file, small enough to stay cheap.
+_SNIFF_BYTES = 8192
+
+
+def read_text(path: str) -> str:
+    """A file's text: UTF-8 with or without BOM, CRLF folded to LF. Raises InputError."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise InputError(path, "no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, expected a file") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    nul = data.find(b"\x00", 0, _SNIFF_BYTES)
+    if nul != -1 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        line, col = _byte_position(data, nul)
+        raise InputError(path, f"binary file (NUL byte at offset {nul}), not text", line, col)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, "file is UTF-16; re-save it as UTF-8")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+        line, col = _byte_position(data, start)
+        raise InputError(
+            path,
+            f"not valid UTF-8: byte 0x{data[start]:02X} at offset {start}; "
+            "re-save the file as UTF-8",
+            line,
+            col,
+        ) from None
+    if not text.strip():
+        raise InputError(path, "file is empty" if not text else "file has no text, only spaces")
+    return text.replace("\r\n", "\n")
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (code points) of byte ``offset``, decoding what precedes it leniently."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    line = data.count(b"\n", 0, offset) + 1
+    prefix = data[line_start:offset].decode("utf-8", errors="replace")
+    if line == 1 and prefix.startswith("\ufeff"):
+        prefix = prefix[1:]
+    return line, len(prefix) + 1
+
+
+def display_path(path: str) -> str:
+    """The path as the user would type it: relative to the working directory when inside it."""
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
+def line_segments(text: str, path: str) -> list[Segment]:
+    """One segment per line (line numbers as editors count them: by LF)."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [Segment(line, path, number, 1) for number, line in enumerate(lines, 1)]

@@ -1,0 +1,62 @@
+"""SARIF 2.1.0, for code-scanning dashboards."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from lintr import __version__
+from lintr.hookspecs import hookimpl
+from lintr.model import Finding, Location, Severity
+from lintr.reporters import Reporter
+
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _location(loc: Location, message: str | None = None) -> dict:
+    region = {"startLine": loc.line, "startColumn": loc.column}
+    if loc.end_line:
+        region.update(endLine=loc.end_line, endColumn=loc.end_column)
+    out = {"physicalLocation": {"artifactLocation": {"uri": loc.path.replace("\\", "/")},
+                                "region": region}}
+    if message:
+        out["message"] = {"text": message}
+    return out
+
+
+class SarifReporter(Reporter):
+    name = "sarif"
+    description = "SARIF 2.1.0"
+
+    def report(self, findings: list[Finding], summary: dict, out: TextIO) -> None:
+        rule_ids = sorted({f.rule for f in findings})
+        results = [
+            {
+                "ruleId": f.rule,
+                "level": LEVEL[f.severity],
+                "message": {"text": f.message},
+                "locations": [_location(f.location)],
+                "relatedLocations": [
+                    {"id": i, **_location(r.location, r.message)} for i, r in enumerate(f.related)
+                ],
+                "partialFingerprints": {"lintr/v1": f.fingerprint},
+            }
+            for f in findings
+        ]
+        doc = {
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {"driver": {"name": "lintr", "version": __version__,
+                                    "rules": [{"id": r} for r in rule_ids]}},
+                "results": results,
+            }],
+        }
+        json.dump(doc, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+
+
+@hookimpl
+def lintr_reporters() -> list[Reporter]:
+    return [SarifReporter()]

@@ -1,0 +1,102 @@
+"""The base class of every rule, and typed rule options."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal
+
+from lintr.model import Edit, Finding, Location, Pair, Related, Severity
+
+Scope = Literal["pair", "document", "corpus"]
+
+
+@dataclass(frozen=True)
+class Option:
+    """A typed rule option, settable under ``[tool.lintr.rules.RULE-ID]``."""
+
+    type: type | tuple[type, ...]
+    default: Any
+    help: str
+    item_type: type | None = None  # for list options
+
+    def validate(self, value: Any) -> Any:
+        if self.type is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if isinstance(value, bool) and self.type is not bool:
+            raise ValueError(f"expected {self.type_name}, got a boolean")
+        if not isinstance(value, self.type):
+            raise ValueError(f"expected {self.type_name}, got {type(value).__name__} {value!r}")
+        if self.item_type is not None:
+            for item in value:
+                if not isinstance(item, self.item_type):
+                    raise ValueError(
+                        f"expected a list of {self.item_type.__name__}, found {item!r}"
+                    )
+        return value
+
+    @property
+    def type_name(self) -> str:
+        if self.item_type is not None:
+            return f"list of {self.item_type.__name__}"
+        return getattr(self.type, "__name__", str(self.type))
+
+
+class Rule:
+    """Subclass this, set ``id``, and write the documentation as the class docstring."""
+
+    id: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    scope: ClassVar[Scope] = "pair"
+    options: ClassVar[dict[str, Option]] = {}
+
+    def __init__(self, settings: dict[str, Any] | None = None, severity: Severity | None = None):
+        self.settings = {name: opt.default for name, opt in self.options.items()}
+        self.settings.update(settings or {})
+        if severity is not None:
+            self.severity = severity
+        self.configure()
+
+    def configure(self) -> None:
+        """Precompute what the options imply (allow-lists, patterns). Called once."""
+
+    def check(self, pair: Pair) -> Iterable[Finding]:
+        """Findings for one pair (pair-scope rules)."""
+        return ()
+
+    # Corpus-scope rules implement collect/merge/finalize instead of check.
+    def collect(self, pair: Pair) -> Any:
+        raise NotImplementedError
+
+    def merge(self, a: Any, b: Any) -> Any:
+        raise NotImplementedError
+
+    def finalize(self, state: Any) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def finding(
+        self,
+        message: str,
+        location: Location,
+        related: Iterable[Related] = (),
+        fix: Iterable[Edit] = (),
+        detail: str = "",
+    ) -> Finding:
+        return Finding(
+            rule=self.id,
+            severity=self.severity,
+            message=message,
+            location=location,
+            related=tuple(related),
+            fix=tuple(fix),
+            detail=detail,
+        )
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.doc().split("\n", 1)[0]

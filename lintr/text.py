@@ -1,0 +1,50 @@
+"""Tokenisation and script classification shared by every rule (compiled once, here)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+# A word: letters and combining marks (tashkeel), with apostrophes and ʿayn/hamza signs
+# allowed inside it (Dā‘iš, latter’s), and tatweel, which Unicode counts as a letter.
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’‘ʿʾ][\p{L}\p{M}\p{N}]+)*")
+LETTER = regex.compile(r"\p{L}")
+# Bidi controls and other invisible format characters that must not count as text.
+INVISIBLE = regex.compile(r"[\p{Cf}]")
+SCRIPT_LETTERS = {
+    "Arabic": regex.compile(r"[\p{Arabic}&&\p{L}]", regex.V1),
+    "Latin": regex.compile(r"[\p{Latin}&&\p{L}]", regex.V1),
+}
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) for every word of ``text``."""
+    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+def script_counts(text: str) -> Counter[str]:
+    """How many letters of each script ``text`` has (by Unicode Script property)."""
+    counts: Counter[str] = Counter()
+    for name, pattern in SCRIPT_LETTERS.items():
+        n = len(pattern.findall(text))
+        if n:
+            counts[name] = n
+    return counts
+
+
+def script_pattern(script: str) -> regex.Pattern:
+    """A pattern for one letter of ``script``, cached."""
+    pattern = SCRIPT_LETTERS.get(script)
+    if pattern is None:
+        pattern = SCRIPT_LETTERS[script] = regex.compile(rf"[\p{{{script}}}&&\p{{L}}]", regex.V1)
+    return pattern
+
+
+def dominant_script(text: str) -> str | None:
+    counts = script_counts(text)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def strip_invisible(text: str) -> str:
+    return INVISIBLE.sub("", text)

@@ -1,0 +1,46 @@
+"""The Arabic language profile."""
+
+from __future__ import annotations
+
+from pyarabic import araby
+
+from lintr.hookspecs import hookimpl
+from lintr.languages import LanguageProfile
+
+ARABIC_INDIC = {chr(0x0660 + i): str(i) for i in range(10)}  # ٠-٩
+EXTENDED_ARABIC_INDIC = {chr(0x06F0 + i): str(i) for i in range(10)}  # ۰-۹ (Persian, Urdu)
+
+
+def strip_marks(text: str) -> str:
+    """Remove tashkeel (harakat, tanwin, shadda, sukun) and tatweel."""
+    return araby.strip_tatweel(araby.strip_tashkeel(text))
+
+
+def normalize(text: str) -> str:
+    """Fold the spellings Arabic writers vary freely: marks, alef and hamza forms, ى/ي, ة/ه."""
+    text = araby.normalize_alef(strip_marks(text))  # أ إ آ ٱ -> ا
+    return text.translate(_FOLD)
+
+
+_FOLD = str.maketrans({"ؤ": "و", "ئ": "ي", "ى": "ي", "ة": "ه"})
+
+ARABIC = LanguageProfile(
+    code="ar",
+    name="Arabic",
+    script="Arabic",
+    rtl=True,
+    digits={**ARABIC_INDIC, **EXTENDED_ARABIC_INDIC},
+    decimal_separators=("٫", "."),
+    thousands_separators=("٬", ","),
+    percent_signs=("٪", "%", "؉"),
+    # ؟ question, ۔ Urdu full stop, ؎ is not final; … ellipsis.
+    sentence_final=(".", "؟", "?", "!", "۔", "…"),
+    quote_pairs=(("“", "”"), ("«", "»"), ('"', '"')),
+    strip_marks=strip_marks,
+    normalize=normalize,
+)
+
+
+@hookimpl
+def lintr_languages() -> list[LanguageProfile]:
+    return [ARABIC]

@@ -1,0 +1,216 @@
+"""Rules about punctuation: quotation marks, brackets and the end of a sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from lintr.hookspecs import hookimpl
+from lintr.model import Finding, Pair, PairSide, Related
+from lintr.rule import Option, Rule
+
+SINGLE_QUOTES = ("‘", "’")
+BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"), ("⟨", "⟩"), ("【", "】"))
+# Ornate parentheses around Quranic verses: writers use both orders.
+ORNATE = ("\ufd3e", "\ufd3f")
+# "1)" and "a)" list markers, and smileys, close a bracket that was never opened on purpose.
+LIST_MARKER = regex.compile(r"(?:^|(?<=\s))[\p{L}\p{N}]{1,2}\)")
+SMILEY = regex.compile(r"[:;]-?[()\[\]]")
+TRAILING = regex.compile(r"[\s\p{Cf}”»\"’'\)\]}›]+$")
+FINAL_CLASS = {".": ".", "۔": ".", "?": "?", "؟": "?", "!": "!", "…": "…", ":": ":"}
+MARK_NAMES = {".": "a full stop", "?": "a question mark", "!": "an exclamation mark",
+              "…": "an ellipsis", ":": "a colon"}
+
+
+def _inside_word(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+
+
+def _scan_pair(text: str, opening: str, closing: str, skip=frozenset()):
+    """(unclosed openings, unopened closings) as offsets, for one distinct-character pair."""
+    stack, stray = [], []
+    for i, ch in enumerate(text):
+        if i in skip:
+            continue
+        if ch == opening:
+            stack.append(i)
+        elif ch == closing:
+            if stack:
+                stack.pop()
+            else:
+                stray.append(i)
+    return stack, stray
+
+
+class UnbalancedQuotes(Rule):
+    """A quotation mark opened and never closed, or closed and never opened.
+
+    Each side is checked with the quotation marks of its language (“ ” « » and the
+    straight "). In right-to-left text, “ and ” are accepted in either order when used
+    consistently. An apostrophe or an ʿayn inside a word (latter’s, Dā‘iš) is not a quote.
+
+    Single quotes ‘ ’ are ambiguous with apostrophes and with ʿayn at the start of a
+    transliterated name (‘Umar), so they are only checked with ``check-single-quotes``.
+    A straight " right after a digit is an inch or second sign, not a quote.
+    """
+
+    id = "unbalanced-quotes"
+    options = {
+        "check-single-quotes": Option(bool, False, "also check ‘ ’ (off: they double as apostrophes)"),
+    }
+
+    def check(self, pair: Pair) -> Iterator[Finding]:
+        for side in (pair.source, pair.target):
+            if side and side.text:
+                yield from self._check_side(side)
+
+    def _check_side(self, side: PairSide) -> Iterator[Finding]:
+        text = side.text
+        pairs = list(side.profile.quote_pairs)
+        if self.settings["check-single-quotes"]:
+            pairs.append(SINGLE_QUOTES)
+        for opening, closing in pairs:
+            if opening not in text and closing not in text:
+                continue
+            if opening == closing:
+                yield from self._straight(side, opening)
+                continue
+            skip = frozenset(
+                i for i, ch in enumerate(text) if ch in SINGLE_QUOTES and _inside_word(text, i)
+            ) if (opening, closing) == SINGLE_QUOTES else frozenset()
+            unclosed, stray = _scan_pair(text, opening, closing, skip)
+            if (unclosed or stray) and side.profile.rtl:
+                r_unclosed, r_stray = _scan_pair(text, closing, opening, skip)
+                if not (r_unclosed or r_stray):
+                    continue
+            for i in unclosed:
+                yield self.finding(
+                    f"quotation mark {opening} is never closed (expected a {closing} after it)",
+                    side.location(i, i + 1),
+                    detail=f"open{opening}@{i}",
+                )
+            for i in stray:
+                yield self.finding(
+                    f"closing quotation mark {closing} has no opening {opening} before it",
+                    side.location(i, i + 1),
+                    detail=f"close{closing}@{i}",
+                )
+
+    def _straight(self, side: PairSide, mark: str) -> Iterator[Finding]:
+        text = side.text
+        marks = [i for i, ch in enumerate(text) if ch == mark and not (i and text[i - 1].isdigit())]
+        if len(marks) % 2:
+            i = marks[-1]
+            yield self.finding(
+                f"odd number of {mark} marks ({len(marks)}): one quotation is never closed",
+                side.location(i, i + 1),
+                detail=f"straight{mark}@{i}",
+            )
+
+
+class UnbalancedBrackets(Rule):
+    """A bracket opened and never closed, closed and never opened, or closed by the wrong
+    kind: ( ) [ ] { } ⟨ ⟩ 【 】 and the ornate parentheses ﴾ ﴿ of Quranic quotations (in
+    either order). List markers such as "1)" or "a)" and smileys are not brackets.
+    """
+
+    id = "unbalanced-brackets"
+
+    def check(self, pair: Pair) -> Iterator[Finding]:
+        for side in (pair.source, pair.target):
+            if side and side.text:
+                yield from self._check_side(side)
+
+    def _check_side(self, side: PairSide) -> Iterator[Finding]:
+        text = side.text
+        ignored = {m.end() - 1 for m in LIST_MARKER.finditer(text)}
+        ignored |= {m.end() - 1 for m in SMILEY.finditer(text)}
+        openers = {o: c for o, c in BRACKETS}
+        closers = {c: o for o, c in BRACKETS}
+        stack: list[tuple[int, str]] = []
+        for i, ch in enumerate(text):
+            if ch in ORNATE:
+                if stack and stack[-1][1] in ORNATE and stack[-1][1] != ch:
+                    stack.pop()
+                else:
+                    stack.append((i, ch))
+            elif ch in openers:
+                stack.append((i, ch))
+            elif ch in closers and i not in ignored:
+                if stack and stack[-1][1] == closers[ch]:
+                    stack.pop()
+                elif stack and stack[-1][1] in openers:
+                    j, opened = stack.pop()
+                    yield self.finding(
+                        f"{opened} is closed by {ch}; expected {openers[opened]}",
+                        side.location(i, i + 1),
+                        [Related(side.location(j, j + 1), f"{opened} opened here")],
+                        detail=f"mismatch{opened}{ch}@{i}",
+                    )
+                else:
+                    yield self.finding(
+                        f"closing {ch} has no opening {closers[ch]} before it",
+                        side.location(i, i + 1),
+                        detail=f"close{ch}@{i}",
+                    )
+        for j, opened in stack:
+            closing = openers.get(opened) or (ORNATE[1] if opened == ORNATE[0] else ORNATE[0])
+            yield self.finding(
+                f"{opened} is never closed (expected a {closing} after it)",
+                side.location(j, j + 1),
+                detail=f"open{opened}@{j}",
+            )
+
+
+def final_mark(text: str) -> str | None:
+    """The class of the sentence-final mark ending ``text`` ('.', '?', '!', '…', ':'), looking
+    through closing quotes, brackets, spaces and direction marks; None when there is none."""
+    body = TRAILING.sub("", text)
+    if body.endswith("..."):
+        return "…"
+    return FINAL_CLASS.get(body[-1:]) if body else None
+
+
+class TerminalPunctuation(Rule):
+    """Sentence-final punctuation missing on one side, or a question turned into a statement.
+
+    A segment that ends without a final mark (. ! ? … and Arabic ؟ and ۔; a closing quote or
+    bracket after the mark, or before it, is fine either way) while its counterpart ends with
+    one is usually truncated, or lost its last sentence. Reported at the end of the side that
+    lacks the mark. A question mark on one side only is reported too (؟ and ? are the same).
+    Titles and bylines, which have no final mark on either side, are fine.
+    """
+
+    id = "terminal-punctuation"
+
+    def check(self, pair: Pair) -> Iterator[Finding]:
+        source, target = pair.source, pair.target
+        if not source.text.strip() or not target.text.strip():
+            return
+        src_mark, tgt_mark = final_mark(source.text), final_mark(target.text)
+        if (src_mark is None) == (tgt_mark is None):
+            if src_mark != tgt_mark and "?" in (src_mark, tgt_mark):
+                lacking = target
+                yield self.finding(
+                    f"the source ends with {MARK_NAMES[src_mark]} but the target ends with "
+                    f"{MARK_NAMES[tgt_mark]}",
+                    lacking.end_location(),
+                    [Related(source.end_location(), f"the source ends with {MARK_NAMES[src_mark]}")],
+                    detail=f"{src_mark}{tgt_mark}",
+                )
+            return
+        lacking, other, mark = (source, target, tgt_mark) if src_mark is None else (target, source, src_mark)
+        hint = "; truncated translation?" if lacking is target else "; the source may be cut short"
+        yield self.finding(
+            f"the {lacking.profile.name} {lacking.side} ends without sentence-final punctuation, "
+            f"but the {other.profile.name} {other.side} ends with {MARK_NAMES[mark]}{hint}",
+            lacking.end_location(),
+            [Related(other.end_location(), f"the {other.side} ends with {MARK_NAMES[mark]} here")],
+            detail=f"{lacking.side}-{mark}",
+        )
+
+
+@hookimpl
+def lintr_rules() -> list[type[Rule]]:
+    return [UnbalancedQuotes, UnbalancedBrackets, TerminalPunctuation]

@@ -1,0 +1,92 @@
+"""Rules about repeated words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lintr.hookspecs import hookimpl
+from lintr.model import Edit, Finding, Pair, PairSide
+from lintr.rule import Option, Rule
+from lintr.text import strip_invisible
+
+DEFAULT_ALLOW = [
+    # English doublings that are grammatical.
+    "had had",
+    "that that",
+    "is is",
+    "do do",
+    "bye bye",
+    "ha ha",
+    "no no",
+    "very very",
+    # Arabic reduplication used for emphasis or gradualness: "little by little", "slowly".
+    "رويدا رويدا",
+    "شيئا شيئا",
+    "قليلا قليلا",
+    "يوما يوما",
+    "خطوة خطوة",
+]
+
+
+class DoubledWord(Rule):
+    """The same word twice in a row ("the the", "في في").
+
+    Words are Unicode words compared case-insensitively; Arabic words are compared after
+    removing tashkeel and tatweel, so "فيَ في" counts. The two words may be separated by
+    spaces or a line break (and invisible direction marks), but not by punctuation:
+    "that, that" is fine. Numbers are not words here. Both sides are checked.
+
+    Reported at the second word, with a safe fix that deletes it (and the space before it).
+
+    Option ``allow``: doublings that are correct, compared the same way (defaults include
+    "had had", "that that" and Arabic reduplications such as "رويداً رويداً").
+    """
+
+    id = "doubled-word"
+    options = {
+        "allow": Option(list, DEFAULT_ALLOW, "word pairs that may be doubled", item_type=str)
+    }
+
+    def configure(self) -> None:
+        self._allow_raw = [" ".join(entry.split()) for entry in self.settings["allow"]]
+        self._allowed: dict[str, set[str]] = {}  # per language: the entries as compared
+
+    def check(self, pair: Pair) -> Iterator[Finding]:
+        for side in (pair.source, pair.target):
+            if side:
+                yield from self._check_side(side)
+
+    def _key(self, side: PairSide, word: str) -> str:
+        return side.profile.strip_marks(word).casefold()
+
+    def _allowed_for(self, side: PairSide) -> set[str]:
+        code = side.profile.code
+        if code not in self._allowed:
+            self._allowed[code] = {
+                " ".join(self._key(side, w) for w in entry.split()) for entry in self._allow_raw
+            }
+        return self._allowed[code]
+
+    def _check_side(self, side: PairSide) -> Iterator[Finding]:
+        words = side.words
+        text = side.text
+        for (_, a_end, a), (b_start, b_end, b) in zip(words, words[1:]):
+            gap = text[a_end:b_start]
+            if not gap or (strip_invisible(gap) and not strip_invisible(gap).isspace()):
+                continue
+            key = self._key(side, a)
+            if key != self._key(side, b) or not any(c.isalpha() for c in key):
+                continue
+            if f"{key} {key}" in self._allowed_for(side):
+                continue
+            yield self.finding(
+                f'doubled word "{b}": remove the second "{b}"',
+                side.location(b_start, b_end),
+                fix=[Edit(side.location(a_end, b_end), "")],
+                detail=f"{key}@{b_start}",
+            )
+
+
+@hookimpl
+def lintr_rules() -> list[type[Rule]]:
+    return [DoubledWord]
