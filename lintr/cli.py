@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from lintr import __version__, plugins
-from lintr.config import ConfigError, Settings, find_config
+from lintr.config import ConfigError, Settings, did_you_mean, find_config
 from lintr.config import load as load_config
 from lintr.engine import Engine, Overrides, Result
 from lintr.model import Severity
@@ -104,7 +104,8 @@ def cmd_explain(registry: plugins.Registry, rule_id: str) -> int:
         return 0
     cls = registry.rules.get(rule_id)
     if cls is None:
-        raise UsageError(f"unknown rule {rule_id!r}; `lintr rules` lists them")
+        hint = did_you_mean(rule_id, registry.rules) or "; `lintr rules` lists them"
+        raise UsageError(f"unknown rule {rule_id!r}{hint}")
     print(f"{cls.id} ({cls.scope} scope, default severity {cls.severity}; "
           f"from {registry.origin_of(cls)})\n")
     print(cls.doc())
@@ -154,7 +155,8 @@ def cmd_check(registry: plugins.Registry, args: argparse.Namespace) -> int:
     for flag in ("select", "ignore"):
         for rid in getattr(args, flag) or ():
             if rid not in known:
-                raise UsageError(f"--{flag}: unknown rule {rid!r}; `lintr rules` lists them")
+                hint = did_you_mean(rid, known) or "; `lintr rules` lists them"
+                raise UsageError(f"--{flag}: unknown rule {rid!r}{hint}")
     reporter = registry.reporters.get(args.format)
     if reporter is None:
         raise UsageError(f"--format: unknown format {args.format!r} "

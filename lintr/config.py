@@ -3,6 +3,7 @@ or .lintr.toml, the nearest one walking up from each checked file."""
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import os
 import re
@@ -14,6 +15,8 @@ from typing import Any
 from lintr.model import Severity
 
 CONFIG_FILES = ("pyproject.toml", "lintr.toml", ".lintr.toml")
+KEYS = ("source-lang", "target-lang", "select", "ignore", "fail-on", "per-file-ignores", "pairs",
+        "baseline", "rules")
 
 
 class ConfigError(Exception):
@@ -109,9 +112,20 @@ def _load_toml(path: Path) -> dict[str, Any]:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(f"{_shown(path)}: invalid TOML: {exc}") from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise ConfigError(f"{_shown(path)}: cannot read: {exc.strerror or exc}") from None
+
+
+def did_you_mean(name: str, choices) -> str:
+    """' (did you mean 'x'?)' for a near miss, else ''."""
+    close = difflib.get_close_matches(name, list(choices), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _shown(path: Path) -> str:
+    rel = os.path.relpath(path)
+    return str(path) if rel.startswith("..") else rel
 
 
 def load(path: Path, rule_options: dict[str, dict[str, Any]]) -> Settings:
@@ -127,7 +141,7 @@ def _validate(table, path, prefix, where, rule_options) -> Settings:
     settings = Settings(file=path, root=path.parent)
 
     def fail(key: str, problem: str) -> ConfigError:
-        return ConfigError(f"{path}: {prefix}{key}: {problem}")
+        return ConfigError(f"{_shown(path)}: {prefix}{key}: {problem}")
 
     for key, value in table.items():
         if key in ("source-lang", "target-lang"):
@@ -138,7 +152,7 @@ def _validate(table, path, prefix, where, rule_options) -> Settings:
             ids = _id_list(value, lambda p: fail(key, p))
             unknown = [i for i in ids if i not in rule_options and i != "ALL"]
             if unknown:
-                raise fail(key, f"unknown rule {unknown[0]!r} (see `lintr rules`)")
+                raise fail(key, f"unknown rule {unknown[0]!r}{did_you_mean(unknown[0], rule_options)}")
             setattr(settings, key, ids)
         elif key == "fail-on":
             try:
@@ -163,7 +177,10 @@ def _validate(table, path, prefix, where, rule_options) -> Settings:
         elif key == "rules":
             settings.rules = _rule_tables(value, rule_options, fail)
         else:
-            raise ConfigError(f"{path}: unknown key {prefix}{key!r} in {where}")
+            raise ConfigError(
+                f"{_shown(path)}: unknown key {prefix}{key!r} in {where}"
+                f"{did_you_mean(key, KEYS)} (known keys: {', '.join(KEYS)})"
+            )
     return settings
 
 
@@ -194,7 +211,7 @@ def _rule_tables(value, rule_options, fail) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for rule_id, options in value.items():
         if rule_id not in rule_options:
-            raise fail(f"rules.{rule_id}", "unknown rule (see `lintr rules`)")
+            raise fail(f"rules.{rule_id}", f"unknown rule{did_you_mean(rule_id, rule_options)}")
         if not isinstance(options, dict):
             raise fail(f"rules.{rule_id}", "expected a table of options")
         known = rule_options[rule_id]
@@ -209,7 +226,8 @@ def _rule_tables(value, rule_options, fail) -> dict[str, dict[str, Any]]:
                 continue
             if name not in known:
                 choices = ", ".join(sorted(known)) or "none"
-                raise fail(key, f"unknown option (options of {rule_id}: {choices}, severity)")
+                raise fail(key, f"unknown option{did_you_mean(name, [*known, 'severity'])} "
+                                f"(options of {rule_id}: {choices}, severity)")
             try:
                 checked[name] = known[name].validate(option_value)
             except ValueError as exc:

@@ -94,11 +94,12 @@ class Engine:
             result.findings.extend(input_error(p) for p in bitext.problems)
             src = self.registry.languages.generic(bitext.source.lang)
             tgt = self.registry.languages.generic(bitext.target.lang)
-            ignored = settings.ignored_for(job.paths[0])
+            ignored = {path: settings.ignored_for(path) for path in job.paths}
             for pair in pair_in_order(bitext.source, bitext.target, src, tgt):
                 result.pairs += 1
                 for finding in self._check(pair, rules, corpus_state):
-                    if finding.rule not in ignored and "ALL" not in ignored:
+                    skip = ignored.get(finding.location.path, ())
+                    if finding.rule not in skip and "ALL" not in skip:
                         result.findings.append(finding)
         for rule in {r.id: r for s in self._rules.values() for r in s}.values():
             if rule.scope == "corpus" and rule.id in corpus_state:

@@ -1,0 +1,34 @@
+"""Shared test helpers."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SEED = EXAMPLES / "syrian-army-attack.txt"
+
+
+@pytest.fixture(scope="session")
+def registry():
+    from lintr import plugins
+
+    return plugins.load()
+
+
+def run_lintr(*args: str, cwd: Path | str | None = None, env: dict | None = None):
+    """Run the real command line (``python -m lintr``) and capture its output."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "lintr", *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
