@@ -17,8 +17,8 @@ from lintr.pairing import Job, Plan, configured_paths, plan
 from lintr.readers import InputError
 
 CORE_RULES = {
-    "input-error": ("any", "error", "unreadable input: missing, binary, not UTF-8, malformed"),
-    "internal-error": ("any", "error", "a plugin that failed on an input; the run went on"),
+    "input-error": ("any", "error", "Unreadable input: missing, binary, not UTF-8, empty or malformed."),
+    "internal-error": ("any", "error", "A rule or plugin that failed on an input; the run went on."),
 }
 
 
@@ -100,7 +100,7 @@ def cmd_rules(registry: plugins.Registry) -> int:
 def cmd_explain(registry: plugins.Registry, rule_id: str) -> int:
     if rule_id in CORE_RULES:
         scope, severity, summary = CORE_RULES[rule_id]
-        print(f"{rule_id} ({scope} scope, {severity}; built into lintr)\n\n{summary}.")
+        print(f"{rule_id} ({scope} scope, {severity}; built into lintr)\n\n{summary}")
         return 0
     cls = registry.rules.get(rule_id)
     if cls is None:

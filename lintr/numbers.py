@@ -1,7 +1,8 @@
 """Finding numbers in text and normalising them, whatever digits and separators they use.
 
 Shared by the number rules and, later, by the aligner (numbers are anchors that survive
-translation). ٥٥ = 55, ١٬٠٠٠ = 1,000 = 1000, ٣٫٥ = 3.5, 15th = 15, 06 = 6, 15:23 is a time.
+translation). ٥٥ = 55, ١٬٠٠٠ = 1,000 = 1000, ٣٫٥ = 3.5, 15th = 15, 06 = 6, 15:23 = ١٥:٢٣ is a
+time, and 06.01.2017 is one dotted number (a date or a version), compared part by part.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ import regex
 NUMBER = regex.compile(
     r"""
     (?<![\p{Latin}\d])          # not part of a Latin word such as G20 (Arabic prefixes are fine)
-    (?<!\d[.٫])                 # not the tail of a number we could not read (06.01.2017)
+    (?<!\d[.٫])                 # not the tail of a number already read
     (?P<value>
         (?P<time>\d{1,2}:\d{2}(?::\d{2})?)(?!\d)
+      | \d+(?:[.٫]\d+){2,}(?!\d)   # dotted date or version: 06.01.2017
       | \d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?(?!\d)
       | \d+(?:[.٫]\d+)?
     )
@@ -36,8 +38,12 @@ class Number:
 
 
 def canonical(raw: str) -> str:
-    if ":" in raw:
-        return ":".join(str(int(part)) if i == 0 else part for i, part in enumerate(raw.split(":")))
+    if ":" in raw:  # 06:05 = 6:05 = ٠٦:٠٥
+        hours, *rest = raw.split(":")
+        return ":".join([str(int(hours)), *(f"{int(part):02d}" for part in rest)])
+    parts = regex.split("[.٫]", raw)
+    if len(parts) > 2:  # 06.01.2017 = 6.1.2017
+        return ".".join(str(int(part)) for part in parts)
     plain = raw.replace(",", "").replace("٬", "").replace("٫", ".")
     try:
         return format(Decimal(plain).normalize(), "f")

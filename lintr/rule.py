@@ -99,4 +99,5 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        return cls.doc().split("\n", 1)[0]
+        """The first paragraph of the documentation, on one line."""
+        return " ".join(cls.doc().split("\n\n", 1)[0].split())
