@@ -231,7 +231,7 @@ def _summary(result: Result, fixed: int, full: bool) -> None:
     if not full:
         return
     files = f"{result.files} file{'s' if result.files != 1 else ''}"
-    pairs = f"{result.pairs} pair{'s' if result.pairs != 1 else ''}"
+    pairs = f"{result.pairs} segment pair{'s' if result.pairs != 1 else ''}"
     if fixed:
         print(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.", file=sys.stderr)
     if not result.findings:

@@ -30,7 +30,7 @@ def test_exit_0_on_a_clean_pair(tmp_path):
     proc = run_lintr("check", "doc.ar.txt", "--source-lang", "ar", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout == ""
-    assert "All checks passed (2 files, 2 pairs)." in proc.stderr
+    assert "All checks passed (2 files, 2 segment pairs)." in proc.stderr
 
 
 def test_exit_1_with_findings_and_gcc_format(tmp_path):
