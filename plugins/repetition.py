@@ -25,6 +25,10 @@ DEFAULT_ALLOW = [
     "قليلا قليلا",
     "يوما يوما",
     "خطوة خطوة",
+    # Religious texts: "الله الله في أصحابي" (hadith), "دكا دكا" and "صفا صفا" (Qur'an 89:21-22).
+    "الله الله",
+    "دكا دكا",
+    "صفا صفا",
 ]
 
 
@@ -39,7 +43,8 @@ class DoubledWord(Rule):
     Reported at the second word, with a safe fix that deletes it (and the space before it).
 
     Option ``allow``: doublings that are correct, compared the same way (defaults include
-    "had had", "that that" and Arabic reduplications such as "رويداً رويداً").
+    "had had", "that that", Arabic reduplications such as "رويداً رويداً", and the doublings
+    of hadith and Qur'an quotations: "الله الله", "دَكًّا دَكًّا", "صَفًّا صَفًّا").
     """
 
     id = "doubled-word"
@@ -79,6 +84,8 @@ class DoubledWord(Rule):
                 continue
             if f"{key} {key}" in self._allowed_for(side):
                 continue
+            if len(side.segments) > 1 and side.segment_at(a_end)[0] is not side.segment_at(b_start)[0]:
+                continue  # two aligned segments (sentences, TSV cells) are not one text
             yield self.finding(
                 f'doubled word "{b}": remove the second "{b}"',
                 side.location(b_start, b_end),

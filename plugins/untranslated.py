@@ -10,7 +10,7 @@ from lintr.hookspecs import hookimpl
 from lintr.languages import langdetect_among
 from lintr.model import Finding, Pair, PairSide, Severity
 from lintr.rule import Option, Rule
-from lintr.text import WORD, script_counts
+from lintr.text import WORD, script_counts, strip_invisible
 
 # Arabic word ligatures (U+FDF0-U+FDFD): ﷺ ﷻ ﷲ ﷽ ... English religious texts use them on purpose.
 HONORIFIC_LIGATURES = [chr(c) for c in range(0xFDF0, 0xFDFE)]
@@ -34,26 +34,34 @@ def _excerpt(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _without_urls(text: str) -> str:
+    """``text`` with URLs and e-mail addresses masked (offsets kept): they are not prose.
+    The mask (NUL) is neither a letter nor a separator, so it also ends a run of text."""
+    return URL_OR_EMAIL.sub(lambda m: "\0" * len(m.group()), text)
+
+
 def written_in_source_script(pair: Pair) -> bool:
-    """Whether most letters of the target are in the source's script (while the target's
-    language uses another script): the target was not translated."""
+    """Whether most letters of the target (outside URLs) are in the source's script, while
+    the target's language uses another script: the target was not translated."""
     src, tgt = pair.source.profile, pair.target.profile
     if src.script == tgt.script:
         return False
-    counts = script_counts(pair.target.text)
+    counts = script_counts(_without_urls(pair.target.text))
     total = sum(counts.values())
     return total >= 2 and counts.get(src.script, 0) * 2 > total
 
 
 class EmptyTranslation(Rule):
-    """The target is empty (or only spaces) while the source has text."""
+    """The target is empty (or only spaces and invisible marks such as U+200F) while the
+    source has text: letters or digits, not just tatweel (a decorative "ـــــ" line)."""
 
     id = "empty-translation"
     severity = Severity.ERROR
 
     def check(self, pair: Pair) -> Iterator[Finding]:
         source, target = pair.source, pair.target
-        if target and not target.text.strip() and any(c.isalnum() for c in source.text):
+        has_text = any(c.isalnum() for c in source.profile.strip_marks(source.text))
+        if target and has_text and not strip_invisible(target.text).strip():
             yield self.finding(
                 f"empty translation: the {target.profile.name} target is empty",
                 target.location(0, 0),
@@ -65,9 +73,10 @@ class UntranslatedSegment(Rule):
     """The target is a copy of the source, or is written in the source language.
 
     A target identical to its source (ignoring spaces and case) is reported when it has
-    letters (a number or a URL copied over is fine). A target mostly written in the source's
-    script (Arabic letters in an English target) is reported too; where both languages share
-    a script, langdetect decides, for targets long enough to judge.
+    letters of the source's script outside URLs: a number, a URL, or a Latin name in an
+    Arabic source ("CNN") copied over is fine. A target mostly written in the source's
+    script (Arabic letters in an English target; URLs do not count) is reported too; where
+    both languages share a script, langdetect decides, for targets long enough to judge.
     """
 
     id = "untranslated-segment"
@@ -83,7 +92,7 @@ class UntranslatedSegment(Rule):
         name = source.profile.name
         where = target.location(0, len(target.text.rstrip()))
         same = " ".join(source.text.split()).casefold() == " ".join(target.text.split()).casefold()
-        if same and any(c.isalpha() for c in target.text):
+        if same and source.profile.letter.search(_without_urls(target.text)):
             yield self.finding(
                 f"untranslated: the target is a copy of the {name} source", where, detail="copy"
             )
@@ -116,20 +125,23 @@ class UntranslatedFragment(Rule):
     them, so a pasted Arabic headline is one finding. Targets mostly in the source script
     are ``untranslated-segment`` instead.
 
-    Option ``allow``: runs that are fine (compared after removing marks); by default the
-    Arabic honorific and word ligatures U+FDF0-U+FDFD (such as ﷺ and ﷻ), which English
-    religious texts keep on purpose. Option ``allow-acronyms`` (default true): in a non-Latin
-    target, all-capital Latin words (CNN, NATO, COVID) and URLs are not reported.
+    Option ``allow``: runs that are fine (both compared after removing marks, so also
+    ignoring case for English); by default the Arabic honorific and word ligatures
+    U+FDF0-U+FDFD (such as ﷺ and ﷻ), which English religious texts keep on purpose.
+    Option ``allow-acronyms`` (default true): URLs and e-mail addresses are not reported, and
+    in a non-Latin target neither are all-capital Latin words (CNN, NATO, COVID); a URL also
+    ends a run, so "BBC www.bbc.com" is accepted.
     """
 
     id = "untranslated-fragment"
     options = {
         "allow": Option(list, HONORIFIC_LIGATURES, "runs of source script to accept", item_type=str),
-        "allow-acronyms": Option(bool, True, "accept all-capital Latin words such as CNN"),
+        "allow-acronyms": Option(bool, True, "accept URLs and all-capital Latin words (CNN)"),
     }
 
     def configure(self) -> None:
-        self._allow = {" ".join(a.split()) for a in self.settings["allow"]}
+        self._allow_raw = [" ".join(a.split()) for a in self.settings["allow"]]
+        self._allow: dict[str, set[str]] = {}  # per source language: entries without marks
 
     def check(self, pair: Pair) -> Iterator[Finding]:
         source, target = pair.source, pair.target
@@ -138,13 +150,13 @@ class UntranslatedFragment(Rule):
         if written_in_source_script(pair):
             return
         script = source.profile.script
-        text = target.text
-        skip = [m.span() for m in URL_OR_EMAIL.finditer(text)] if script == "Latin" else []
+        acronyms_ok = self.settings["allow-acronyms"]
+        text = _without_urls(target.text) if acronyms_ok else target.text
         for match in _run_pattern(script).finditer(text):
             run = match.group()
-            if self._allowed(run, source) or any(a <= match.start() < b for a, b in skip):
+            if self._allowed(run, source):
                 continue
-            if script == "Latin" and self.settings["allow-acronyms"] and _acronyms(run):
+            if script == "Latin" and acronyms_ok and _acronyms(run):
                 continue
             words = len(WORD.findall(run))
             size = f" ({words} words)" if words > 3 else ""
@@ -156,8 +168,10 @@ class UntranslatedFragment(Rule):
             )
 
     def _allowed(self, run: str, source: PairSide) -> bool:
-        squashed = " ".join(run.split())
-        return squashed in self._allow or source.profile.strip_marks(squashed) in self._allow
+        profile = source.profile
+        if profile.code not in self._allow:
+            self._allow[profile.code] = {profile.strip_marks(a) for a in self._allow_raw}
+        return profile.strip_marks(" ".join(run.split())) in self._allow[profile.code]
 
 
 def _acronyms(run: str) -> bool:
