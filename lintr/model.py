@@ -153,9 +153,12 @@ class PairSide:
         return Location(seg.path, line, col, end_line, end_col + 1)
 
     def end_location(self) -> Location:
-        """A zero-width location just after the last non-space character."""
-        stripped = len(self.text.rstrip())
-        return self.location(stripped, stripped)
+        """A zero-width location just after the last visible character (trailing spaces and
+        direction marks such as U+200F do not count)."""
+        from lintr.text import TRAILING_INVISIBLE
+
+        end = TRAILING_INVISIBLE.search(self.text).start()
+        return self.location(end, end)
 
     @property
     def path(self) -> str:

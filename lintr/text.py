@@ -12,6 +12,7 @@ WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’‘ʿʾ][\p{L}\p{M}\p{N}]+)*")
 LETTER = regex.compile(r"\p{L}")
 # Bidi controls and other invisible format characters that must not count as text.
 INVISIBLE = regex.compile(r"[\p{Cf}]")
+TRAILING_INVISIBLE = regex.compile(r"[\s\p{Cf}]*$")
 SCRIPT_LETTERS = {
     "Arabic": regex.compile(r"[\p{Arabic}&&\p{L}]", regex.V1),
     "Latin": regex.compile(r"[\p{Latin}&&\p{L}]", regex.V1),

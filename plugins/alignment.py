@@ -5,13 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lintr.hookspecs import hookimpl
-from lintr.model import Finding, Pair, PairSide, Related, Severity
+from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
 from lintr.rule import Rule
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _span(side: PairSide) -> Location:
+    """The side's text without the spaces and blank lines around it."""
+    text = side.text
+    return side.location(len(text) - len(text.lstrip()), len(text.rstrip()))
 
 
 def _note(pair: Pair, other: PairSide) -> list[Related]:
@@ -37,7 +43,7 @@ class MissingSentence(Rule):
             yield self.finding(
                 f"missing translation: nothing in the {pair.target.profile.name} target matches "
                 f"this text: \"{_excerpt(text)}\"",
-                pair.source.location(0, len(text.rstrip())),
+                _span(pair.source),
                 _note(pair, pair.target),
             )
 
@@ -46,7 +52,8 @@ class AddedSentence(Rule):
     """Target content with no counterpart in the source.
 
     Often a caption, a note or a paragraph added by the translator; sometimes the sign
-    that the source lost a paragraph. Reported at the target text.
+    that the source lost a paragraph. Reported at the target text, whether the source side
+    is absent or present but blank.
     """
 
     id = "added-sentence"
@@ -60,7 +67,7 @@ class AddedSentence(Rule):
             why = f"{where} line is empty" if source else f"nothing in {where} matches it"
             yield self.finding(
                 f"added {target.profile.name} text, {why}: \"{_excerpt(text)}\"",
-                target.location(0, len(text.rstrip())),
+                _span(target),
                 _note(pair, source),
             )
 

@@ -29,7 +29,7 @@ class NumeralMismatch(Rule):
     all agree: ASCII digits, Arabic-Indic (٠-٩) and Extended Arabic-Indic (۰-۹) digits; the
     Arabic decimal and thousands separators ٫ and ٬; 1,000 = 1000 = ١٬٠٠٠; 3.5 = ٣٫٥;
     ordinals (15th = 15); leading zeros (06 = 6); percentages (50% = ٥٠٪). Times such as
-    15:23 are compared as times.
+    15:23 (= ١٥:٢٣) are compared as times, and dotted dates such as 06.01.2017 as one number.
 
     Both directions count: a number only in the target is as wrong as one only in the
     source. Where one number replaced another, one finding says so ("source has 55, target
@@ -57,10 +57,12 @@ class NumeralMismatch(Rule):
                 detail=f"{s.value}->{t.value}",
             )
         paired = min(len(only_source), len(only_target))
+        text = target.text
+        whole_target = target.location(len(text) - len(text.lstrip()), len(text.rstrip()))
         for s in only_source[paired:]:
             yield self.finding(
                 f"number {s.text} of the source is missing from the target",
-                target.location(0, len(target.text.rstrip())),
+                whole_target,
                 [Related(source.location(s.start, s.end), f"{s.text} is here in the source")],
                 detail=f"-{s.value}",
             )
