@@ -17,8 +17,16 @@ from lintr.pairing import Job, Plan, configured_paths, plan
 from lintr.readers import InputError
 
 CORE_RULES = {
-    "input-error": ("any", "error", "Unreadable input: missing, binary, not UTF-8, empty or malformed."),
-    "internal-error": ("any", "error", "A rule or plugin that failed on an input; the run went on."),
+    "input-error": (
+        "any",
+        "error",
+        "Unreadable input: missing, binary, not UTF-8, empty or malformed.",
+    ),
+    "internal-error": (
+        "any",
+        "error",
+        "A rule or plugin that failed on an input; the run went on.",
+    ),
 }
 
 
@@ -38,23 +46,44 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"lintr {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = sub.add_parser("check", help="check translation pairs and report findings")
-    check.add_argument("paths", nargs="*", metavar="PATH",
-                       help="files or folders; a file is paired with its counterpart")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders; a file is paired with its counterpart",
+    )
     check.add_argument("--source", metavar="FILE", help="the source file of one pair")
     check.add_argument("--target", metavar="FILE", help="the target file of one pair")
     check.add_argument("--source-lang", metavar="L", help="language of the source, e.g. ar")
     check.add_argument("--target-lang", metavar="L", help="language of the target, e.g. en")
-    check.add_argument("--format", default="text", metavar="FORMAT",
-                       help="text (default), json, jsonl, sarif, github")
-    check.add_argument("--select", type=_ids, metavar="IDS", help="only these rules (comma-separated)")
-    check.add_argument("--ignore", type=_ids, metavar="IDS", help="skip these rules (comma-separated)")
-    check.add_argument("--fail-on", choices=["error", "warning", "info"],
-                       help="lowest severity that makes the exit status 1 (default: warning)")
+    check.add_argument(
+        "--format",
+        default="text",
+        metavar="FORMAT",
+        help="text (default), json, jsonl, sarif, github",
+    )
+    check.add_argument(
+        "--select", type=_ids, metavar="IDS", help="only these rules (comma-separated)"
+    )
+    check.add_argument(
+        "--ignore", type=_ids, metavar="IDS", help="skip these rules (comma-separated)"
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "info"],
+        help="lowest severity that makes the exit status 1 (default: warning)",
+    )
     check.add_argument("--config", metavar="FILE", help="use this configuration file only")
-    check.add_argument("--jobs", type=int, default=1, metavar="N",
-                       help="worker processes (this version checks on one process)")
-    check.add_argument("--baseline", metavar="FILE",
-                       help="ignore findings already in this json/jsonl output")
+    check.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes (this version checks on one process)",
+    )
+    check.add_argument(
+        "--baseline", metavar="FILE", help="ignore findings already in this json/jsonl output"
+    )
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
@@ -89,7 +118,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_rules(registry: plugins.Registry) -> int:
-    rows = [(cls.id, cls.scope, str(cls.severity), cls.summary()) for cls in registry.rules.values()]
+    rows = [
+        (cls.id, cls.scope, str(cls.severity), cls.summary()) for cls in registry.rules.values()
+    ]
     rows += [(rid, *meta) for rid, meta in CORE_RULES.items()]
     width = max(len(r[0]) for r in rows)
     for rid, scope, severity, summary in sorted(rows):
@@ -106,8 +137,10 @@ def cmd_explain(registry: plugins.Registry, rule_id: str) -> int:
     if cls is None:
         hint = did_you_mean(rule_id, registry.rules) or "; `lintr rules` lists them"
         raise UsageError(f"unknown rule {rule_id!r}{hint}")
-    print(f"{cls.id} ({cls.scope} scope, default severity {cls.severity}; "
-          f"from {registry.origin_of(cls)})\n")
+    print(
+        f"{cls.id} ({cls.scope} scope, default severity {cls.severity}; "
+        f"from {registry.origin_of(cls)})\n"
+    )
     print(cls.doc())
     print("\nOptions (under [tool.lintr.rules." + cls.id + "]):")
     print(f"  severity: error, warning or info (default {cls.severity})")
@@ -159,18 +192,24 @@ def cmd_check(registry: plugins.Registry, args: argparse.Namespace) -> int:
                 raise UsageError(f"--{flag}: unknown rule {rid!r}{hint}")
     reporter = registry.reporters.get(args.format)
     if reporter is None:
-        raise UsageError(f"--format: unknown format {args.format!r} "
-                         f"(choose from {', '.join(sorted(registry.reporters))})")
+        raise UsageError(
+            f"--format: unknown format {args.format!r} "
+            f"(choose from {', '.join(sorted(registry.reporters))})"
+        )
     if args.jobs < 1:
         raise UsageError("--jobs: expected a number of processes, 1 or more")
     for flag in ("source_lang", "target_lang"):
         code = getattr(args, flag)
         if code and code not in registry.languages:
-            raise UsageError(f"--{flag.replace('_', '-')}: unknown language {code!r} "
-                             f"(known: {', '.join(sorted(registry.languages.by_code))})")
+            raise UsageError(
+                f"--{flag.replace('_', '-')}: unknown language {code!r} "
+                f"(known: {', '.join(sorted(registry.languages.by_code))})"
+            )
     resolver = SettingsResolver(registry, args.config)
     work = _plan(registry, resolver, args)
-    overrides = Overrides(args.source_lang, args.target_lang, args.select, args.ignore, args.baseline)
+    overrides = Overrides(
+        args.source_lang, args.target_lang, args.select, args.ignore, args.baseline
+    )
     cwd_settings = resolver.for_path(".")
     try:
         result = Engine(registry, overrides).run(work.jobs, work.errors)
@@ -204,10 +243,18 @@ def _plan(registry: plugins.Registry, resolver: SettingsResolver, args) -> Plan:
         work = Plan()
         for path in (args.source, args.target):
             if not os.path.isfile(path):
-                work.errors.append(InputError(path, "no such file" if not os.path.exists(path)
-                                              else "is a directory, expected a file"))
+                work.errors.append(
+                    InputError(
+                        path,
+                        "no such file"
+                        if not os.path.exists(path)
+                        else "is a directory, expected a file",
+                    )
+                )
         if not work.errors:
-            work.jobs.append(Job(registry.readers["text-pair"], [args.source, args.target], settings))
+            work.jobs.append(
+                Job(registry.readers["text-pair"], [args.source, args.target], settings)
+            )
         return work
     paths = args.paths
     if not paths:
@@ -238,8 +285,11 @@ def _summary(result: Result, fixed: int, full: bool) -> None:
         print(f"All checks passed ({files}, {pairs}).", file=sys.stderr)
         return
     severities = Counter(str(f.severity) for f in result.findings)
-    parts = ", ".join(f"{severities[s]} {s}{'s' if severities[s] != 1 else ''}"
-                      for s in ("error", "warning", "info") if severities[s])
+    parts = ", ".join(
+        f"{severities[s]} {s}{'s' if severities[s] != 1 else ''}"
+        for s in ("error", "warning", "info")
+        if severities[s]
+    )
     n = len(result.findings)
     line = f"Found {n} finding{'s' if n != 1 else ''} ({parts}) in {files}, {pairs}."
     fixable = sum(1 for f in result.findings if f.fix)

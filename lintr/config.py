@@ -15,8 +15,17 @@ from typing import Any
 from lintr.model import Severity
 
 CONFIG_FILES = ("pyproject.toml", "lintr.toml", ".lintr.toml")
-KEYS = ("source-lang", "target-lang", "select", "ignore", "fail-on", "per-file-ignores", "pairs",
-        "baseline", "rules")
+KEYS = (
+    "source-lang",
+    "target-lang",
+    "select",
+    "ignore",
+    "fail-on",
+    "per-file-ignores",
+    "pairs",
+    "baseline",
+    "rules",
+)
 
 
 class ConfigError(Exception):
@@ -32,8 +41,10 @@ class PairPattern:
 
     def counterpart(self, rel: str) -> tuple[str, str] | None:
         """(source, target) relative paths when ``rel`` matches either template."""
-        for mine, other, rel_is_source in ((self.source, self.target, True),
-                                           (self.target, self.source, False)):
+        for mine, other, rel_is_source in (
+            (self.source, self.target, True),
+            (self.target, self.source, False),
+        ):
             match = _template_regex(mine).fullmatch(rel)
             if match:
                 filled = _fill(other, match.groupdict())
@@ -146,13 +157,15 @@ def _validate(table, path, prefix, where, rule_options) -> Settings:
     for key, value in table.items():
         if key in ("source-lang", "target-lang"):
             if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2,3}", value):
-                raise fail(key, f"expected a language code such as \"ar\", got {value!r}")
+                raise fail(key, f'expected a language code such as "ar", got {value!r}')
             setattr(settings, key.replace("-", "_"), value)
         elif key in ("select", "ignore"):
-            ids = _id_list(value, lambda p: fail(key, p))
+            ids = _id_list(value, lambda p, k=key: fail(k, p))
             unknown = [i for i in ids if i not in rule_options and i != "ALL"]
             if unknown:
-                raise fail(key, f"unknown rule {unknown[0]!r}{did_you_mean(unknown[0], rule_options)}")
+                raise fail(
+                    key, f"unknown rule {unknown[0]!r}{did_you_mean(unknown[0], rule_options)}"
+                )
             setattr(settings, key, ids)
         elif key == "fail-on":
             try:
@@ -163,13 +176,13 @@ def _validate(table, path, prefix, where, rule_options) -> Settings:
             if not isinstance(value, dict):
                 raise fail(key, "expected a table of glob = [rule ids]")
             for glob, ids in value.items():
-                ids = _id_list(ids, lambda p, g=glob: fail(f"{key}.{g}", p))
+                ids = _id_list(ids, lambda p, k=f"{key}.{glob}": fail(k, p))
                 unknown = [i for i in ids if i not in rule_options and i != "ALL"]
                 if unknown:
                     raise fail(f"{key}.{glob}", f"unknown rule {unknown[0]!r}")
                 settings.per_file_ignores[glob] = ids
         elif key == "pairs":
-            settings.pairs = _pairs(value, lambda p: fail(key, p))
+            settings.pairs = _pairs(value, lambda p, k=key: fail(k, p))
         elif key == "baseline":
             if not isinstance(value, str):
                 raise fail(key, f"expected a file path, got {value!r}")
@@ -220,14 +233,21 @@ def _rule_tables(value, rule_options, fail) -> dict[str, dict[str, Any]]:
             key = f"rules.{rule_id}.{name}"
             if name == "severity":
                 try:
-                    checked[name] = Severity.parse(option_value if isinstance(option_value, str) else "?")
+                    checked[name] = Severity.parse(
+                        option_value if isinstance(option_value, str) else "?"
+                    )
                 except ValueError:
-                    raise fail(key, f"expected error, warning or info, got {option_value!r}") from None
+                    raise fail(
+                        key, f"expected error, warning or info, got {option_value!r}"
+                    ) from None
                 continue
             if name not in known:
                 choices = ", ".join(sorted(known)) or "none"
-                raise fail(key, f"unknown option{did_you_mean(name, [*known, 'severity'])} "
-                                f"(options of {rule_id}: {choices}, severity)")
+                raise fail(
+                    key,
+                    f"unknown option{did_you_mean(name, [*known, 'severity'])} "
+                    f"(options of {rule_id}: {choices}, severity)",
+                )
             try:
                 checked[name] = known[name].validate(option_value)
             except ValueError as exc:

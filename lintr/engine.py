@@ -122,12 +122,14 @@ class Engine:
                 if rule.scope == "corpus":
                     state = rule.collect(pair)
                     previous = corpus_state.get(rule.id)
-                    corpus_state[rule.id] = state if previous is None else rule.merge(previous, state)
+                    corpus_state[rule.id] = (
+                        state if previous is None else rule.merge(previous, state)
+                    )
                     continue
                 for finding in rule.check(pair):
                     finding.fingerprint = _fingerprint(finding, pair)
                     yield finding
-            except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
+            except Exception as exc:
                 yield self._crash(rule, pair, exc)
 
     def _crash(self, rule: Rule, pair: Pair, exc: Exception) -> Finding:
@@ -213,7 +215,9 @@ def finalize_findings(findings: list[Finding]) -> None:
     for finding in findings:
         if not finding.fingerprint:
             finding.fingerprint = hashlib.sha1(
-                "\0".join([finding.rule, finding.location.path, finding.detail or finding.message]).encode()
+                "\0".join(
+                    [finding.rule, finding.location.path, finding.detail or finding.message]
+                ).encode()
             ).hexdigest()[:16]
         seen[finding.fingerprint] += 1
         if seen[finding.fingerprint] > 1:

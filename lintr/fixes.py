@@ -37,8 +37,14 @@ def _fix_file(path: str, edits: list[tuple[Edit, Finding]]) -> list[Finding]:
     spans = []
     for edit, finding in edits:
         loc = edit.location
-        spans.append((offset(loc.line, loc.column), offset(loc.end_line, loc.end_column),
-                      edit.replacement, finding))
+        spans.append(
+            (
+                offset(loc.line, loc.column),
+                offset(loc.end_line, loc.end_column),
+                edit.replacement,
+                finding,
+            )
+        )
     spans.sort(key=lambda s: (s[0], s[1]))
     applied, last_end = [], -1
     for start, end, replacement, finding in spans:

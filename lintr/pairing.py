@@ -150,14 +150,14 @@ def convention_counterpart(path: str, codes: list[str], settings: Settings):
                 lang = dirs[i]
                 for other in codes:
                     if other != lang:
-                        candidates.append((lang, other, str(Path(*dirs[:i], other, *p.parts[i + 1 :]))))
+                        candidates.append(
+                            (lang, other, str(Path(*dirs[:i], other, *p.parts[i + 1 :])))
+                        )
                 break
     if not candidates:
         return None
     # Prefer the configured pair, then a counterpart that exists.
-    lang, other, other_path = next(
-        (c for c in candidates if os.path.exists(c[2])), candidates[0]
-    )
+    lang, other, other_path = next((c for c in candidates if os.path.exists(c[2])), candidates[0])
     if settings.source_lang == other or settings.target_lang == lang:
         return other_path, path, (other, lang), True
     if settings.source_lang == lang or settings.target_lang == other:

@@ -75,7 +75,7 @@ def load(extra_modules: tuple[object, ...] = ()) -> Registry:
         try:
             module = ep.load()
             manager.register(module, name=ep.name)
-        except Exception as exc:  # noqa: BLE001 - any plugin error must not stop the run
+        except Exception as exc:
             registry.failures.append(
                 PluginFailure(ep.name, dist, version, f"{type(exc).__name__}: {exc}")
             )

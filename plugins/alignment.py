@@ -42,7 +42,7 @@ class MissingSentence(Rule):
             text = pair.source.text
             yield self.finding(
                 f"missing translation: nothing in the {pair.target.profile.name} target matches "
-                f"this text: \"{_excerpt(text)}\"",
+                f'this text: "{_excerpt(text)}"',
                 _span(pair.source),
                 _note(pair, pair.target),
             )
@@ -66,7 +66,7 @@ class AddedSentence(Rule):
             where = f"the {source.profile.name} source"
             why = f"{where} line is empty" if source else f"nothing in {where} matches it"
             yield self.finding(
-                f"added {target.profile.name} text, {why}: \"{_excerpt(text)}\"",
+                f'added {target.profile.name} text, {why}: "{_excerpt(text)}"',
                 _span(target),
                 _note(pair, source),
             )

@@ -49,7 +49,7 @@ class NumeralMismatch(Rule):
             return
         only_source = _unmatched(source.numbers, target.numbers)
         only_target = _unmatched(target.numbers, source.numbers)
-        for s, t in zip(only_source, only_target):
+        for s, t in zip(only_source, only_target, strict=False):
             yield self.finding(
                 f"number changed: the source has {s.text}, the target has {t.text}",
                 target.location(t.start, t.end),

@@ -23,8 +23,13 @@ SMILEY = regex.compile(r"[:;]-?[()\[\]]")
 TRAILING = regex.compile(r"[\s\p{Cf}“”«»‘’‹›\"'\)\]}﴾﴿]+$")
 QUESTION = regex.compile(r"[?؟!]*[?؟][?؟!]*$")  # ? ؟ ?! ؟! !?
 FINAL_CLASS = {".": ".", "۔": ".", "?": "?", "؟": "?", "!": "!", "…": "…", ":": ":"}
-MARK_NAMES = {".": "a full stop", "?": "a question mark", "!": "an exclamation mark",
-              "…": "an ellipsis", ":": "a colon"}
+MARK_NAMES = {
+    ".": "a full stop",
+    "?": "a question mark",
+    "!": "an exclamation mark",
+    "…": "an ellipsis",
+    ":": "a colon",
+}
 
 
 def _inside_word(text: str, i: int) -> bool:
@@ -64,7 +69,9 @@ class UnbalancedQuotes(Rule):
 
     id = "unbalanced-quotes"
     options = {
-        "check-single-quotes": Option(bool, False, "also check ‘ ’ (off: they double as apostrophes)"),
+        "check-single-quotes": Option(
+            bool, False, "also check ‘ ’ (off: they double as apostrophes)"
+        ),
     }
 
     def check(self, pair: Pair) -> Iterator[Finding]:
@@ -83,9 +90,13 @@ class UnbalancedQuotes(Rule):
             if opening == closing:
                 yield from self._straight(side, opening)
                 continue
-            skip = frozenset(
-                i for i, ch in enumerate(text) if ch in SINGLE_QUOTES and _inside_word(text, i)
-            ) if (opening, closing) == SINGLE_QUOTES else frozenset()
+            skip = (
+                frozenset(
+                    i for i, ch in enumerate(text) if ch in SINGLE_QUOTES and _inside_word(text, i)
+                )
+                if (opening, closing) == SINGLE_QUOTES
+                else frozenset()
+            )
             unclosed, stray = _scan_pair(text, opening, closing, skip)
             if (unclosed or stray) and side.profile.rtl:
                 # Reversed order (” before “) is the other reading: keep the one with fewer
@@ -167,7 +178,7 @@ class UnbalancedBrackets(Rule):
                 if i in markers and match != len(stack) - 1:
                     continue
                 if match is not None:
-                    for j, opened in stack[match + 1:]:
+                    for j, opened in stack[match + 1 :]:
                         yield self._unclosed(side, j, opened)
                     del stack[match:]
                 elif stack and stack[-1][1] in openers:
@@ -232,11 +243,17 @@ class TerminalPunctuation(Rule):
                     f"the source ends with {MARK_NAMES[src_mark]} but the target ends with "
                     f"{MARK_NAMES[tgt_mark]}",
                     target.end_location(),
-                    [Related(source.end_location(), f"the source ends with {MARK_NAMES[src_mark]}")],
+                    [
+                        Related(
+                            source.end_location(), f"the source ends with {MARK_NAMES[src_mark]}"
+                        )
+                    ],
                     detail=f"{src_mark}{tgt_mark}",
                 )
             return
-        lacking, other, mark = (source, target, tgt_mark) if src_mark is None else (target, source, src_mark)
+        lacking, other, mark = (
+            (source, target, tgt_mark) if src_mark is None else (target, source, src_mark)
+        )
         hint = "; truncated translation?" if lacking is target else "; the source may be cut short"
         yield self.finding(
             f"the {lacking.profile.name} {lacking.side} ends without sentence-final punctuation, "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from lintr.hookspecs import hookimpl
 from lintr.model import Edit, Finding, Pair, PairSide
@@ -75,7 +76,7 @@ class DoubledWord(Rule):
     def _check_side(self, side: PairSide) -> Iterator[Finding]:
         words = side.words
         text = side.text
-        for (_, a_end, a), (b_start, b_end, b) in zip(words, words[1:]):
+        for (_, a_end, a), (b_start, b_end, b) in pairwise(words):
             gap = text[a_end:b_start]
             if not gap or (strip_invisible(gap) and not strip_invisible(gap).isspace()):
                 continue
@@ -84,7 +85,10 @@ class DoubledWord(Rule):
                 continue
             if f"{key} {key}" in self._allowed_for(side):
                 continue
-            if len(side.segments) > 1 and side.segment_at(a_end)[0] is not side.segment_at(b_start)[0]:
+            if (
+                len(side.segments) > 1
+                and side.segment_at(a_end)[0] is not side.segment_at(b_start)[0]
+            ):
                 continue  # two aligned segments (sentences, TSV cells) are not one text
             yield self.finding(
                 f'doubled word "{b}": remove the second "{b}"',

@@ -135,7 +135,9 @@ class UntranslatedFragment(Rule):
 
     id = "untranslated-fragment"
     options = {
-        "allow": Option(list, HONORIFIC_LIGATURES, "runs of source script to accept", item_type=str),
+        "allow": Option(
+            list, HONORIFIC_LIGATURES, "runs of source script to accept", item_type=str
+        ),
         "allow-acronyms": Option(bool, True, "accept URLs and all-capital Latin words (CNN)"),
     }
 
@@ -162,7 +164,7 @@ class UntranslatedFragment(Rule):
             size = f" ({words} words)" if words > 3 else ""
             yield self.finding(
                 f"untranslated {source.profile.name} text in the {target.profile.name} target: "
-                f"\"{_excerpt(run)}\"{size}; translate or remove it",
+                f'"{_excerpt(run)}"{size}; translate or remove it',
                 target.location(match.start(), match.end()),
                 detail=source.profile.strip_marks(run),
             )

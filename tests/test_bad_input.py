@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from conftest import run_lintr
 
 GOOD_AR = "قال المصدر إن الهجوم فشل.\n"
@@ -21,15 +20,24 @@ def pair_dir(tmp_path):
 
 
 CASES = {
-    "non_utf8": (b"The source said\nthe attack \xe9 failed.\n",
-                 "doc.en.txt:2:12: error: not valid UTF-8: byte 0xE9 at offset 27; "
-                 "re-save the file as UTF-8 [input-error]"),
-    "non_utf8_after_bom_and_arabic": ("\ufeffقال ".encode() + b"\xff\n",
-                                      "doc.en.txt:1:5: error: not valid UTF-8: byte 0xFF"),
-    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
-               "doc.en.txt:3:1: error: binary file (NUL byte at offset 8), not text [input-error]"),
+    "non_utf8": (
+        b"The source said\nthe attack \xe9 failed.\n",
+        "doc.en.txt:2:12: error: not valid UTF-8: byte 0xE9 at offset 27; "
+        "re-save the file as UTF-8 [input-error]",
+    ),
+    "non_utf8_after_bom_and_arabic": (
+        "\ufeffقال ".encode() + b"\xff\n",
+        "doc.en.txt:1:5: error: not valid UTF-8: byte 0xFF",
+    ),
+    "binary": (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        "doc.en.txt:3:1: error: binary file (NUL byte at offset 8), not text [input-error]",
+    ),
     "empty": (b"", "doc.en.txt:1:1: error: file is empty [input-error]"),
-    "only_spaces": (b"  \n\n", "doc.en.txt:1:1: error: file has no text, only spaces [input-error]"),
+    "only_spaces": (
+        b"  \n\n",
+        "doc.en.txt:1:1: error: file has no text, only spaces [input-error]",
+    ),
 }
 
 
@@ -79,9 +87,9 @@ def test_a_file_without_counterpart_or_known_format(tmp_path):
 def test_malformed_tsv_row_is_reported_and_the_rest_checked(tmp_path):
     (tmp_path / "c.tsv").write_text(
         "قال المصدر.\tThe source said.\nno tab here\na\tb\tc\nقال.\tsaid the the.\n",
-        encoding="utf-8")
-    proc = run_lintr("check", "c.tsv", "--source-lang", "ar", "--target-lang", "en",
-                     cwd=tmp_path)
+        encoding="utf-8",
+    )
+    proc = run_lintr("check", "c.tsv", "--source-lang", "ar", "--target-lang", "en", cwd=tmp_path)
     assert proc.returncode == 2
     lines = proc.stdout.splitlines()
     assert "c.tsv:2:12: error: expected source<TAB>target, found no tab [input-error]" in lines

@@ -7,11 +7,20 @@ import os
 import re
 
 import pytest
-
 from conftest import SEED, run_lintr
 
-FIELDS = {"rule", "severity", "message", "path", "line", "column", "end_line", "end_column",
-          "related", "fingerprint"}
+FIELDS = {
+    "rule",
+    "severity",
+    "message",
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "related",
+    "fingerprint",
+}
 
 
 def write_pair(folder, ar: str, en: str, name: str = "doc"):
@@ -49,14 +58,22 @@ def test_exit_2_on_bad_option_config_key_and_unreadable_input(tmp_path):
     (tmp_path / "lintr.toml").write_text('sourcelang = "ar"\n')
     bad_key = run_lintr("check", "doc.ar.txt", cwd=tmp_path)
     assert bad_key.returncode == 2
-    assert bad_key.stderr.strip().splitlines()[-1].startswith(
-        "lintr: error: lintr.toml: unknown key 'sourcelang' in the top level; "
-        "did you mean 'source-lang'?")
+    assert (
+        bad_key.stderr.strip()
+        .splitlines()[-1]
+        .startswith(
+            "lintr: error: lintr.toml: unknown key 'sourcelang' in the top level; "
+            "did you mean 'source-lang'?"
+        )
+    )
     (tmp_path / "lintr.toml").unlink()
     (tmp_path / "doc.en.txt").write_bytes(b"\xff\xfeb\x00")
     unreadable = run_lintr("check", "doc.ar.txt", cwd=tmp_path)
     assert unreadable.returncode == 2
-    assert "doc.en.txt:1:1: error: file is UTF-16; re-save it as UTF-8 [input-error]" in unreadable.stdout
+    assert (
+        "doc.en.txt:1:1: error: file is UTF-16; re-save it as UTF-8 [input-error]"
+        in unreadable.stdout
+    )
 
 
 def test_json_output_has_every_contract_field(tmp_path):
@@ -73,7 +90,11 @@ def test_json_output_has_every_contract_field(tmp_path):
     number = next(f for f in doc["findings"] if f["rule"] == "numeral-mismatch")
     assert number["message"] == "number changed: the source has 55, the target has 56"
     assert (number["path"], number["line"], number["column"], number["end_column"]) == (
-        "doc.en.txt", 1, 1, 3)
+        "doc.en.txt",
+        1,
+        1,
+        3,
+    )
     assert number["related"][0]["path"] == "doc.ar.txt"
     assert number["severity"] == "error"
 
@@ -148,10 +169,20 @@ def test_rules_and_explain():
     proc = run_lintr("rules")
     assert proc.returncode == 0
     ids = [line.split()[0] for line in proc.stdout.splitlines()]
-    for rule in ("doubled-word", "untranslated-fragment", "numeral-mismatch", "empty-translation",
-                 "untranslated-segment", "unbalanced-quotes", "unbalanced-brackets",
-                 "terminal-punctuation", "missing-sentence", "added-sentence",
-                 "input-error", "internal-error"):
+    for rule in (
+        "doubled-word",
+        "untranslated-fragment",
+        "numeral-mismatch",
+        "empty-translation",
+        "untranslated-segment",
+        "unbalanced-quotes",
+        "unbalanced-brackets",
+        "terminal-punctuation",
+        "missing-sentence",
+        "added-sentence",
+        "input-error",
+        "internal-error",
+    ):
         assert rule in ids
     explain = run_lintr("explain", "doubled-word")
     assert explain.returncode == 0
@@ -189,16 +220,18 @@ def test_fingerprint_survives_inserted_lines_and_baseline(tmp_path):
     assert second["line"] == first["line"] + 1
     assert second["fingerprint"] == first["fingerprint"]
     (tmp_path / "baseline.json").write_text(json.dumps({"findings": [first]}))
-    proc = run_lintr("check", "doc.ar.txt", "--source-lang", "ar", "--baseline", "baseline.json",
-                     cwd=tmp_path)
+    proc = run_lintr(
+        "check", "doc.ar.txt", "--source-lang", "ar", "--baseline", "baseline.json", cwd=tmp_path
+    )
     assert proc.returncode == 0
 
 
 def test_source_and_target_flags(tmp_path):
     (tmp_path / "original.txt").write_text(CLEAN_AR, encoding="utf-8")
     (tmp_path / "translation.txt").write_text(DIRTY_EN, encoding="utf-8")
-    proc = run_lintr("check", "--source", "original.txt", "--target", "translation.txt",
-                     cwd=tmp_path)
+    proc = run_lintr(
+        "check", "--source", "original.txt", "--target", "translation.txt", cwd=tmp_path
+    )
     assert proc.returncode == 1 and proc.stdout.startswith("translation.txt:1:25:")
     alone = run_lintr("check", "--source", "original.txt", cwd=tmp_path)
     assert alone.returncode == 2 and "--source and --target go together" in alone.stderr
@@ -206,10 +239,11 @@ def test_source_and_target_flags(tmp_path):
 
 def test_tsv_columns_point_into_the_target_column(tmp_path):
     (tmp_path / "corpus.tsv").write_text(
-        "وصل 55 جندياً.\t55 soldiers arrived the the day.\n"
-        "قال المصدر.\t\n", encoding="utf-8")
-    proc = run_lintr("check", "corpus.tsv", "--source-lang", "ar", "--target-lang", "en",
-                     cwd=tmp_path)
+        "وصل 55 جندياً.\t55 soldiers arrived the the day.\nقال المصدر.\t\n", encoding="utf-8"
+    )
+    proc = run_lintr(
+        "check", "corpus.tsv", "--source-lang", "ar", "--target-lang", "en", cwd=tmp_path
+    )
     assert proc.stdout.splitlines() == [
         'corpus.tsv:1:40: warning: doubled word "the": remove the second "the" [doubled-word]',
         "corpus.tsv:2:13: error: empty translation: the English target is empty [empty-translation]",

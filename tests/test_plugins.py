@@ -5,7 +5,6 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-
 from conftest import run_lintr
 
 PLUGIN = '''
@@ -64,8 +63,9 @@ def pair(tmp_path):
     work = tmp_path / "work"
     work.mkdir()
     (work / "doc.ar.txt").write_text("قال المصدر إن الهجوم فشل.\nوصل الجنود.\n", encoding="utf-8")
-    (work / "doc.en.txt").write_text("THE SOURCE SAID THE ATTACK FAILED.\nThe the soldiers arrived.\n",
-                                     encoding="utf-8")
+    (work / "doc.en.txt").write_text(
+        "THE SOURCE SAID THE ATTACK FAILED.\nThe the soldiers arrived.\n", encoding="utf-8"
+    )
     return work
 
 
@@ -76,15 +76,17 @@ def test_outside_plugin_rule_is_listed_explained_and_fires(site, pair):
     explain = run_lintr("explain", "shouting", env=env)
     assert "from lintr-shouting 1.2.3" in explain.stdout
     assert "Capitals read as shouting" in explain.stdout
-    check = run_lintr("check", "doc.ar.txt", "--source-lang", "ar", "--ignore", "crashing",
-                      cwd=pair, env=env)
+    check = run_lintr(
+        "check", "doc.ar.txt", "--source-lang", "ar", "--ignore", "crashing", cwd=pair, env=env
+    )
     assert "doc.en.txt:1:1: warning: target is all capitals [shouting]" in check.stdout
     assert "[doubled-word]" in check.stdout  # the built-ins run beside it
 
 
 def test_a_rule_that_raises_becomes_internal_error_and_others_still_run(site, pair):
-    check = run_lintr("check", "doc.ar.txt", "--source-lang", "ar", cwd=pair,
-                      env={"PYTHONPATH": str(site)})
+    check = run_lintr(
+        "check", "doc.ar.txt", "--source-lang", "ar", cwd=pair, env={"PYTHONPATH": str(site)}
+    )
     crashes = [line for line in check.stdout.splitlines() if "[internal-error]" in line]
     assert len(crashes) == 2  # one per pair
     assert crashes[0] == (
@@ -99,12 +101,16 @@ def test_a_rule_that_raises_becomes_internal_error_and_others_still_run(site, pa
 def test_a_plugin_that_fails_to_import_is_reported_and_the_run_goes_on(tmp_path, pair):
     site = tmp_path / "broken-site"
     site.mkdir()
-    install_fake_distribution(site, "lintr-broken", "lintr_broken",
-                              "raise ImportError('needs libfoo')\n", "broken")
-    check = run_lintr("check", "doc.ar.txt", "--source-lang", "ar", cwd=pair,
-                      env={"PYTHONPATH": str(site)})
-    assert ("lintr: warning: plugin 'broken' (lintr-broken 1.2.3) failed to load: "
-            "ImportError: needs libfoo; its rules are skipped") in check.stderr
+    install_fake_distribution(
+        site, "lintr-broken", "lintr_broken", "raise ImportError('needs libfoo')\n", "broken"
+    )
+    check = run_lintr(
+        "check", "doc.ar.txt", "--source-lang", "ar", cwd=pair, env={"PYTHONPATH": str(site)}
+    )
+    assert (
+        "lintr: warning: plugin 'broken' (lintr-broken 1.2.3) failed to load: "
+        "ImportError: needs libfoo; its rules are skipped"
+    ) in check.stderr
     assert "[doubled-word]" in check.stdout
     assert check.returncode == 1
 

@@ -197,8 +197,13 @@ def test_config_files_are_valid(tmp_path):
     assert examples["files"] == "^examples/"
     # The hook passes on the examples as committed: their known defects are baselined.
     args = examples["entry"].split()[1:]
-    proc = subprocess.run([sys.executable, "-m", "lintr", *args], cwd=CONFIG_FILE.parent,
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "lintr", *args],
+        cwd=CONFIG_FILE.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0, output(proc)
 
 

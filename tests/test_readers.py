@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from conftest import SEED, run_lintr
+
 from lintr.readers import ReadContext
 from lintr.readers.bilingual import BilingualReader
 from lintr.readers.plaintext import PlainTextPair
-
-from conftest import SEED, run_lintr
 
 
 def test_bom_and_crlf_do_not_shift_columns(tmp_path, registry):
     (tmp_path / "a.ar.txt").write_bytes("\ufeffسطر أول\r\nسطر ثان\r\n".encode())
     (tmp_path / "a.en.txt").write_bytes("\ufeffFirst line\r\nSecond  the the line\r\n".encode())
-    bitext = PlainTextPair().read([str(tmp_path / "a.ar.txt"), str(tmp_path / "a.en.txt")],
-                                  ReadContext(registry.languages, "ar", "en"))
+    bitext = PlainTextPair().read(
+        [str(tmp_path / "a.ar.txt"), str(tmp_path / "a.en.txt")],
+        ReadContext(registry.languages, "ar", "en"),
+    )
     assert [s.text for s in bitext.target.segments] == ["First line", "Second  the the line"]
     proc = run_lintr("check", "a.ar.txt", "--source-lang", "ar", cwd=tmp_path)
     assert proc.stdout.startswith("a.en.txt:2:13: warning: doubled word")
@@ -29,8 +31,10 @@ def test_seed_splits_where_the_script_switches(registry):
 
 
 def test_alternating_layout_and_multi_line_blocks(tmp_path, registry):
-    text = ("قال المصدر\nإن الهجوم فشل.\n\nThe source said\nthe the attack failed.\n\n"
-            "وصل الجنود.\n\nThe soldiers arrived.\n")
+    text = (
+        "قال المصدر\nإن الهجوم فشل.\n\nThe source said\nthe the attack failed.\n\n"
+        "وصل الجنود.\n\nThe soldiers arrived.\n"
+    )
     path = tmp_path / "interview.txt"
     path.write_text(text, encoding="utf-8")
     reader = BilingualReader()
@@ -53,7 +57,9 @@ def test_unconfigured_bilingual_text_guesses_and_says_so(tmp_path):
     text = SEED.read_text(encoding="utf-8")
     (tmp_path / "article.txt").write_text(text, encoding="utf-8")
     proc = run_lintr("check", "article.txt", cwd=tmp_path)
-    assert ("lintr: note: article.txt: took ar as the source and en as the target "
-            "(guessed; set source-lang to choose)") in proc.stderr
+    assert (
+        "lintr: note: article.txt: took ar as the source and en as the target "
+        "(guessed; set source-lang to choose)"
+    ) in proc.stderr
     flipped = run_lintr("check", "article.txt", "--source-lang", "en", cwd=tmp_path)
     assert "added Arabic text" in flipped.stdout or "missing translation" in flipped.stdout

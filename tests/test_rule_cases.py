@@ -32,8 +32,11 @@ def _side(text, name, profile) -> PairSide:
 def _apply(text: str, edits) -> str:
     starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     spans = sorted(
-        (starts[e.location.line - 1] + e.location.column - 1,
-         starts[e.location.end_line - 1] + e.location.end_column - 1, e.replacement)
+        (
+            starts[e.location.line - 1] + e.location.column - 1,
+            starts[e.location.end_line - 1] + e.location.end_column - 1,
+            e.replacement,
+        )
         for e in edits
     )
     for start, end, replacement in reversed(spans):
@@ -54,12 +57,13 @@ def test_rule_case(registry, rule_id, case):
     src = langs.get(case.get("source_lang", "ar"))
     tgt = langs.get(case.get("target_lang", "en"))
     pair = Pair(_side(case["source"], "source", src), _side(case["target"], "target", tgt))
-    findings = sorted(rule.check(pair), key=lambda f: (f.location.path, f.location.line,
-                                                      f.location.column))
+    findings = sorted(
+        rule.check(pair), key=lambda f: (f.location.path, f.location.line, f.location.column)
+    )
     expected = [e if isinstance(e, dict) else {"at": e} for e in case.get("expect") or []]
     got = [_at(f.location) for f in findings]
     assert got == [e["at"] for e in expected], [f.message for f in findings]
-    for finding, exp in zip(findings, expected):
+    for finding, exp in zip(findings, expected, strict=True):
         if "message" in exp:
             assert exp["message"] in finding.message
         if "end" in exp:

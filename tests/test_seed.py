@@ -43,6 +43,8 @@ def test_seed_from_the_examples_folder_text_output():
     proc = run_lintr("check", "examples/", cwd=EXAMPLES.parent)
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
-    assert lines[0].startswith("examples/syrian-army-attack.txt:1:100: warning: untranslated Arabic")
+    assert lines[0].startswith(
+        "examples/syrian-army-attack.txt:1:100: warning: untranslated Arabic"
+    )
     assert lines[0].endswith("[untranslated-fragment]")
     assert "Found 7 findings (7 warnings) in 1 file, 13 segment pairs." in proc.stderr

@@ -28,17 +28,26 @@ def finding_dict(f: Finding) -> dict:
         "end_line": loc.end_line if loc.end_line is not None else loc.line,
         "end_column": loc.end_column if loc.end_column is not None else loc.column,
         "related": [
-            {"path": r.location.path, "line": r.location.line, "column": r.location.column,
-             "message": r.message}
+            {
+                "path": r.location.path,
+                "line": r.location.line,
+                "column": r.location.column,
+                "message": r.message,
+            }
             for r in f.related
         ],
         "fingerprint": f.fingerprint,
     }
     if f.fix:
         data["fix"] = [
-            {"path": e.location.path, "line": e.location.line, "column": e.location.column,
-             "end_line": e.location.end_line, "end_column": e.location.end_column,
-             "replacement": e.replacement}
+            {
+                "path": e.location.path,
+                "line": e.location.line,
+                "column": e.location.column,
+                "end_line": e.location.end_line,
+                "end_column": e.location.end_column,
+                "replacement": e.replacement,
+            }
             for e in f.fix
         ]
     return data

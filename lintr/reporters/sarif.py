@@ -18,8 +18,12 @@ def _location(loc: Location, message: str | None = None) -> dict:
     region = {"startLine": loc.line, "startColumn": loc.column}
     if loc.end_line:
         region.update(endLine=loc.end_line, endColumn=loc.end_column)
-    out = {"physicalLocation": {"artifactLocation": {"uri": loc.path.replace("\\", "/")},
-                                "region": region}}
+    out = {
+        "physicalLocation": {
+            "artifactLocation": {"uri": loc.path.replace("\\", "/")},
+            "region": region,
+        }
+    }
     if message:
         out["message"] = {"text": message}
     return out
@@ -47,11 +51,18 @@ class SarifReporter(Reporter):
         doc = {
             "$schema": SCHEMA,
             "version": "2.1.0",
-            "runs": [{
-                "tool": {"driver": {"name": "lintr", "version": __version__,
-                                    "rules": [{"id": r} for r in rule_ids]}},
-                "results": results,
-            }],
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "lintr",
+                            "version": __version__,
+                            "rules": [{"id": r} for r in rule_ids],
+                        }
+                    },
+                    "results": results,
+                }
+            ],
         }
         json.dump(doc, out, ensure_ascii=False, indent=2)
         out.write("\n")

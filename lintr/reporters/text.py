@@ -20,8 +20,10 @@ class TextReporter(Reporter):
     def report(self, findings: list[Finding], summary: dict, out: TextIO) -> None:
         for f in findings:
             loc = f.location
-            out.write(f"{loc.path}:{loc.line}:{loc.column}: {f.severity}: "
-                      f"{_one_line(f.message)} [{f.rule}]\n")
+            out.write(
+                f"{loc.path}:{loc.line}:{loc.column}: {f.severity}: "
+                f"{_one_line(f.message)} [{f.rule}]\n"
+            )
             for r in f.related:
                 rl = r.location
                 out.write(f"{rl.path}:{rl.line}:{rl.column}: note: {_one_line(r.message)}\n")
