@@ -254,7 +254,7 @@ class TerminalPunctuation(Rule):
         lacking, other, mark = (
             (source, target, tgt_mark) if src_mark is None else (target, source, src_mark)
         )
-        hint = "; truncated translation?" if lacking is target else "; the source may be cut short"
+        hint = "; truncated translation?" if lacking is target else ""
         yield self.finding(
             f"the {lacking.profile.name} {lacking.side} ends without sentence-final punctuation, "
             f"but the {other.profile.name} {other.side} ends with {MARK_NAMES[mark]}{hint}",
