@@ -174,6 +174,20 @@ class PairSide:
         return words(self.text)
 
     @cached_property
+    def masked_text(self) -> str:
+        """``text`` with URLs and e-mail addresses blanked out (same length)."""
+        from lintr.text import mask_urls
+
+        return mask_urls(self.text)
+
+    @cached_property
+    def script_counts(self) -> dict[str, int]:
+        """Letters per script, outside URLs and e-mail addresses."""
+        from lintr.text import script_counts
+
+        return script_counts(self.masked_text)
+
+    @cached_property
     def numbers(self) -> list:
         from lintr.numbers import find_numbers
 

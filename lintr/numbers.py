@@ -29,6 +29,9 @@ NUMBER = regex.compile(
 )
 
 
+_DECIMAL_POINT = regex.compile("[.٫]")
+
+
 @dataclass(frozen=True, slots=True)
 class Number:
     start: int
@@ -41,7 +44,7 @@ def canonical(raw: str) -> str:
     if ":" in raw:  # 06:05 = 6:05 = ٠٦:٠٥
         hours, *rest = raw.split(":")
         return ":".join([str(int(hours)), *(f"{int(part):02d}" for part in rest)])
-    parts = regex.split("[.٫]", raw)
+    parts = _DECIMAL_POINT.split(raw)
     if len(parts) > 2:  # 06.01.2017 = 6.1.2017
         return ".".join(str(int(part)) for part in parts)
     plain = raw.replace(",", "").replace("٬", "").replace("٫", ".")

@@ -19,6 +19,17 @@ SCRIPT_LETTERS = {
 }
 
 
+URL_OR_EMAIL = regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+def mask_urls(text: str) -> str:
+    """``text`` with URLs and e-mail addresses replaced by NULs of the same length (so
+    offsets stay valid and their letters count for no script)."""
+    if "://" not in text and "www." not in text and "@" not in text:
+        return text
+    return URL_OR_EMAIL.sub(lambda m: "\0" * len(m.group()), text)
+
+
 def words(text: str) -> list[tuple[int, int, str]]:
     """(start, end, word) for every word of ``text``."""
     return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]

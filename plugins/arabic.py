@@ -11,9 +11,15 @@ ARABIC_INDIC = {chr(0x0660 + i): str(i) for i in range(10)}  # ٠-٩
 EXTENDED_ARABIC_INDIC = {chr(0x06F0 + i): str(i) for i in range(10)}  # ۰-۹ (Persian, Urdu)
 
 
+# pyarabic's inventory of tashkeel (harakat, tanwin, shadda, sukun) and tatweel, deleted with
+# one str.translate: the same result as araby.strip_tashkeel + strip_tatweel, several times
+# faster, and this runs on every word of a corpus.
+_MARKS = dict.fromkeys(map(ord, (*araby.TASHKEEL, araby.TATWEEL)))
+
+
 def strip_marks(text: str) -> str:
     """Remove tashkeel (harakat, tanwin, shadda, sukun) and tatweel."""
-    return araby.strip_tatweel(araby.strip_tashkeel(text))
+    return text.translate(_MARKS)
 
 
 def normalize(text: str) -> str:

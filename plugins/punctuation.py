@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -17,6 +18,9 @@ ORNATE = ("\ufd3e", "\ufd3f")
 # "1)" and "a)" list markers close a bracket that was never opened, on purpose (but in
 # "(Article 5)" the ")" closes); smileys :( and :) are never brackets.
 LIST_MARKER = regex.compile(r"(?:^|(?<=\s))[\p{L}\p{N}]{1,2}\)")
+BRACKET_CHAR = regex.compile(
+    "[" + regex.escape("".join(c for pair in BRACKETS for c in pair) + "".join(ORNATE)) + "]"
+)
 SMILEY = regex.compile(r"[:;]-?[()\[\]]")
 # Closing quotes and brackets, in either order (RTL writers reverse “” and «»), spaces and
 # invisible direction marks (U+200F) that may follow the final mark.
@@ -36,10 +40,16 @@ def _inside_word(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
 
 
+@lru_cache(maxsize=64)
+def _marks_pattern(marks: str) -> regex.Pattern:
+    return regex.compile(f"[{regex.escape(marks)}]")
+
+
 def _scan_pair(text: str, opening: str, closing: str, skip=frozenset()):
     """(unclosed openings, unopened closings) as offsets, for one distinct-character pair."""
     stack, stray = [], []
-    for i, ch in enumerate(text):
+    for m in _marks_pattern(opening + closing).finditer(text):
+        i, ch = m.start(), m.group()
         if i in skip:
             continue
         if ch == opening:
@@ -156,12 +166,15 @@ class UnbalancedBrackets(Rule):
 
     def _check_side(self, side: PairSide) -> Iterator[Finding]:
         text = side.text
+        brackets = [(m.start(), m.group()) for m in BRACKET_CHAR.finditer(text)]
+        if not brackets:
+            return
         markers = {m.end() - 1 for m in LIST_MARKER.finditer(text)}
         smileys = {m.end() - 1 for m in SMILEY.finditer(text)}
         openers = {o: c for o, c in BRACKETS}
         closers = {c: o for o, c in BRACKETS}
         stack: list[tuple[int, str]] = []
-        for i, ch in enumerate(text):
+        for i, ch in brackets:
             if i in smileys:
                 continue
             if ch in ORNATE:

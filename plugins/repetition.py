@@ -75,15 +75,18 @@ class DoubledWord(Rule):
 
     def _check_side(self, side: PairSide) -> Iterator[Finding]:
         words = side.words
-        text = side.text
-        for (_, a_end, a), (b_start, b_end, b) in pairwise(words):
-            gap = text[a_end:b_start]
-            if not gap or (strip_invisible(gap) and not strip_invisible(gap).isspace()):
-                continue
-            key = self._key(side, a)
-            if key != self._key(side, b) or not any(c.isalpha() for c in key):
-                continue
-            if f"{key} {key}" in self._allowed_for(side):
+        strip = side.profile.strip_marks
+        keys = [strip(word).casefold() for _, _, word in words]
+        # Almost no adjacent words are equal: find those first, check the rest only there.
+        for i in [i for i, (a, b) in enumerate(pairwise(keys)) if a == b]:
+            (_, a_end, _), (b_start, b_end, b) = words[i], words[i + 1]
+            key = keys[i]
+            gap = side.text[a_end:b_start]
+            if gap != " ":
+                visible = strip_invisible(gap)  # a direction mark alone still separates
+                if not gap or (visible and not visible.isspace()):
+                    continue
+            if not any(c.isalpha() for c in key) or f"{key} {key}" in self._allowed_for(side):
                 continue
             if (
                 len(side.segments) > 1

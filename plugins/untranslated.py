@@ -10,11 +10,10 @@ from lintr.hookspecs import hookimpl
 from lintr.languages import langdetect_among
 from lintr.model import Finding, Pair, PairSide, Severity
 from lintr.rule import Option, Rule
-from lintr.text import WORD, script_counts, strip_invisible
+from lintr.text import WORD, strip_invisible
 
 # Arabic word ligatures (U+FDF0-U+FDFD): ﷺ ﷻ ﷲ ﷽ ... English religious texts use them on purpose.
 HONORIFIC_LIGATURES = [chr(c) for c in range(0xFDF0, 0xFDFE)]
-URL_OR_EMAIL = regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
 # Inside a run of foreign script: spaces, hyphens, tatweel and the punctuation such text uses.
 _SEPARATORS = r"[\s\-‐–—_.,:;'\"«»“”‘’()\[\]،؛؟!?/\u200c\u200d\u200e\u200f\u061c]"
 _RUN_PATTERNS: dict[str, regex.Pattern] = {}
@@ -34,19 +33,13 @@ def _excerpt(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _without_urls(text: str) -> str:
-    """``text`` with URLs and e-mail addresses masked (offsets kept): they are not prose.
-    The mask (NUL) is neither a letter nor a separator, so it also ends a run of text."""
-    return URL_OR_EMAIL.sub(lambda m: "\0" * len(m.group()), text)
-
-
 def written_in_source_script(pair: Pair) -> bool:
     """Whether most letters of the target (outside URLs) are in the source's script, while
     the target's language uses another script: the target was not translated."""
     src, tgt = pair.source.profile, pair.target.profile
     if src.script == tgt.script:
         return False
-    counts = script_counts(_without_urls(pair.target.text))
+    counts = pair.target.script_counts
     total = sum(counts.values())
     return total >= 2 and counts.get(src.script, 0) * 2 > total
 
@@ -60,8 +53,9 @@ class EmptyTranslation(Rule):
 
     def check(self, pair: Pair) -> Iterator[Finding]:
         source, target = pair.source, pair.target
-        has_text = any(c.isalnum() for c in source.profile.strip_marks(source.text))
-        if target and has_text and not strip_invisible(target.text).strip():
+        if not target or strip_invisible(target.text).strip():
+            return
+        if any(c.isalnum() for c in source.profile.strip_marks(source.text)):
             yield self.finding(
                 f"empty translation: the {target.profile.name} target is empty",
                 target.location(0, 0),
@@ -92,7 +86,7 @@ class UntranslatedSegment(Rule):
         name = source.profile.name
         where = target.location(0, len(target.text.rstrip()))
         same = " ".join(source.text.split()).casefold() == " ".join(target.text.split()).casefold()
-        if same and source.profile.letter.search(_without_urls(target.text)):
+        if same and source.profile.letter.search(target.masked_text):
             yield self.finding(
                 f"untranslated: the target is a copy of the {name} source", where, detail="copy"
             )
@@ -153,7 +147,7 @@ class UntranslatedFragment(Rule):
             return
         script = source.profile.script
         acronyms_ok = self.settings["allow-acronyms"]
-        text = _without_urls(target.text) if acronyms_ok else target.text
+        text = target.masked_text if acronyms_ok else target.text
         for match in _run_pattern(script).finditer(text):
             run = match.group()
             if self._allowed(run, source):
