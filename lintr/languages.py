@@ -30,6 +30,14 @@ class LanguageProfile:
     quote_pairs: tuple[tuple[str, str], ...] = (("“", "”"),)
     # Ordinal suffixes written after digits (15th, 2nd).
     ordinal_suffixes: tuple[str, ...] = ()
+    # Words ending in a full stop that do not end a sentence (lower case, without the
+    # final stop): "dr", "u.s", "p.m"; single letters (initials, "b." for ibn) never do.
+    abbreviations: frozenset[str] = frozenset()
+    # Whether the script has letter case (a new sentence starts with a capital).
+    cased: bool = True
+    # Characters needed for a given content, relative to English (1.0): the default
+    # length ratio of a language pair before a corpus teaches lintr its own.
+    relative_length: float = 1.0
     # Removes what does not change a word's identity (tashkeel, tatweel for Arabic).
     strip_marks: Callable[[str], str] = _identity
     # Folds spelling variants together (alef and hamza forms...). Implies strip_marks.
