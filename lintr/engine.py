@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from lintr.align import pair_in_order
+from lintr.align import bitext_pairs
 from lintr.config import Settings
 from lintr.model import Finding, Location, Pair, Severity
 from lintr.pairing import Job
@@ -95,7 +95,10 @@ class Engine:
             src = self.registry.languages.generic(bitext.source.lang)
             tgt = self.registry.languages.generic(bitext.target.lang)
             ignored = {path: settings.ignored_for(path) for path in job.paths}
-            for pair in pair_in_order(bitext.source, bitext.target, src, tgt):
+            pairs, note = bitext_pairs(bitext, src, tgt)
+            if note:
+                result.notes.append(note)
+            for pair in pairs:
                 result.pairs += 1
                 for finding in self._check(pair, rules, corpus_state):
                     skip = ignored.get(finding.location.path, ())

@@ -33,6 +33,9 @@ class LanguageProfile:
     # Words ending in a full stop that do not end a sentence (lower case, without the
     # final stop): "dr", "u.s", "p.m"; single letters (initials, "b." for ibn) never do.
     abbreviations: frozenset[str] = frozenset()
+    # Abbreviations that may also end a sentence ("etc.", "U.S."): a sentence ends there
+    # when the next word starts with a capital.
+    abbreviations_may_end: frozenset[str] = frozenset()
     # Whether the script has letter case (a new sentence starts with a capital).
     cased: bool = True
     # Characters needed for a given content, relative to English (1.0): the default

@@ -203,6 +203,10 @@ class Pair:
     index: int = 0
     # Where an unpaired side "should" have been: the neighbouring location on the empty side.
     anchor: Location | None = None
+    # The length model (lintr.align.LengthModel) learned from the pair's document or corpus.
+    length_model: object | None = None
+    # Derived data rules of this pair share (computed once, by the first rule that needs it).
+    memo: dict = field(default_factory=dict)
 
     def side(self, name: Side) -> PairSide:
         return self.source if name == "source" else self.target

@@ -1,17 +1,24 @@
-"""Rules about pairing: content on one side with no counterpart on the other."""
+"""Rules about pairing: content on one side with no counterpart on the other, whether a
+whole paragraph or line (between files) or one sentence inside a pair."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from lintr import align
 from lintr.hookspecs import hookimpl
 from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
-from lintr.rule import Rule
+from lintr.rule import Option, Rule
+from lintr.sentences import split
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[limit // 2 :] else cut) + "…"
 
 
 def _span(side: PairSide) -> Location:
@@ -26,18 +33,107 @@ def _note(pair: Pair, other: PairSide) -> list[Related]:
     return [Related(pair.anchor, f"expected its counterpart in the {other.side} near here")]
 
 
-class MissingSentence(Rule):
+@dataclass(frozen=True)
+class Unpaired:
+    """A sentence inside a pair with no counterpart on the other side."""
+
+    side: str  # "source" or "target"
+    start: int
+    end: int
+    margin: float  # confidence: extra cost of pairing it with a neighbour instead
+    other_offset: int  # where, on the other side, its counterpart would be
+
+
+def unpaired_sentences(pair: Pair) -> list[Unpaired]:
+    """Split both sides of a pair into sentences, align them, and list the sentences left
+    without a counterpart (shared by missing-sentence and added-sentence)."""
+    if "unpaired" in pair.memo:
+        return pair.memo["unpaired"]
+    found: list[Unpaired] = []
+    source, target = pair.source, pair.target
+    if source.text.strip() and target.text.strip():
+        s_spans = split(source.text, source.profile)
+        t_spans = split(target.text, target.profile)
+        if len(s_spans) > 1 or len(t_spans) > 1:
+            found = _align(pair, s_spans, t_spans)
+    pair.memo["unpaired"] = found
+    return found
+
+
+def _align(pair: Pair, s_spans, t_spans) -> list[Unpaired]:
+    source, target = pair.source, pair.target
+    s_units = align.units([source.text[a:b] for a, b in s_spans], source.profile)
+    t_units = align.units([target.text[a:b] for a, b in t_spans], target.profile)
+    model = pair.length_model or align.LengthModel(
+        target.profile.relative_length / source.profile.relative_length
+    )
+    beads = align.align(s_units, t_units, model, align.SENTENCE)
+    found = []
+    s_at, t_at = 0, 0  # end offsets of the last paired sentences on each side
+    for index, (rs, rt) in enumerate(beads):
+        if rs and rt:
+            s_at, t_at = s_spans[rs[-1]][1], t_spans[rt[-1]][1]
+            continue
+        margin = align.unpaired_margin(beads, index, s_units, t_units, model, align.SENTENCE)
+        if rs:
+            a, b = s_spans[rs[0]]
+            found.append(Unpaired("source", a, b, margin, t_at))
+        else:
+            a, b = t_spans[rt[0]]
+            found.append(Unpaired("target", a, b, margin, s_at))
+    return found
+
+
+OPTIONS = {
+    "min-chars": Option(int, 25, "shortest sentence (characters) reported inside a pair"),
+    "min-margin": Option(
+        float, 4.0, "confidence needed to report a sentence inside a pair (higher: fewer)"
+    ),
+}
+
+
+class _SentenceRule(Rule):
+    side = "source"
+
+    def check(self, pair: Pair) -> Iterator[Finding]:
+        yield from self._whole(pair)
+        mine = pair.side(self.side)
+        other = pair.target if self.side == "source" else pair.source
+        for u in unpaired_sentences(pair):
+            if u.side != self.side or u.margin < self.settings["min-margin"]:
+                continue
+            text = mine.text[u.start : u.end]
+            if align.length(text) < self.settings["min-chars"]:
+                continue
+            yield self.finding(
+                self._message(pair, text),
+                mine.location(u.start, u.end),
+                [Related(other.location(u.other_offset, u.other_offset),
+                         f"no counterpart in this {other.profile.name} {other.side}")],
+                detail=f"{u.side}:{' '.join(text.split())}",
+            )
+
+
+class MissingSentence(_SentenceRule):
     """A source sentence or paragraph with no counterpart in the target.
 
-    Reported at the source text, with a note where the translation should have appeared.
+    Between files, whole paragraphs or lines are aligned and a source one left without a
+    counterpart is reported, with a note where its translation should have appeared.
+    Inside each pair, both sides are split into sentences and aligned (lintr.align): a
+    source sentence with no counterpart in its target is reported, with a note at the
+    target. Length differences alone are not enough: the sentence must be long enough
+    (``min-chars``) and pairing it with a neighbour must cost clearly more than leaving it
+    unpaired (``min-margin``), so that texts where one side runs longer on purpose (a chain
+    of narrators in a hadith, a news lead) do not drown you in noise.
     A target that is present but empty is ``empty-translation`` instead.
     """
 
     id = "missing-sentence"
     severity = Severity.ERROR
-    scope = "pair"
+    options = OPTIONS
+    side = "source"
 
-    def check(self, pair: Pair) -> Iterator[Finding]:
+    def _whole(self, pair: Pair) -> Iterator[Finding]:
         if pair.source and not pair.target and pair.source.text.strip():
             text = pair.source.text
             yield self.finding(
@@ -47,19 +143,26 @@ class MissingSentence(Rule):
                 _note(pair, pair.target),
             )
 
+    def _message(self, pair: Pair, text: str) -> str:
+        return (f"missing translation: this sentence has no counterpart in the "
+                f'{pair.target.profile.name} target: "{_excerpt(text)}"')
 
-class AddedSentence(Rule):
+
+class AddedSentence(_SentenceRule):
     """Target content with no counterpart in the source.
 
     Often a caption, a note or a paragraph added by the translator; sometimes the sign
     that the source lost a paragraph. Reported at the target text, whether the source side
-    is absent or present but blank.
+    is absent or present but blank. Inside a pair, a target sentence with no counterpart
+    in the source is reported, under the same ``min-chars`` and ``min-margin`` as
+    ``missing-sentence``.
     """
 
     id = "added-sentence"
-    scope = "pair"
+    options = OPTIONS
+    side = "target"
 
-    def check(self, pair: Pair) -> Iterator[Finding]:
+    def _whole(self, pair: Pair) -> Iterator[Finding]:
         source, target = pair.source, pair.target
         if target and target.text.strip() and not source.text.strip():
             text = target.text
@@ -70,6 +173,10 @@ class AddedSentence(Rule):
                 _span(target),
                 _note(pair, source),
             )
+
+    def _message(self, pair: Pair, text: str) -> str:
+        return (f"added sentence: nothing in the {pair.source.profile.name} source matches "
+                f'it: "{_excerpt(text)}"')
 
 
 @hookimpl
