@@ -30,12 +30,21 @@ def _costs(priors: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]
 
 
 # Sentences: Gale & Church's (1993) priors, measured on sentence-aligned parliament texts.
-SENTENCE = _costs({(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2,
-                   (1, 2): 0.089 / 2, (2, 2): 0.011})
+SENTENCE = _costs(
+    {
+        (1, 1): 0.89,
+        (1, 0): 0.0099 / 2,
+        (0, 1): 0.0099 / 2,
+        (2, 1): 0.089 / 2,
+        (1, 2): 0.089 / 2,
+        (2, 2): 0.011,
+    }
+)
 # Paragraphs and lines: translators keep paragraphs; merging two is rarer than a sentence
 # merge, and rarer than a paragraph lost or added (captions, notes).
-PARAGRAPH = _costs({(1, 1): 0.97, (1, 0): 0.01, (0, 1): 0.01, (2, 1): 0.004, (1, 2): 0.004,
-                    (2, 2): 0.002})
+PARAGRAPH = _costs(
+    {(1, 1): 0.97, (1, 0): 0.01, (0, 1): 0.01, (2, 1): 0.004, (1, 2): 0.004, (2, 2): 0.002}
+)
 ANCHOR_REWARD = 2.0  # per anchor shared by the two sides of a bead
 # Per number on one side of a paired bead and not the other: numbers survive translation,
 # so a pairing that loses one is suspect (a unit left unpaired keeps its numbers free).
@@ -53,7 +62,6 @@ class Unit:
     anchors: frozenset[str]
 
 
-
 @dataclass(frozen=True)
 class LengthModel:
     """Target characters per source character, and the variance per character."""
@@ -61,17 +69,35 @@ class LengthModel:
     ratio: float = 1.0
     variance: float = DEFAULT_VARIANCE
 
-    def cost(self, source_len: int, target_len: int) -> float:
+    def cost(self, source_len: float, target_len: float) -> float:
         """-log P(lengths | translation), Gale-Church style."""
-        if source_len == 0 and target_len == 0:
-            return 0.0
         scaled = target_len / self.ratio
         mean = max((source_len + scaled) / 2, 1.0)
-        delta = abs(scaled - source_len) / math.sqrt(mean * self.variance)
-        tail = math.erfc(delta / math.sqrt(2))
-        if tail > 1e-300:
-            return -math.log(tail)
-        return delta * delta / 2 + math.log(delta * math.sqrt(math.pi / 2))
+        z = abs(scaled - source_len) / math.sqrt(2 * mean * self.variance)
+        t = 1 / (1 + _P * z)
+        return z * z - math.log(t * (_A1 + t * (_A2 + t * (_A3 + t * (_A4 + t * _A5)))))
+
+    def costs(self, source_len: float, target_lens):
+        """``cost`` for one source length and a numpy array of target lengths."""
+        import numpy as np
+
+        scaled = target_lens / self.ratio
+        mean = np.maximum((source_len + scaled) / 2, 1.0)
+        z = np.abs(scaled - source_len) / np.sqrt(2 * mean * self.variance)
+        t = 1 / (1 + _P * z)
+        return z * z - np.log(t * (_A1 + t * (_A2 + t * (_A3 + t * (_A4 + t * _A5)))))
+
+
+# -log erfc(z) = z² - log(poly(t)): Abramowitz & Stegun 7.1.26, stable for any z >= 0 and
+# the same in plain Python and numpy, so both searches price beads alike.
+_P, _A1, _A2, _A3, _A4, _A5 = (
+    0.3275911,
+    0.254829592,
+    -0.284496736,
+    1.421413741,
+    -1.453152027,
+    1.061405429,
+)
 
 
 def learn(pairs: Sequence[tuple[int, int]], fallback: LengthModel) -> LengthModel:
@@ -81,9 +107,7 @@ def learn(pairs: Sequence[tuple[int, int]], fallback: LengthModel) -> LengthMode
     if len(usable) < MIN_LEARN:
         return fallback
     ratio = sorted(t / s for s, t in usable)[len(usable) // 2]
-    squares = sorted(
-        (t / ratio - s) ** 2 / max((s + t / ratio) / 2, 1.0) for s, t in usable
-    )
+    squares = sorted((t / ratio - s) ** 2 / max((s + t / ratio) / 2, 1.0) for s, t in usable)
     # The median of a chi-square(1) variable is 0.455 times its variance.
     variance = max(squares[len(squares) // 2] / 0.455, 1.0)
     return LengthModel(ratio, variance)
@@ -105,18 +129,200 @@ def align(
     src: Sequence[Unit], tgt: Sequence[Unit], model: LengthModel, priors=SENTENCE
 ) -> list[Bead]:
     """The cheapest sequence of beads covering both sides, in order. ``priors``: the bead
-    costs of the level, SENTENCE or PARAGRAPH."""
+    costs of the level, SENTENCE or PARAGRAPH.
+
+    The search runs in a band around the diagonal; where the best path touches the band's
+    edge, the band is laid again around that path, wider, and the search repeated."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return [(range(i, i + 1), range(0)) for i in range(n)] + [
             (range(0), range(j, j + 1)) for j in range(m)
         ]
     band = max(MIN_BAND, 2 * math.ceil(max(n / m, m / n)) + 2)
-    while True:
-        beads, touched = _search(src, tgt, model, band, priors)
-        if not touched or band >= max(n, m):
-            return beads
-        band *= 2
+    lows, highs = _diagonal_band(n, m, band)
+    search = _search_vectorised if n * (2 * band + 1) > VECTORISE_CELLS else _search
+    for _ in range(MAX_WIDENINGS):
+        beads = search(src, tgt, model, lows, highs, priors)
+        touched = _touches(beads, lows, highs, m)
+        if not touched:
+            break
+        band = band * 3 // 2
+        lows, highs = _path_band(beads, n, m, band)
+    return beads
+
+
+VECTORISE_CELLS = 20000  # below this, plain Python beats numpy's per-call overhead
+MAX_WIDENINGS = 6
+
+
+def _diagonal_band(n: int, m: int, band: int) -> tuple[list[int], list[int]]:
+    centers = [round(i * m / n) for i in range(n + 1)]
+    return ([max(0, c - band) for c in centers], [min(m, c + band) for c in centers])
+
+
+def _path_band(beads: list[Bead], n: int, m: int, band: int) -> tuple[list[int], list[int]]:
+    """A band of half-width ``band`` around a path: rows cover every cell the path visits."""
+    low, high = [m] * (n + 1), [0] * (n + 1)
+    for rs, rt in beads:
+        for i in range(rs.start, rs.stop + 1):  # every row the bead crosses
+            low[i], high[i] = min(low[i], rt.start), max(high[i], rt.stop)
+    return ([max(0, lo - band) for lo in low], [min(m, hi + band) for hi in high])
+
+
+def _touches(beads: list[Bead], lows: list[int], highs: list[int], m: int) -> bool:
+    for rs, rt in beads:
+        i, j = rs.stop, rt.stop
+        if (j == lows[i] and j > 0) or (j == highs[i] and j < m):
+            return True
+    return False
+
+
+def _prefix(values: Sequence[int]) -> list[int]:
+    out = [0]
+    for v in values:
+        out.append(out[-1] + v)
+    return out
+
+
+def _trace(back, lows: list[int], n: int, m: int) -> list[Bead]:
+    beads: list[Bead] = []
+    i, j = n, m
+    while i or j:
+        di, dj = BEADS[back[i][j - lows[i]]]
+        beads.append((range(i - di, i), range(j - dj, j)))
+        i, j = i - di, j - dj
+    beads.reverse()
+    return beads
+
+
+def _search(src, tgt, model: LengthModel, lows, highs, priors) -> list[Bead]:
+    """The dynamic programme, cell by cell: for the small problems inside a pair."""
+    n, m = len(src), len(tgt)
+    s_len, t_len = _prefix([u.length for u in src]), _prefix([u.length for u in tgt])
+    inf = math.inf
+    cost = [[inf] * (highs[i] - lows[i] + 1) for i in range(n + 1)]
+    back = [bytearray(highs[i] - lows[i] + 1) for i in range(n + 1)]
+    cost[0][0 - lows[0]] = 0.0
+    anchor_cost = _AnchorCosts(src, tgt)
+    length_cost = model.cost
+    for i in range(n + 1):
+        lo, hi = lows[i], highs[i]
+        row, row_back = cost[i], back[i]
+        for j in range(lo, hi + 1):
+            if i == 0 and j == 0:
+                continue
+            best, best_k = inf, 0
+            for k, (di, dj) in enumerate(BEADS):
+                pi, pj = i - di, j - dj
+                if pi < 0 or pj < lows[pi] or pj > highs[pi]:
+                    continue
+                prev = cost[pi][pj - lows[pi]]
+                if prev == inf:
+                    continue
+                c = prev + priors[(di, dj)]
+                if di and dj:
+                    c += length_cost(s_len[i] - s_len[pi], t_len[j] - t_len[pj])
+                    c += anchor_cost(pi, i, pj, j)
+                if c < best:
+                    best, best_k = c, k
+            row[j - lo] = best
+            row_back[j - lo] = best_k
+    return _trace(back, lows, n, m)
+
+
+def _search_vectorised(src, tgt, model: LengthModel, lows, highs, priors) -> list[Bead]:
+    """The same dynamic programme, a row at a time with numpy: for long documents."""
+    import numpy as np  # only long documents need it: keep start-up fast
+
+    n, m = len(src), len(tgt)
+    s_len = np.array(_prefix([u.length for u in src]), dtype=np.float64)
+    t_len = np.array(_prefix([u.length for u in tgt]), dtype=np.float64)
+    anchor_cost = _AnchorCosts(src, tgt)
+    s_num, s_has = anchor_cost.s_num, anchor_cost.s_has
+    t_num, t_has = np.array(anchor_cost.t_num), np.array(anchor_cost.t_has)
+    inf = np.inf
+    cost, back = [], []
+    insert = BEADS.index((0, 1))
+    for i in range(n + 1):
+        lo, hi = lows[i], highs[i]
+        cols = np.arange(lo, hi + 1)
+        best = np.full(len(cols), inf)
+        arg = np.zeros(len(cols), dtype=np.int8)
+        if i == 0 and lo == 0:
+            best[0] = 0.0
+        for k, (di, dj) in enumerate(BEADS):
+            pi = i - di
+            if di == 0 or pi < 0:
+                continue
+            prev_cols = cols - dj
+            ok = (prev_cols >= lows[pi]) & (prev_cols <= highs[pi])
+            if not ok.any():
+                continue
+            c = np.full(len(cols), inf)
+            c[ok] = cost[pi][prev_cols[ok] - lows[pi]] + priors[(di, dj)]
+            if dj:
+                safe = np.maximum(prev_cols, 0)
+                lengths = np.where(ok, t_len[cols] - t_len[safe], 0.0)
+                c += model.costs(s_len[i] - s_len[pi], lengths)
+                c += NUMBER_MISMATCH * (s_num[i] - s_num[pi] + t_num[cols] - t_num[safe])
+                if s_has[i] > s_has[pi]:
+                    both = ok & (t_has[cols] > t_has[safe])
+                    for x in np.flatnonzero(both):
+                        c[x] += anchor_cost.overlap(pi, i, int(prev_cols[x]), int(cols[x]))
+            better = c < best
+            best[better], arg[better] = c[better], k
+        # 0-1 beads chain along the row at a constant cost: a running minimum.
+        step = priors[(0, 1)]
+        offsets = np.arange(len(cols)) * step
+        chained = np.minimum.accumulate(best - offsets) + offsets
+        better = chained < best
+        best[better], arg[better] = chained[better], insert
+        cost.append(best)
+        back.append(arg)
+    return _trace(back, lows, n, m)
+
+
+class _AnchorCosts:
+    """The anchor cost of a bead (source units pi..i-1, target units pj..j-1): a penalty per
+    number on one side only, a reward per anchor on both. The penalty part is a difference
+    of prefix sums (vectorisable); the overlap part needs anchors on both sides, which few
+    cells have."""
+
+    def __init__(self, src: Sequence[Unit], tgt: Sequence[Unit]):
+        self.src, self.tgt = src, tgt
+        self.s_num = _prefix([_count_numbers(u.anchors) for u in src])
+        self.t_num = _prefix([_count_numbers(u.anchors) for u in tgt])
+        self.s_has = _prefix([1 if u.anchors else 0 for u in src])
+        self.t_has = _prefix([1 if u.anchors else 0 for u in tgt])
+        self.cache: dict[tuple[int, int], float] = {}
+
+    def __call__(self, pi: int, i: int, pj: int, j: int) -> float:
+        cost = NUMBER_MISMATCH * (self.s_num[i] - self.s_num[pi] + self.t_num[j] - self.t_num[pj])
+        return cost + self.overlap(pi, i, pj, j)
+
+    def both(self, pi: int, i: int, pj: int, j: int) -> bool:
+        return self.s_has[i] > self.s_has[pi] and self.t_has[j] > self.t_has[pj]
+
+    def overlap(self, pi: int, i: int, pj: int, j: int) -> float:
+        if not self.both(pi, i, pj, j):
+            return 0.0
+        key = (pi, i, pj, j)
+        if key not in self.cache:
+            self.cache[key] = _overlap_cost(
+                frozenset().union(*(u.anchors for u in self.src[pi:i])),
+                frozenset().union(*(u.anchors for u in self.tgt[pj:j])),
+            )
+        return self.cache[key]
+
+
+def _count_numbers(anchors: frozenset[str]) -> int:
+    return sum(1 for x in anchors if x[0] == "#")
+
+
+def _overlap_cost(a: frozenset[str], b: frozenset[str]) -> float:
+    """Reward for anchors on both sides (a shared number also stops being a mismatch)."""
+    shared = a & b
+    return -ANCHOR_REWARD * len(shared) - 2 * NUMBER_MISMATCH * _count_numbers(shared)
 
 
 def bead_cost(src: Sequence[Unit], tgt: Sequence[Unit], model: LengthModel, priors) -> float:
@@ -125,8 +331,7 @@ def bead_cost(src: Sequence[Unit], tgt: Sequence[Unit], model: LengthModel, prio
     cost = priors[shape]
     if src and tgt:
         cost += model.cost(sum(u.length for u in src), sum(u.length for u in tgt))
-        cost += _anchor_cost(frozenset().union(*(u.anchors for u in src)),
-                             frozenset().union(*(u.anchors for u in tgt)))
+        cost += _AnchorCosts(src, tgt)(0, len(src), 0, len(tgt))
     return cost
 
 
@@ -147,82 +352,11 @@ def unpaired_margin(beads: list[Bead], index: int, src, tgt, model, priors) -> f
     return best
 
 
-def _search(src, tgt, model: LengthModel, band: int, priors) -> tuple[list[Bead], bool]:
-    n, m = len(src), len(tgt)
-    s_len = [0] + [u.length for u in src]
-    t_len = [0] + [u.length for u in tgt]
-    for i in range(1, n + 1):
-        s_len[i] += s_len[i - 1]
-    for j in range(1, m + 1):
-        t_len[j] += t_len[j - 1]
-    lows, highs = [], []
-    for i in range(n + 1):
-        center = round(i * m / n)
-        lows.append(max(0, center - band))
-        highs.append(min(m, center + band))
-    inf = math.inf
-    cost = [[inf] * (highs[i] - lows[i] + 1) for i in range(n + 1)]
-    back = [bytearray(highs[i] - lows[i] + 1) for i in range(n + 1)]
-    cost[0][0 - lows[0]] = 0.0
-    pair_cache: dict[tuple[int, int], float] = {}
-
-    def anchor_cost(i: int, j: int) -> float:  # of pairing source unit i with target unit j
-        key = (i, j)
-        if key not in pair_cache:
-            pair_cache[key] = _anchor_cost(src[i].anchors, tgt[j].anchors)
-        return pair_cache[key]
-
-    length_cost = model.cost
-    for i in range(n + 1):
-        lo, hi = lows[i], highs[i]
-        row, row_back = cost[i], back[i]
-        for j in range(lo, hi + 1):
-            if i == 0 and j == 0:
-                continue
-            best, best_k = inf, 0
-            for k, (di, dj) in enumerate(BEADS):
-                pi, pj = i - di, j - dj
-                if pi < 0 or pj < 0 or pj < lows[pi] or pj > highs[pi]:
-                    continue
-                prev = cost[pi][pj - lows[pi]]
-                if prev == inf:
-                    continue
-                c = prev + priors[(di, dj)]
-                if di and dj:
-                    c += length_cost(s_len[i] - s_len[pi], t_len[j] - t_len[pj])
-                    if di == dj == 1:
-                        c += anchor_cost(pi, pj)
-                    else:  # a merged bead: anchors of its units together, each counted once
-                        a = frozenset().union(*(src[x].anchors for x in range(pi, i)))
-                        b = frozenset().union(*(tgt[y].anchors for y in range(pj, j)))
-                        c += _anchor_cost(a, b)
-                if c < best:
-                    best, best_k = c, k
-            row[j - lo] = best
-            row_back[j - lo] = best_k
-    beads: list[Bead] = []
-    i, j, touched = n, m, False
-    while i or j:
-        lo = lows[i]
-        if (j == lo and lo > 0) or (j == highs[i] and highs[i] < m):
-            touched = True
-        di, dj = BEADS[back[i][j - lo]]
-        beads.append((range(i - di, i), range(j - dj, j)))
-        i, j = i - di, j - dj
-    beads.reverse()
-    return beads, touched
-
-
-def _anchor_cost(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a and not b:
-        return 0.0
-    cost = -ANCHOR_REWARD * len(a & b)
-    numbers = {x for x in a ^ b if x[0] == "#"}
-    return cost + NUMBER_MISMATCH * len(numbers)
-
-
 def document_pairs(
-    source: Document, target: Document, src: LanguageProfile, tgt: LanguageProfile,
+    source: Document,
+    target: Document,
+    src: LanguageProfile,
+    tgt: LanguageProfile,
     model: LengthModel | None = None,
 ) -> Iterator[Pair]:
     """Align two documents whose segments are not known to correspond (paragraphs of a
@@ -231,19 +365,27 @@ def document_pairs(
     s_units = units([s.text for s in source.segments], src)
     t_units = units([s.text for s in target.segments], tgt)
     total_s, total_t = sum(u.length for u in s_units), sum(u.length for u in t_units)
-    first = LengthModel(total_t / total_s if total_s and total_t else fallback.ratio,
-                        fallback.variance)
+    first = LengthModel(
+        total_t / total_s if total_s and total_t else fallback.ratio, fallback.variance
+    )
     beads = align(s_units, t_units, first, PARAGRAPH)
     # Second pass: the variance the document itself shows on its confident 1-1 beads.
-    learned = learn([(s_units[b[0][0]].length, t_units[b[1][0]].length)
-                     for b in beads if len(b[0]) == 1 and len(b[1]) == 1], first)
+    learned = learn(
+        [
+            (s_units[b[0][0]].length, t_units[b[1][0]].length)
+            for b in beads
+            if len(b[0]) == 1 and len(b[1]) == 1
+        ],
+        first,
+    )
     if learned != first:
         beads = align(s_units, t_units, learned, PARAGRAPH)
     yield from _to_pairs(beads, source.segments, target.segments, src, tgt, learned)
 
 
-def _to_pairs(beads, s_segs: list[Segment], t_segs: list[Segment], src, tgt,
-              model: LengthModel) -> Iterator[Pair]:
+def _to_pairs(
+    beads, s_segs: list[Segment], t_segs: list[Segment], src, tgt, model: LengthModel
+) -> Iterator[Pair]:
     last_s: Segment | None = None
     last_t: Segment | None = None
     for index, (rs, rt) in enumerate(beads):
@@ -253,19 +395,28 @@ def _to_pairs(beads, s_segs: list[Segment], t_segs: list[Segment], src, tgt,
         pair.length_model = model
         if not t and t_segs:
             anchor = last_t or t_segs[0]
-            pair.anchor = PairSide((anchor,), tgt, "target").end_location() if last_t else \
-                PairSide((anchor,), tgt, "target").location(0, 0)
+            pair.anchor = (
+                PairSide((anchor,), tgt, "target").end_location()
+                if last_t
+                else PairSide((anchor,), tgt, "target").location(0, 0)
+            )
         elif not s and s_segs:
             anchor = last_s or s_segs[0]
-            pair.anchor = PairSide((anchor,), src, "source").end_location() if last_s else \
-                PairSide((anchor,), src, "source").location(0, 0)
+            pair.anchor = (
+                PairSide((anchor,), src, "source").end_location()
+                if last_s
+                else PairSide((anchor,), src, "source").location(0, 0)
+            )
         last_s = s[-1] if s else last_s
         last_t = t[-1] if t else last_t
         yield pair
 
 
 def pair_in_order(
-    source: Document, target: Document, src: LanguageProfile, tgt: LanguageProfile,
+    source: Document,
+    target: Document,
+    src: LanguageProfile,
+    tgt: LanguageProfile,
     model: LengthModel | None = None,
 ) -> Iterator[Pair]:
     """Segment i with segment i: for inputs known to be line-aligned (TSV, equal line counts)."""
@@ -282,13 +433,17 @@ def bitext_pairs(bitext, src: LanguageProfile, tgt: LanguageProfile) -> tuple[It
     fallback = LengthModel(tgt.relative_length / src.relative_length)
     if bitext.line_aligned and len(source.segments) == len(target.segments):
         step = max(1, len(source.segments) // 20000)  # a sample is enough to learn from
-        sample = [(length(s.text), length(t.text))
-                  for s, t in zip(source.segments[::step], target.segments[::step], strict=True)]
+        sample = [
+            (length(s.text), length(t.text))
+            for s, t in zip(source.segments[::step], target.segments[::step], strict=True)
+        ]
         return pair_in_order(source, target, src, tgt, learn(sample, fallback)), ""
     note = ""
     if bitext.line_aligned:
-        note = (f"{source.path} has {len(source.segments)} lines and {target.path} "
-                f"{len(target.segments)}: aligning them instead of pairing line by line")
+        note = (
+            f"{source.path} has {len(source.segments)} lines and {target.path} "
+            f"{len(target.segments)}: aligning them instead of pairing line by line"
+        )
         source.segments = [s for s in source.segments if s.text.strip()]
         target.segments = [s for s in target.segments if s.text.strip()]
     return document_pairs(source, target, src, tgt, fallback), note

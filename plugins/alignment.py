@@ -108,8 +108,12 @@ class _SentenceRule(Rule):
             yield self.finding(
                 self._message(pair, text),
                 mine.location(u.start, u.end),
-                [Related(other.location(u.other_offset, u.other_offset),
-                         f"no counterpart in this {other.profile.name} {other.side}")],
+                [
+                    Related(
+                        other.location(u.other_offset, u.other_offset),
+                        f"no counterpart in this {other.profile.name} {other.side}",
+                    )
+                ],
                 detail=f"{u.side}:{' '.join(text.split())}",
             )
 
@@ -144,8 +148,10 @@ class MissingSentence(_SentenceRule):
             )
 
     def _message(self, pair: Pair, text: str) -> str:
-        return (f"missing translation: this sentence has no counterpart in the "
-                f'{pair.target.profile.name} target: "{_excerpt(text)}"')
+        return (
+            f"missing translation: this sentence has no counterpart in the "
+            f'{pair.target.profile.name} target: "{_excerpt(text)}"'
+        )
 
 
 class AddedSentence(_SentenceRule):
@@ -175,8 +181,10 @@ class AddedSentence(_SentenceRule):
             )
 
     def _message(self, pair: Pair, text: str) -> str:
-        return (f"added sentence: nothing in the {pair.source.profile.name} source matches "
-                f'it: "{_excerpt(text)}"')
+        return (
+            f"added sentence: nothing in the {pair.source.profile.name} source matches "
+            f'it: "{_excerpt(text)}"'
+        )
 
 
 @hookimpl

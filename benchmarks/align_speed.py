@@ -1,0 +1,77 @@
+"""How fast the aligner is on a long document pair, and how its memory grows.
+
+Builds a synthetic Arabic-English document of N sentences per side (English sentences
+about 1.3x longer, some with numbers), drops a few sentences from the English side, aligns
+the two with lintr.align (the sentence level, one core), and prints the seconds spent making
+units (anchors) and aligning, and the aligner's peak memory (tracemalloc, in a separate run)
+for each N. Not part of the test run.
+
+    python benchmarks/align_speed.py            # 5,000 10,000 20,000 sentences
+    python benchmarks/align_speed.py 20000
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+import tracemalloc
+
+from lintr import plugins
+from lintr.align import SENTENCE, LengthModel, align, units
+
+AR_WORDS = (
+    "قال المصدر إن الجيش السوري تقدم نحو المدينة بعد معارك عنيفة مع عناصر التنظيم "
+    "في المنطقة الشرقية وأكد مسؤول محلي أن القوات سيطرت على الطريق الرئيسي"
+).split()
+EN_WORDS = (
+    "the source said that the Syrian army advanced towards the city after fierce "
+    "battles with the organization in the eastern region and a local official "
+    "confirmed that the forces took control of the main road"
+).split()
+
+
+def document(n: int, seed: int = 7) -> tuple[list[str], list[str], set[int]]:
+    rng = random.Random(seed)
+    ar, en, dropped = [], [], set()
+    for i in range(n):
+        k = rng.randint(6, 30)
+        number = f" {rng.randint(2, 2000)}" if rng.random() < 0.3 else ""
+        ar.append(" ".join(rng.choices(AR_WORDS, k=k)) + number + ".")
+        if rng.random() < 0.005:
+            dropped.add(i)
+            continue
+        en.append(" ".join(rng.choices(EN_WORDS, k=int(k * 1.2))).capitalize() + number + ".")
+    return ar, en, dropped
+
+
+def main() -> None:
+    sizes = [int(a) for a in sys.argv[1:]] or [5000, 10000, 20000]
+    registry = plugins.load()
+    ar, en = registry.languages.get("ar"), registry.languages.get("en")
+    print(
+        f"{'sentences':>10} {'units s':>8} {'align s':>8} {'peak MB':>8} {'dropped':>8} "
+        f"{'found':>6}"
+    )
+    for n in sizes:
+        src_texts, tgt_texts, dropped = document(n)
+        start = time.perf_counter()
+        s_units, t_units = units(src_texts, ar), units(tgt_texts, en)
+        made = time.perf_counter()
+        model = LengthModel(sum(u.length for u in t_units) / sum(u.length for u in s_units))
+        beads = align(s_units, t_units, model, SENTENCE)
+        done = time.perf_counter()
+        # Memory in a second run: tracemalloc slows Python down several times.
+        tracemalloc.start()
+        align(s_units, t_units, model, SENTENCE)
+        peak = tracemalloc.get_traced_memory()[1] / 1e6
+        tracemalloc.stop()
+        found = {rs[0] for rs, rt in beads if rs and not rt}
+        print(
+            f"{n:>10,} {made - start:>8.2f} {done - made:>8.2f} {peak:>8.1f} "
+            f"{len(dropped):>8} {len(found & dropped):>6}"
+        )
+
+
+if __name__ == "__main__":
+    main()

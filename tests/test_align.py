@@ -1,0 +1,91 @@
+"""Table-driven aligner cases: tests/alignment.yml (lintr.align).
+
+Sentence cases align the units of one pair with ``align.align`` (SENTENCE priors, the
+default length model of the language pair), as the missing-sentence rule does inside a
+pair. Paragraph cases build two Documents and align them with ``align.document_pairs``, as
+for a bilingual text or two files that are not line-aligned. Beads are written
+"source indices-target indices": "0-0", "1,2-1", "3-" (no target), "-4" (no source).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lintr import align
+from lintr.model import Document, Segment
+
+CASES_FILE = Path(__file__).parent / "alignment.yml"
+
+
+def load_cases() -> list[dict]:
+    return yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))["cases"]
+
+
+def _params():
+    for case in load_cases():
+        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
+        yield pytest.param(case, id=f"{case['level']}::{case['name']}", marks=marks)
+
+
+def bead(source: range | list[int], target: range | list[int]) -> str:
+    return ",".join(map(str, source)) + "-" + ",".join(map(str, target))
+
+
+def parse(text: str) -> tuple[list[int], list[int]]:
+    left, _, right = text.partition("-")
+    return [int(i) for i in left.split(",") if i], [int(j) for j in right.split(",") if j]
+
+
+def sentence_beads(case, src, tgt) -> list[str]:
+    model = align.LengthModel(tgt.relative_length / src.relative_length)
+    beads = align.align(
+        align.units(case["source"], src), align.units(case["target"], tgt), model, align.SENTENCE
+    )
+    return [bead(rs, rt) for rs, rt in beads]
+
+
+def _document(texts: list[str], side: str, lang: str) -> Document:
+    path = f"doc.{lang}.txt"
+    # One paragraph every other line, blank lines between them, as a reader would give them.
+    segments = [Segment(text, path, 2 * i + 1, 1) for i, text in enumerate(texts)]
+    return Document(path, side, lang, segments)
+
+
+def paragraph_beads(case, src, tgt) -> list[str]:
+    source = _document(case["source"], "source", src.code)
+    target = _document(case["target"], "target", tgt.code)
+    out = []
+    for pair in align.document_pairs(source, target, src, tgt):
+        rs = [(s.line - 1) // 2 for s in pair.source.segments]
+        rt = [(t.line - 1) // 2 for t in pair.target.segments]
+        out.append(bead(rs, rt))
+    return out
+
+
+def test_cases_are_well_formed():
+    cases = load_cases()
+    names = [c["name"] for c in cases]
+    assert len(names) == len(set(names)), "duplicate case names"
+    for case in cases:
+        assert case["level"] in ("sentence", "paragraph"), case["name"]
+        assert all(isinstance(t, str) and t.strip() for t in case["source"] + case["target"])
+        # The expected beads cover every unit of both sides once, in order.
+        sources, targets = [], []
+        for text in case["expected"]:
+            rs, rt = parse(text)
+            assert rs or rt, (case["name"], text)
+            sources += rs
+            targets += rt
+        assert sources == list(range(len(case["source"]))), case["name"]
+        assert targets == list(range(len(case["target"]))), case["name"]
+
+
+@pytest.mark.parametrize("case", list(_params()))
+def test_align(registry, case):
+    src = registry.languages.get(case.get("source_lang", "ar"))
+    tgt = registry.languages.get(case.get("target_lang", "en"))
+    run = sentence_beads if case["level"] == "sentence" else paragraph_beads
+    assert run(case, src, tgt) == case["expected"]
