@@ -77,6 +77,16 @@ class LengthModel:
         t = 1 / (1 + _P * z)
         return z * z - math.log(t * (_A1 + t * (_A2 + t * (_A3 + t * (_A4 + t * _A5)))))
 
+    def costs_pairs(self, source_lens, target_lens):
+        """``cost`` for numpy arrays of source and target lengths."""
+        import numpy as np
+
+        scaled = target_lens / self.ratio
+        mean = np.maximum((source_lens + scaled) / 2, 1.0)
+        z = np.abs(scaled - source_lens) / np.sqrt(2 * mean * self.variance)
+        t = 1 / (1 + _P * z)
+        return z * z - np.log(t * (_A1 + t * (_A2 + t * (_A3 + t * (_A4 + t * _A5)))))
+
     def costs(self, source_len: float, target_lens):
         """``cost`` for one source length and a numpy array of target lengths."""
         import numpy as np
@@ -138,6 +148,7 @@ def align(
         return [(range(i, i + 1), range(0)) for i in range(n)] + [
             (range(0), range(j, j + 1)) for j in range(m)
         ]
+    src, tgt = _distinctive(src, tgt)
     band = max(MIN_BAND, 2 * math.ceil(max(n / m, m / n)) + 2)
     lows, highs = _diagonal_band(n, m, band)
     search = _search_vectorised if n * (2 * band + 1) > VECTORISE_CELLS else _search
@@ -151,6 +162,25 @@ def align(
     return beads
 
 
+def _distinctive(src: Sequence[Unit], tgt: Sequence[Unit]) -> tuple[list[Unit], list[Unit]]:
+    """The units with only their distinctive anchors: one found in many units ("Syrian" in a
+    news feed) says nothing about which of them correspond."""
+    limit = max(MAX_ANCHOR_UNITS, (len(src) + len(tgt)) // 50)
+    df: dict[str, int] = {}
+    for u in (*src, *tgt):
+        for a in u.anchors:
+            df[a] = df.get(a, 0) + 1
+    common = {a for a, count in df.items() if count > limit}
+    if not common:
+        return list(src), list(tgt)
+
+    def keep(units: Sequence[Unit]) -> list[Unit]:
+        return [Unit(u.length, u.anchors - common) if u.anchors & common else u for u in units]
+
+    return keep(src), keep(tgt)
+
+
+MAX_ANCHOR_UNITS = 6  # an anchor in more units than this (or 2% of them) is not distinctive
 VECTORISE_CELLS = 20000  # below this, plain Python beats numpy's per-call overhead
 MAX_WIDENINGS = 6
 
@@ -231,55 +261,102 @@ def _search(src, tgt, model: LengthModel, lows, highs, priors) -> list[Bead]:
 
 
 def _search_vectorised(src, tgt, model: LengthModel, lows, highs, priors) -> list[Bead]:
-    """The same dynamic programme, a row at a time with numpy: for long documents."""
+    """The same dynamic programme for long documents: every bead's own cost (prior, length,
+    numbers) is computed for the whole band at once; the row loop only shifts, adds and
+    takes minima."""
     import numpy as np  # only long documents need it: keep start-up fast
 
     n, m = len(src), len(tgt)
+    costs = _AnchorCosts(src, tgt)
     s_len = np.array(_prefix([u.length for u in src]), dtype=np.float64)
     t_len = np.array(_prefix([u.length for u in tgt]), dtype=np.float64)
-    anchor_cost = _AnchorCosts(src, tgt)
-    s_num, s_has = anchor_cost.s_num, anchor_cost.s_has
-    t_num, t_has = np.array(anchor_cost.t_num), np.array(anchor_cost.t_has)
-    inf = np.inf
-    cost, back = [], []
-    insert = BEADS.index((0, 1))
+    s_num, t_num = np.array(costs.s_num), np.array(costs.t_num)
+    low = np.array(lows)
+    width = int(max(h - lo for lo, h in zip(lows, highs, strict=True))) + 1
+    rows = np.arange(n + 1)[:, None]
+    cols = low[:, None] + np.arange(width)[None, :]  # the j of each band cell
+    in_band = cols <= np.array(highs)[:, None]
+    cols = np.minimum(cols, m)  # cells past the band are masked; keep their index valid
+    # Columns of +inf around each row, so that a row read shifted by a bead never leaves
+    # the array: 2 on the left (a bead moves at most 2 columns), the largest band step on
+    # the right.
+    pad = 2
+    step_right = max((lows[i] - lows[max(i - 2, 0)] for i in range(n + 1)), default=0)
+    total = np.full((n + 1, width + pad + step_right + pad), np.inf)
+    back = np.zeros((n + 1, width), dtype=np.int8)
+    static = []  # per bead: (di, dj, cost of the bead ending at each cell)
+    shared = _sharing_pairs(src, tgt, lows, highs)
+    seen: dict[tuple[int, int], set] = {bead: set() for bead in BEADS}
+    for di, dj in BEADS:
+        if di == 0:
+            continue
+        pi = rows - di
+        pj = cols - dj
+        ok = in_band & (pi >= 0) & (pj >= 0)
+        pi_c, pj_c = np.maximum(pi, 0), np.maximum(pj, 0)
+        ok &= (pj_c >= low[pi_c]) & (pj_c <= np.array(highs)[pi_c])
+        cost = np.full(cols.shape, np.inf)
+        cost[ok] = priors[(di, dj)]
+        if dj:
+            s_l = (s_len[rows[:, 0]] - s_len[np.maximum(rows[:, 0] - di, 0)])[:, None]
+            lengths = np.broadcast_to(s_l, cols.shape)[ok]
+            cost[ok] += model.costs_pairs(lengths, (t_len[cols] - t_len[pj_c])[ok])
+            s_n = (s_num[rows[:, 0]] - s_num[np.maximum(rows[:, 0] - di, 0)])[:, None]
+            mismatch = np.broadcast_to(s_n, cols.shape) + t_num[cols] - t_num[pj_c]
+            cost[ok] += NUMBER_MISMATCH * mismatch[ok]
+            for i, j in shared:  # cells whose bead contains a sharing unit pair (x, y)
+                for ei in range(i + 1, min(i + di, n) + 1):
+                    for ej in range(j + 1, min(j + dj, m) + 1):
+                        c = ej - lows[ei]
+                        if 0 <= c < width and ok[ei, c]:
+                            done = (ei, c)
+                            if done not in seen[(di, dj)]:
+                                seen[(di, dj)].add(done)
+                                cost[ei, c] += costs.overlap(ei - di, ei, ej - dj, ej)
+        static.append((di, dj, cost))
+    insert, step = BEADS.index((0, 1)), priors[(0, 1)]
+    offsets = np.arange(width) * step
+    kinds = [(BEADS.index((di, dj)), di, dj, cost) for di, dj, cost in static]
+    best, c, mask = np.empty(width), np.empty(width), np.empty(width, dtype=bool)
     for i in range(n + 1):
-        lo, hi = lows[i], highs[i]
-        cols = np.arange(lo, hi + 1)
-        best = np.full(len(cols), inf)
-        arg = np.zeros(len(cols), dtype=np.int8)
-        if i == 0 and lo == 0:
+        best.fill(np.inf)
+        arg = back[i]
+        if i == 0:
             best[0] = 0.0
-        for k, (di, dj) in enumerate(BEADS):
-            pi = i - di
-            if di == 0 or pi < 0:
+        for k, di, dj, cost in kinds:
+            if i < di:
                 continue
-            prev_cols = cols - dj
-            ok = (prev_cols >= lows[pi]) & (prev_cols <= highs[pi])
-            if not ok.any():
-                continue
-            c = np.full(len(cols), inf)
-            c[ok] = cost[pi][prev_cols[ok] - lows[pi]] + priors[(di, dj)]
-            if dj:
-                safe = np.maximum(prev_cols, 0)
-                lengths = np.where(ok, t_len[cols] - t_len[safe], 0.0)
-                c += model.costs(s_len[i] - s_len[pi], lengths)
-                c += NUMBER_MISMATCH * (s_num[i] - s_num[pi] + t_num[cols] - t_num[safe])
-                if s_has[i] > s_has[pi]:
-                    both = ok & (t_has[cols] > t_has[safe])
-                    for x in np.flatnonzero(both):
-                        c[x] += anchor_cost.overlap(pi, i, int(prev_cols[x]), int(cols[x]))
-            better = c < best
-            best[better], arg[better] = c[better], k
+            shift = lows[i] - lows[i - di] - dj + pad
+            np.add(total[i - di, shift : shift + width], cost[i], out=c)
+            np.less(c, best, out=mask)
+            np.copyto(best, c, where=mask)
+            np.copyto(arg, k, where=mask)
         # 0-1 beads chain along the row at a constant cost: a running minimum.
-        step = priors[(0, 1)]
-        offsets = np.arange(len(cols)) * step
-        chained = np.minimum.accumulate(best - offsets) + offsets
-        better = chained < best
-        best[better], arg[better] = chained[better], insert
-        cost.append(best)
-        back.append(arg)
+        np.subtract(best, offsets, out=c)
+        np.minimum.accumulate(c, out=c)
+        c += offsets
+        np.less(c, best, out=mask)
+        np.copyto(best, c, where=mask)
+        np.copyto(arg, insert, where=mask)
+        best[~in_band[i]] = np.inf
+        total[i, pad : pad + width] = best
     return _trace(back, lows, n, m)
+
+
+def _sharing_pairs(src, tgt, lows, highs) -> list[tuple[int, int]]:
+    """(x, y): source unit x and target unit y share an anchor and lie near the band."""
+    by_anchor: dict[str, list[int]] = {}
+    for y, u in enumerate(tgt):
+        for a in u.anchors:
+            by_anchor.setdefault(a, []).append(y)
+    found = set()
+    for x, u in enumerate(src):
+        lo, hi = lows[x] - 2, highs[min(x + 2, len(lows) - 1)] + 2
+        for a in u.anchors:
+            for y in by_anchor.get(a, ()):
+                if lo <= y <= hi:
+                    found.add((x, y))
+    return sorted(found)
 
 
 class _AnchorCosts:
