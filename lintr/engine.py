@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,6 +83,8 @@ class Engine:
         result.findings.extend(input_error(e) for e in errors)
         files: set[str] = set()
         corpus_state: dict[str, Any] = {}
+        ignored: dict[str, set[str]] = {}  # per-file-ignores of every input path
+        self._broken: set[str] = set()  # corpus rules that failed once: not called again
         for job in jobs:
             files.update(job.paths)
             settings = job.settings
@@ -94,19 +97,19 @@ class Engine:
             result.findings.extend(input_error(p) for p in bitext.problems)
             src = self.registry.languages.generic(bitext.source.lang)
             tgt = self.registry.languages.generic(bitext.target.lang)
-            ignored = {path: settings.ignored_for(path) for path in job.paths}
+            ignored.update({path: settings.ignored_for(path) for path in job.paths})
             pairs, note = bitext_pairs(bitext, src, tgt)
             if note:
                 result.notes.append(note)
             for pair in pairs:
                 result.pairs += 1
-                for finding in self._check(pair, rules, corpus_state):
-                    skip = ignored.get(finding.location.path, ())
-                    if finding.rule not in skip and "ALL" not in skip:
-                        result.findings.append(finding)
-        for rule in {r.id: r for s in self._rules.values() for r in s}.values():
-            if rule.scope == "corpus" and rule.id in corpus_state:
-                result.findings.extend(rule.finalize(corpus_state[rule.id]))
+                result.findings.extend(
+                    f for f in self._check(pair, rules, corpus_state) if _kept(f, ignored)
+                )
+        first = jobs[0].paths[0] if jobs else ""
+        for finding in self._finalize(corpus_state, first):
+            if _kept(finding, ignored):
+                result.findings.append(finding)
         result.files = len(files)
         for finding in result.findings:
             finding.location = _display(finding.location)
@@ -119,8 +122,23 @@ class Engine:
             result.findings = [f for f in result.findings if f.fingerprint not in known]
         return result
 
+    def _finalize(self, corpus_state: dict[str, Any], first_path: str) -> Iterator[Finding]:
+        for rule in {r.id: r for s in self._rules.values() for r in s}.values():
+            if rule.scope != "corpus" or rule.id not in corpus_state:
+                continue
+            try:
+                yield from rule.finalize(corpus_state[rule.id])
+            except Exception as exc:
+                origin = self.registry.origin_of(type(rule))
+                message = (f"rule {rule.id} ({origin}) failed while summing up the corpus: "
+                           f"{type(exc).__name__}: {exc}; the other rules still ran")
+                yield Finding("internal-error", Severity.ERROR, message,
+                              Location(first_path, 1, 1), detail=f"finalize {rule.id}")
+
     def _check(self, pair: Pair, rules: list[Rule], corpus_state: dict[str, Any]):
         for rule in rules:
+            if rule.id in self._broken:
+                continue
             try:
                 if rule.scope == "corpus":
                     state = rule.collect(pair)
@@ -133,6 +151,9 @@ class Engine:
                     finding.fingerprint = _fingerprint(finding, pair)
                     yield finding
             except Exception as exc:
+                if rule.scope == "corpus":  # its state is lost: report once, then skip it
+                    self._broken.add(rule.id)
+                    corpus_state.pop(rule.id, None)
                 yield self._crash(rule, pair, exc)
 
     def _crash(self, rule: Rule, pair: Pair, exc: Exception) -> Finding:
@@ -188,6 +209,11 @@ def _choose_sides(bitext: Bitext, source_lang, target_lang, result: Result, job:
     bitext.source.side, bitext.target.side = "source", "target"
 
 
+def _kept(finding: Finding, ignored: dict[str, set[str]]) -> bool:
+    skip = ignored.get(finding.location.path, ())
+    return finding.rule not in skip and "ALL" not in skip
+
+
 def _display(loc: Location) -> Location:
     path = display_path(loc.path)
     if path == loc.path:
@@ -217,10 +243,9 @@ def finalize_findings(findings: list[Finding]) -> None:
     seen: Counter[str] = Counter()
     for finding in findings:
         if not finding.fingerprint:
+            name = finding.location.path.replace("\\", "/").rsplit("/", 1)[-1]
             finding.fingerprint = hashlib.sha1(
-                "\0".join(
-                    [finding.rule, finding.location.path, finding.detail or finding.message]
-                ).encode()
+                "\0".join([finding.rule, name, finding.detail or finding.message]).encode()
             ).hexdigest()[:16]
         seen[finding.fingerprint] += 1
         if seen[finding.fingerprint] > 1:

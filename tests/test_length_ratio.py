@@ -299,7 +299,6 @@ def test_cli_other_rules_do_not_run_it_and_explain_documents_it(tmp_path):
     assert "min-pairs" in explain.stdout and "Memory" in explain.stdout
 
 
-@pytest.mark.xfail(reason="engine: per-file-ignores are not applied to corpus-rule findings")
 def test_per_file_ignores_apply_to_corpus_findings(tmp_path):
     rows = _corpus(100, seed=6)
     rows[5] = (rows[5][0], rows[5][1] * 4)
