@@ -54,7 +54,10 @@ def unpaired_sentences(pair: Pair) -> list[Unpaired]:
     if source.text.strip() and target.text.strip():
         s_spans = split(source.text, source.profile)
         t_spans = split(target.text, target.profile)
-        if len(s_spans) > 1 or len(t_spans) > 1:
+        # Sides cut into very different numbers of sentences (a hadith's Arabic often has one
+        # full stop where its English has five) cannot be aligned sentence by sentence with
+        # any confidence: leave those to length-ratio.
+        if (len(s_spans) > 1 or len(t_spans) > 1) and abs(len(s_spans) - len(t_spans)) <= 1:
             found = _align(pair, s_spans, t_spans)
     pair.memo["unpaired"] = found
     return found
@@ -127,8 +130,9 @@ class MissingSentence(_SentenceRule):
     source sentence with no counterpart in its target is reported, with a note at the
     target. Length differences alone are not enough: the sentence must be long enough
     (``min-chars``) and pairing it with a neighbour must cost clearly more than leaving it
-    unpaired (``min-margin``), so that texts where one side runs longer on purpose (a chain
-    of narrators in a hadith, a news lead) do not drown you in noise.
+    unpaired (``min-margin``), and the two sides must be cut into about as many sentences
+    (at most one apart): texts where one side runs longer or is punctuated differently on
+    purpose (a chain of narrators in a hadith, a news lead) must not drown you in noise.
     A target that is present but empty is ``empty-translation`` instead.
     """
 
