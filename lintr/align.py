@@ -163,16 +163,17 @@ def align(
 
 
 def _distinctive(src: Sequence[Unit], tgt: Sequence[Unit]) -> tuple[list[Unit], list[Unit]]:
-    """The units with only their distinctive anchors: one found in many units ("Syrian" in a
-    news feed) says nothing about which of them correspond."""
-    limit = max(MAX_ANCHOR_UNITS, (len(src) + len(tgt)) // 50)
+    """In a long document, the units with only their distinctive anchors: one found in a
+    twentieth of all units ("Syrian" in a news feed) costs time and tells little. (Short
+    documents keep them all: there, even a frequent anchor helps.)"""
+    if len(src) + len(tgt) < LONG_DOCUMENT:
+        return list(src), list(tgt)
+    limit = (len(src) + len(tgt)) // 20
     df: dict[str, int] = {}
     for u in (*src, *tgt):
         for a in u.anchors:
             df[a] = df.get(a, 0) + 1
     common = {a for a, count in df.items() if count > limit}
-    if not common:
-        return list(src), list(tgt)
 
     def keep(units: Sequence[Unit]) -> list[Unit]:
         return [Unit(u.length, u.anchors - common) if u.anchors & common else u for u in units]
@@ -180,7 +181,7 @@ def _distinctive(src: Sequence[Unit], tgt: Sequence[Unit]) -> tuple[list[Unit], 
     return keep(src), keep(tgt)
 
 
-MAX_ANCHOR_UNITS = 6  # an anchor in more units than this (or 2% of them) is not distinctive
+LONG_DOCUMENT = 2000  # units on both sides
 VECTORISE_CELLS = 20000  # below this, plain Python beats numpy's per-call overhead
 MAX_WIDENINGS = 6
 

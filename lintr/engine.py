@@ -130,10 +130,17 @@ class Engine:
                 yield from rule.finalize(corpus_state[rule.id])
             except Exception as exc:
                 origin = self.registry.origin_of(type(rule))
-                message = (f"rule {rule.id} ({origin}) failed while summing up the corpus: "
-                           f"{type(exc).__name__}: {exc}; the other rules still ran")
-                yield Finding("internal-error", Severity.ERROR, message,
-                              Location(first_path, 1, 1), detail=f"finalize {rule.id}")
+                message = (
+                    f"rule {rule.id} ({origin}) failed while summing up the corpus: "
+                    f"{type(exc).__name__}: {exc}; the other rules still ran"
+                )
+                yield Finding(
+                    "internal-error",
+                    Severity.ERROR,
+                    message,
+                    Location(first_path, 1, 1),
+                    detail=f"finalize {rule.id}",
+                )
 
     def _check(self, pair: Pair, rules: list[Rule], corpus_state: dict[str, Any]):
         for rule in rules:
