@@ -372,25 +372,36 @@ class _AnchorCosts:
         self.t_num = _prefix([_count_numbers(u.anchors) for u in tgt])
         self.s_has = _prefix([1 if u.anchors else 0 for u in src])
         self.t_has = _prefix([1 if u.anchors else 0 for u in tgt])
-        self.cache: dict[tuple[int, int], float] = {}
+        self.cache: dict[tuple[int, int, int, int], float] = {}
+        # shares[x]: bit y set when source unit x and target unit y share an anchor.
+        by_anchor: dict[str, int] = {}
+        for y, u in enumerate(tgt):
+            for anchor in u.anchors:
+                by_anchor[anchor] = by_anchor.get(anchor, 0) | 1 << y
+        self.shares = [0] * len(src)
+        for x, u in enumerate(src):
+            for anchor in u.anchors:
+                self.shares[x] |= by_anchor.get(anchor, 0)
 
     def __call__(self, pi: int, i: int, pj: int, j: int) -> float:
         cost = NUMBER_MISMATCH * (self.s_num[i] - self.s_num[pi] + self.t_num[j] - self.t_num[pj])
         return cost + self.overlap(pi, i, pj, j)
 
-    def both(self, pi: int, i: int, pj: int, j: int) -> bool:
-        return self.s_has[i] > self.s_has[pi] and self.t_has[j] > self.t_has[pj]
-
     def overlap(self, pi: int, i: int, pj: int, j: int) -> float:
-        if not self.both(pi, i, pj, j):
-            return 0.0
+        shared = self.shares[pi] | (self.shares[i - 1] if i - pi > 1 else 0)
+        if not shared >> pj & ((1 << (j - pj)) - 1):
+            return 0.0  # the usual case: no unit pair of the bead shares an anchor
         key = (pi, i, pj, j)
-        if key not in self.cache:
-            self.cache[key] = _overlap_cost(
-                frozenset().union(*(u.anchors for u in self.src[pi:i])),
-                frozenset().union(*(u.anchors for u in self.tgt[pj:j])),
-            )
-        return self.cache[key]
+        value = self.cache.get(key)
+        if value is None:
+            a_sets = [u.anchors for u in self.src[pi:i]]
+            b_sets = [u.anchors for u in self.tgt[pj:j]]
+            if len(a_sets) == 1 and len(b_sets) == 1:
+                value = _overlap_cost(a_sets[0], b_sets[0])
+            else:
+                value = _overlap_cost(frozenset().union(*a_sets), frozenset().union(*b_sets))
+            self.cache[key] = value
+        return value
 
 
 def _count_numbers(anchors: frozenset[str]) -> int:
