@@ -332,10 +332,13 @@ def _search_vectorised(src, tgt, model: LengthModel, lows, highs, priors) -> lis
             np.less(c, best, out=mask)
             np.copyto(best, c, where=mask)
             np.copyto(arg, k, where=mask)
-        # 0-1 beads chain along the row at a constant cost: a running minimum.
+        # 0-1 beads chain along the row at a constant cost: the cheapest cell strictly to
+        # the left, plus a step per cell (a running minimum; never a cell against itself,
+        # where rounding alone could make it "win").
         np.subtract(best, offsets, out=c)
         np.minimum.accumulate(c, out=c)
-        c += offsets
+        c[1:] = c[:-1] + offsets[1:]
+        c[0] = np.inf
         np.less(c, best, out=mask)
         np.copyto(best, c, where=mask)
         np.copyto(arg, insert, where=mask)

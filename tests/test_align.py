@@ -89,3 +89,28 @@ def test_align(registry, case):
     tgt = registry.languages.get(case.get("target_lang", "en"))
     run = sentence_beads if case["level"] == "sentence" else paragraph_beads
     assert run(case, src, tgt) == case["expected"]
+
+
+def test_vectorised_search_agrees_with_the_plain_one(registry):
+    """Long documents take the numpy search; it must find the same path as the plain one."""
+    import random
+
+    from lintr import align
+
+    rng = random.Random(3)
+    ar, en = registry.languages.get("ar"), registry.languages.get("en")
+    words_ar = "قال المصدر إن الجيش تقدم نحو المدينة بعد معارك عنيفة في المنطقة".split()
+    words_en = "the source said the army advanced towards the city after fierce battles".split()
+    src, tgt = [], []
+    for i in range(400):
+        k = rng.randint(5, 25)
+        number = f" {rng.randint(2, 900)}" if rng.random() < 0.3 else ""
+        src.append(" ".join(rng.choices(words_ar, k=k)) + number + ".")
+        if i % 37 != 5:  # a few sentences lost in translation
+            tgt.append(" ".join(rng.choices(words_en, k=int(k * 1.3))) + number + ".")
+    s_units, t_units = align.units(src, ar), align.units(tgt, en)
+    model = align.LengthModel(1.3, 3.0)
+    lows, highs = align._diagonal_band(len(s_units), len(t_units), 16)
+    plain = align._search(s_units, t_units, model, lows, highs, align.SENTENCE)
+    vectorised = align._search_vectorised(s_units, t_units, model, lows, highs, align.SENTENCE)
+    assert vectorised == plain
