@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from lintr.anchors import anchors
 from lintr.languages import LanguageProfile
-from lintr.model import Document, Pair, PairSide, Segment
+from lintr.model import Document, Location, Pair, PairSide, Segment
 
 # Bead shapes (source units, target units).
 BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
@@ -486,22 +486,20 @@ def _to_pairs(
         pair = Pair(PairSide(s, src, "source"), PairSide(t, tgt, "target"), index=index)
         pair.length_model = model
         if not t and t_segs:
-            anchor = last_t or t_segs[0]
-            pair.anchor = (
-                PairSide((anchor,), tgt, "target").end_location()
-                if last_t
-                else PairSide((anchor,), tgt, "target").location(0, 0)
-            )
+            pair.anchor = _gap(last_t, t_segs, tgt, "target")
         elif not s and s_segs:
-            anchor = last_s or s_segs[0]
-            pair.anchor = (
-                PairSide((anchor,), src, "source").end_location()
-                if last_s
-                else PairSide((anchor,), src, "source").location(0, 0)
-            )
+            pair.anchor = _gap(last_s, s_segs, src, "source")
         last_s = s[-1] if s else last_s
         last_t = t[-1] if t else last_t
         yield pair
+
+
+def _gap(last: Segment | None, segments: list[Segment], profile, side) -> Location:
+    """Where a missing counterpart belongs: after the last paired segment of that side, or
+    before its first one."""
+    if last is None:
+        return PairSide((segments[0],), profile, side).location(0, 0)
+    return PairSide((last,), profile, side).end_location()
 
 
 def pair_in_order(
