@@ -150,8 +150,9 @@ class UnbalancedQuotes(Rule):
 
 
 class UnbalancedBrackets(Rule):
-    """A bracket opened and never closed, closed and never opened, or closed by the wrong
-    kind: ( ) [ ] { } ⟨ ⟩ 【 】 and the ornate parentheses ﴾ ﴿ of Quranic quotations (in
+    """A bracket opened and never closed, closed and never opened, or closed by the wrong kind.
+
+    Brackets: ( ) [ ] { } ⟨ ⟩ 【 】 and the ornate parentheses ﴾ ﴿ of Quranic quotations (in
     either order). List markers such as "1)" or "a)" and smileys are not brackets; a ")"
     that follows a space still closes an open "(", as in "(Article 5)". Where a bracket
     closes an outer one, the inner ones left open are reported: "(see [1)" lacks a "]".

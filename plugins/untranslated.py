@@ -45,8 +45,10 @@ def written_in_source_script(pair: Pair) -> bool:
 
 
 class EmptyTranslation(Rule):
-    """The target is empty (or only spaces and invisible marks such as U+200F) while the
-    source has text: letters or digits, not just tatweel (a decorative "ـــــ" line)."""
+    """The target is empty while the source has text.
+
+    Empty means nothing but spaces and invisible marks such as U+200F; text means letters or
+    digits, not just tatweel (a decorative "ـــــ" line)."""
 
     id = "empty-translation"
     severity = Severity.ERROR
@@ -112,8 +114,9 @@ class UntranslatedSegment(Rule):
 
 
 class UntranslatedFragment(Rule):
-    """A run of source-script text left inside the target (Arabic in an English target, or
-    Latin-script English in an Arabic one), reported with its exact span.
+    """Source-script text left inside the target: Arabic in English, English in Arabic.
+
+    Each run is reported with its exact span.
 
     A run is letters of the source's script with the spaces, hyphens and punctuation between
     them, so a pasted Arabic headline is one finding. Targets mostly in the source script
