@@ -94,16 +94,6 @@ class LengthModel:
         tail = z * z - np.log(t * (_A1 + t * (_A2 + t * (_A3 + t * (_A4 + t * _A5)))))
         return np.minimum(LENGTH_CAP, tail)
 
-    def costs(self, source_len: float, target_lens):
-        """``cost`` for one source length and a numpy array of target lengths."""
-        import numpy as np
-
-        scaled = target_lens / self.ratio
-        mean = np.maximum((source_len + scaled) / 2, 1.0)
-        z = np.abs(scaled - source_len) / np.sqrt(2 * mean * self.variance)
-        t = 1 / (1 + _P * z)
-        return z * z - np.log(t * (_A1 + t * (_A2 + t * (_A3 + t * (_A4 + t * _A5)))))
-
 
 # -log erfc(z) = z² - log(poly(t)): Abramowitz & Stegun 7.1.26, stable for any z >= 0 and
 # the same in plain Python and numpy, so both searches price beads alike.
