@@ -370,8 +370,6 @@ class _AnchorCosts:
         self.src, self.tgt = src, tgt
         self.s_num = _prefix([_count_numbers(u.anchors) for u in src])
         self.t_num = _prefix([_count_numbers(u.anchors) for u in tgt])
-        self.s_has = _prefix([1 if u.anchors else 0 for u in src])
-        self.t_has = _prefix([1 if u.anchors else 0 for u in tgt])
         self.cache: dict[tuple[int, int, int, int], float] = {}
         # shares[x]: bit y set when source unit x and target unit y share an anchor.
         by_anchor: dict[str, int] = {}
