@@ -4,7 +4,9 @@ Builds a synthetic Arabic-English document of N sentences per side (English sent
 about 1.3x longer, some with numbers), drops a few sentences from the English side, aligns
 the two with lintr.align (the sentence level, one core), and prints the seconds spent making
 units (anchors) and aligning, and the aligner's peak memory (tracemalloc, in a separate run)
-for each N. Not part of the test run.
+for each N; then the seconds of the whole document path lintr runs on two files
+(lintr.align.document_pairs: two passes, the length model and the lexicon learned from the
+first). Not part of the test run.
 
     python benchmarks/align_speed.py            # 5,000 10,000 20,000 sentences
     python benchmarks/align_speed.py 20000
@@ -18,7 +20,8 @@ import time
 import tracemalloc
 
 from lintr import plugins
-from lintr.align import SENTENCE, LengthModel, align, units
+from lintr.align import SENTENCE, LengthModel, align, document_pairs, units
+from lintr.model import Document, Segment
 
 AR_WORDS = (
     "قال المصدر إن الجيش السوري تقدم نحو المدينة بعد معارك عنيفة مع عناصر التنظيم "
@@ -51,7 +54,7 @@ def main() -> None:
     ar, en = registry.languages.get("ar"), registry.languages.get("en")
     print(
         f"{'sentences':>10} {'units s':>8} {'align s':>8} {'peak MB':>8} {'dropped':>8} "
-        f"{'found':>6}"
+        f"{'found':>6} {'document s':>10}"
     )
     for n in sizes:
         src_texts, tgt_texts, dropped = document(n)
@@ -67,9 +70,19 @@ def main() -> None:
         peak = tracemalloc.get_traced_memory()[1] / 1e6
         tracemalloc.stop()
         found = {rs[0] for rs, rt in beads if rs and not rt}
+        source = Document(
+            "a.ar", "source", "ar", [Segment(t, "a.ar", i + 1, 1) for i, t in enumerate(src_texts)]
+        )
+        target = Document(
+            "a.en", "target", "en", [Segment(t, "a.en", i + 1, 1) for i, t in enumerate(tgt_texts)]
+        )
+        began = time.perf_counter()
+        pairs = list(document_pairs(source, target, ar, en))
+        whole = time.perf_counter() - began
+        assert sum(len(p.source.segments) for p in pairs) == n
         print(
             f"{n:>10,} {made - start:>8.2f} {done - made:>8.2f} {peak:>8.1f} "
-            f"{len(dropped):>8} {len(found & dropped):>6}"
+            f"{len(dropped):>8} {len(found & dropped):>6} {whole:>10.2f}"
         )
 
 

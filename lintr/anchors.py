@@ -12,7 +12,8 @@ from lintr.languages import LanguageProfile
 from lintr.numbers import find_numbers
 from lintr.text import URL_OR_EMAIL
 
-_CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}'’‘ʿʾ])\p{Lu}[\p{L}\p{M}'’‘ʿʾ-]+")
+# A leading ʿayn or hamza mark belongs to the name: ‘Umar, ʿAbd, 'Imran.
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}'’‘ʿʾ])['’‘ʿʾ]?\p{Lu}[\p{L}\p{M}'’‘ʿʾ-]+")
 _ARABIC_WORD = regex.compile(r"[\p{Arabic}&&\p{L}][\p{Arabic}\p{M}]*", regex.V1)
 # Arabic consonants -> one Latin class each; vowels-letters, hamza and ʿayn carry none.
 _AR_CLASSES = str.maketrans(

@@ -1,0 +1,111 @@
+"""Word translations a document teaches its own aligner.
+
+Names and numbers anchor only some units; most hadiths or news paragraphs share no name
+with their translation that their neighbours lack. But a document pairs itself almost
+right on the first pass, and its confident pairs show which words translate each other
+in it (الصلاة with "prayer", الوضوء with "ablution"): words that keep turning up in the
+same pairs and rarely apart (Dice coefficient, as hunalign bootstraps its dictionary when
+it has none). Those become anchors for the second pass.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from functools import lru_cache
+
+import regex
+
+from lintr.languages import LanguageProfile
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+MIN_LENGTH = 3  # shorter words are mostly particles
+MIN_TOGETHER = 3  # pairs two words must share before they count as translations
+MIN_DICE = 0.5
+MAX_SHARE = 0.2  # a word in more than this share of pairs ("the", "قال") tells no pair apart
+MIN_PAIRS = 40  # fewer pairs teach chance co-occurrences, not translations
+MAX_PAIRS = 3000  # pairs sampled to learn from: enough for the frequent words, and fast
+# Arabic clitics written onto the word: the article and the particles before it.
+_AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب")
+# Pronouns and the feminine ending written onto the word (صلاته, صلاتهم, صلاة: one word).
+_AR_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه", "ة", "ت")
+
+
+def word_set(text: str, profile: LanguageProfile) -> frozenset[str]:
+    """The comparable word forms of a text: Arabic without marks and clitics, other
+    scripts in lower case."""
+    if profile.script == "Arabic":
+        text = profile.normalize(text)
+        return frozenset(_arabic_stem(w) for w in _WORD.findall(text) if len(w) >= MIN_LENGTH)
+    return frozenset(_latin_stem(w.lower()) for w in _WORD.findall(text) if len(w) >= MIN_LENGTH)
+
+
+def _latin_stem(word: str) -> str:
+    """ "prayers" and "prayer" alike: a plural or third-person s is not a different word."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def _arabic_stem(word: str) -> str:
+    for prefix in _AR_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_LENGTH:
+            word = word[len(prefix) :]
+            break
+    for suffix in _AR_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_LENGTH:
+            return word[: -len(suffix)]
+    return word
+
+
+def learn(pairs: Sequence[tuple[frozenset[str], frozenset[str]]]) -> dict[str, frozenset[str]]:
+    """Source word -> the target words it was found to translate to, from pairs of word sets
+    known to correspond (mostly)."""
+    if len(pairs) < MIN_PAIRS:
+        return {}
+    if len(pairs) > MAX_PAIRS:  # a fixed seed: the same document gives the same lexicon
+        pairs = random.Random(len(pairs)).sample(list(pairs), MAX_PAIRS)
+    limit = max(MIN_TOGETHER, MAX_SHARE * len(pairs))
+    s_df = _frequencies(p[0] for p in pairs)
+    t_df = _frequencies(p[1] for p in pairs)
+    s_ok = {w for w, c in s_df.items() if MIN_TOGETHER <= c <= limit}
+    t_ok = {w for w, c in t_df.items() if MIN_TOGETHER <= c <= limit}
+    together: dict[tuple[str, str], int] = {}
+    for s_words, t_words in pairs:
+        t_kept = t_words & t_ok
+        for s in s_words & s_ok:
+            for t in t_kept:
+                together[(s, t)] = together.get((s, t), 0) + 1
+    found: dict[str, set[str]] = {}
+    for (s, t), c in together.items():
+        if c >= MIN_TOGETHER and 2 * c / (s_df[s] + t_df[t]) >= MIN_DICE:
+            found.setdefault(s, set()).add(t)
+    return {s: frozenset(ts) for s, ts in found.items()}
+
+
+def _frequencies(sets) -> dict[str, int]:
+    df: dict[str, int] = {}
+    for words in sets:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    return df
+
+
+def source_anchors(words: frozenset[str], lexicon: dict[str, frozenset[str]]) -> set[str]:
+    """``^word`` for each lexicon entry a source unit contains."""
+    return {f"^{w}" for w in words if w in lexicon}
+
+
+def target_anchors(words: frozenset[str], reverse: dict[str, frozenset[str]]) -> set[str]:
+    """``^word`` for each lexicon entry a target unit holds a translation of."""
+    return {f"^{s}" for w in words for s in reverse.get(w, ())}
+
+
+def reverse(lexicon: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """Target word -> the source words it translates."""
+    out: dict[str, set[str]] = {}
+    for s, ts in lexicon.items():
+        for t in ts:
+            out.setdefault(t, set()).add(s)
+    return {t: frozenset(ss) for t, ss in out.items()}
