@@ -79,6 +79,7 @@ class LengthModel:
 
     ratio: float = 1.0
     variance: float = DEFAULT_VARIANCE
+    cap: float = LENGTH_CAP
 
     def cost(self, source_len: float, target_len: float) -> float:
         """-log P(lengths | translation), Gale-Church style."""
@@ -87,7 +88,7 @@ class LengthModel:
         z = abs(scaled - source_len) / math.sqrt(2 * mean * self.variance)
         t = 1 / (1 + _P * z)
         tail = z * z - math.log(t * (_A1 + t * (_A2 + t * (_A3 + t * (_A4 + t * _A5)))))
-        return min(LENGTH_CAP, tail)
+        return min(self.cap, tail)
 
     def costs_pairs(self, source_lens, target_lens):
         """``cost`` for numpy arrays of source and target lengths."""
@@ -98,7 +99,7 @@ class LengthModel:
         z = np.abs(scaled - source_lens) / np.sqrt(2 * mean * self.variance)
         t = 1 / (1 + _P * z)
         tail = z * z - np.log(t * (_A1 + t * (_A2 + t * (_A3 + t * (_A4 + t * _A5)))))
-        return np.minimum(LENGTH_CAP, tail)
+        return np.minimum(self.cap, tail)
 
 
 # -log erfc(z) = z² - log(poly(t)): Abramowitz & Stegun 7.1.26, stable for any z >= 0 and
