@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from lintr import lexicon
 from lintr.anchors import anchors
@@ -63,6 +63,7 @@ MIN_BAND = 8
 # hadith text: capping at 4 cut false alarms from 35 to 6-9 per 1,000 pairs.
 LENGTH_CAP = 4.0
 MIN_LEARN = 8  # corresponding units needed to learn a length model
+SAMPLE = 20000  # pairs of a line-aligned corpus learned from
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,9 @@ class LengthModel:
     ratio: float = 1.0
     variance: float = DEFAULT_VARIANCE
     cap: float = LENGTH_CAP
+    # Word translations the document or corpus taught (lintr.lexicon), for sentence
+    # alignment inside its pairs; None where there was too little to learn from.
+    lexicon: lexicon.Lexicon | None = field(default=None, compare=False, repr=False)
 
     def cost(self, source_len: float, target_len: float) -> float:
         """-log P(lengths | translation), Gale-Church style."""
@@ -158,7 +162,7 @@ def align(
             (range(0), range(j, j + 1)) for j in range(m)
         ]
     src, tgt = _distinctive(src, tgt)
-    weights = _weights(src, tgt)
+    weights = anchor_weights(src, tgt)
     band = max(MIN_BAND, 2 * math.ceil(max(n / m, m / n)) + 2)
     if near is None:
         lows, highs = _diagonal_band(n, m, band)
@@ -450,7 +454,7 @@ def _overlap_cost(a: frozenset[str], b: frozenset[str], weights: dict[str, float
     return cost
 
 
-def _weights(src: Sequence[Unit], tgt: Sequence[Unit]) -> dict[str, float]:
+def anchor_weights(src: Sequence[Unit], tgt: Sequence[Unit]) -> dict[str, float]:
     """Weights of the lexicon words (between 0 and 1): a word found in many units ("prayer"
     in a chapter on prayer) tells no unit from its neighbour; a word one side never has can
     never be shared and weighs nothing."""
@@ -472,21 +476,25 @@ def _weights(src: Sequence[Unit], tgt: Sequence[Unit]) -> dict[str, float]:
     }
 
 
-def bead_cost(src: Sequence[Unit], tgt: Sequence[Unit], model: LengthModel, priors) -> float:
-    """The cost of one bead made of these units (any shape; merges priced as 2-1)."""
+def bead_cost(
+    src: Sequence[Unit], tgt: Sequence[Unit], model: LengthModel, priors, weights=None
+) -> float:
+    """The cost of one bead made of these units (any shape; merges priced as 2-1).
+    ``weights``: anchor_weights() of the units aligned."""
     shape = (min(len(src), 2), min(len(tgt), 2))
     cost = priors[shape]
     if src and tgt:
         cost += model.cost(sum(u.length for u in src), sum(u.length for u in tgt))
-        cost += _AnchorCosts(src, tgt)(0, len(src), 0, len(tgt))
+        cost += _AnchorCosts(src, tgt, weights)(0, len(src), 0, len(tgt))
     return cost
 
 
 def unpaired_margin(beads: list[Bead], index: int, src, tgt, model, priors) -> float:
     """How much more it would cost to pair the unpaired unit of ``beads[index]`` with a
     neighbouring bead instead: the confidence that it really has no counterpart."""
+    weights = anchor_weights(src, tgt)
     rs, rt = beads[index]
-    alone = bead_cost([src[i] for i in rs], [tgt[j] for j in rt], model, priors)
+    alone = bead_cost([src[i] for i in rs], [tgt[j] for j in rt], model, priors, weights)
     best = math.inf
     for k in (index - 1, index + 1):
         if not 0 <= k < len(beads) or not (beads[k][0] and beads[k][1]):
@@ -494,8 +502,9 @@ def unpaired_margin(beads: list[Bead], index: int, src, tgt, model, priors) -> f
         ks, kt = beads[k]
         s_units = [src[i] for i in sorted({*ks, *rs})]
         t_units = [tgt[j] for j in sorted({*kt, *rt})]
-        before = bead_cost([src[i] for i in ks], [tgt[j] for j in kt], model, priors)
-        best = min(best, bead_cost(s_units, t_units, model, priors) - before - alone)
+        before = bead_cost([src[i] for i in ks], [tgt[j] for j in kt], model, priors, weights)
+        merged = bead_cost(s_units, t_units, model, priors, weights)
+        best = min(best, merged - before - alone)
     return best
 
 
@@ -525,33 +534,66 @@ def document_pairs(
         ],
         first,
     )
-    richer = _with_lexicon(beads, source.segments, target.segments, s_units, t_units, src, tgt)
-    if richer is not None:
-        s_units, t_units = richer
-    if learned != first or richer is not None:
+    found = _document_lexicon(beads, source.segments, target.segments, src, tgt)
+    if found is not None:
+        s_texts = [s.text for s in source.segments]
+        t_texts = [t.text for t in target.segments]
+        s_units, t_units = with_lexicon(s_units, t_units, s_texts, t_texts, found, src, tgt)
+        learned = replace(learned, lexicon=found)
+    if learned != first or found is not None:
         beads = align(s_units, t_units, learned, PARAGRAPH, near=beads)
     yield from _to_pairs(beads, source.segments, target.segments, src, tgt, learned)
 
 
-def _with_lexicon(beads, s_segs, t_segs, s_units, t_units, src, tgt):
-    """The units with the anchors of the lexicon their document teaches (lintr.lexicon), or
-    None when it teaches nothing."""
-    s_words = [lexicon.word_set(s.text, src) for s in s_segs]
-    t_words = [lexicon.word_set(t.text, tgt) for t in t_segs]
-    pairs = [(s_words[b[0][0]], t_words[b[1][0]]) for b in beads if len(b[0]) == len(b[1]) == 1]
-    found = lexicon.learn(pairs)
-    if not found:
-        return None
-    back = lexicon.reverse(found)
-    s_units = [
-        Unit(u.length, u.anchors | lexicon.source_anchors(w, found))
-        for u, w in zip(s_units, s_words, strict=True)
-    ]
-    t_units = [
-        Unit(u.length, u.anchors | lexicon.target_anchors(w, back))
-        for u, w in zip(t_units, t_words, strict=True)
-    ]
-    return s_units, t_units
+def _document_lexicon(beads, s_segs, t_segs, src, tgt) -> lexicon.Lexicon | None:
+    """What the confident 1-1 pairs of a first pass teach (lintr.lexicon)."""
+    return lexicon.learn(
+        [
+            (
+                lexicon.word_set(s_segs[b[0][0]].text, src),
+                lexicon.word_set(t_segs[b[1][0]].text, tgt),
+            )
+            for b in beads
+            if len(b[0]) == len(b[1]) == 1
+        ]
+    )
+
+
+def with_lexicon(
+    s_units: Sequence[Unit],
+    t_units: Sequence[Unit],
+    s_texts: Sequence[str],
+    t_texts: Sequence[str],
+    found: lexicon.Lexicon,
+    src: LanguageProfile,
+    tgt: LanguageProfile,
+) -> tuple[list[Unit], list[Unit]]:
+    """The units with the lexicon's words among their anchors."""
+    return (
+        [
+            Unit(u.length, u.anchors | found.source_anchors(lexicon.word_set(t, src)))
+            for u, t in zip(s_units, s_texts, strict=True)
+        ],
+        [
+            Unit(u.length, u.anchors | found.target_anchors(lexicon.word_set(t, tgt)))
+            for u, t in zip(t_units, t_texts, strict=True)
+        ],
+    )
+
+
+def corpus_model(
+    sample: Sequence[tuple[str, str]],
+    src: LanguageProfile,
+    tgt: LanguageProfile,
+    fallback: LengthModel,
+) -> LengthModel:
+    """The length model and lexicon of a line-aligned corpus, from a sample of its pairs."""
+    model = learn([(length(s), length(t)) for s, t in sample], fallback)
+    step = max(1, len(sample) // lexicon.MAX_PAIRS)
+    found = lexicon.learn(
+        [(lexicon.word_set(s, src), lexicon.word_set(t, tgt)) for s, t in sample[::step]]
+    )
+    return replace(model, lexicon=found)
 
 
 def _to_pairs(
@@ -601,12 +643,13 @@ def bitext_pairs(bitext, src: LanguageProfile, tgt: LanguageProfile) -> tuple[It
     source, target = bitext.source, bitext.target
     fallback = LengthModel(tgt.relative_length / src.relative_length)
     if bitext.line_aligned and len(source.segments) == len(target.segments):
-        step = max(1, len(source.segments) // 20000)  # a sample is enough to learn from
+        step = max(1, len(source.segments) // SAMPLE)  # a sample is enough to learn from
         sample = [
-            (length(s.text), length(t.text))
+            (s.text, t.text)
             for s, t in zip(source.segments[::step], target.segments[::step], strict=True)
         ]
-        return pair_in_order(source, target, src, tgt, learn(sample, fallback)), ""
+        model = corpus_model(sample, src, tgt, fallback)
+        return pair_in_order(source, target, src, tgt, model), ""
     note = ""
     if bitext.line_aligned:
         note = (

@@ -59,11 +59,11 @@ def _arabic_stem(word: str) -> str:
     return word
 
 
-def learn(pairs: Sequence[tuple[frozenset[str], frozenset[str]]]) -> dict[str, frozenset[str]]:
+def learn(pairs: Sequence[tuple[frozenset[str], frozenset[str]]]) -> Lexicon | None:
     """Source word -> the target words it was found to translate to, from pairs of word sets
     known to correspond (mostly)."""
     if len(pairs) < MIN_PAIRS:
-        return {}
+        return None
     if len(pairs) > MAX_PAIRS:  # a fixed seed: the same document gives the same lexicon
         pairs = random.Random(len(pairs)).sample(list(pairs), MAX_PAIRS)
     limit = max(MIN_TOGETHER, MAX_SHARE * len(pairs))
@@ -81,7 +81,7 @@ def learn(pairs: Sequence[tuple[frozenset[str], frozenset[str]]]) -> dict[str, f
     for (s, t), c in together.items():
         if c >= MIN_TOGETHER and 2 * c / (s_df[s] + t_df[t]) >= MIN_DICE:
             found.setdefault(s, set()).add(t)
-    return {s: frozenset(ts) for s, ts in found.items()}
+    return Lexicon({s: frozenset(ts) for s, ts in found.items()}) if found else None
 
 
 def _frequencies(sets) -> dict[str, int]:
@@ -92,20 +92,24 @@ def _frequencies(sets) -> dict[str, int]:
     return df
 
 
-def source_anchors(words: frozenset[str], lexicon: dict[str, frozenset[str]]) -> set[str]:
-    """``^word`` for each lexicon entry a source unit contains."""
-    return {f"^{w}" for w in words if w in lexicon}
+class Lexicon:
+    """Source word -> the target words it translates, and the way back."""
 
+    def __init__(self, forward: dict[str, frozenset[str]]):
+        self.forward = forward
+        back: dict[str, set[str]] = {}
+        for source, targets in forward.items():
+            for target in targets:
+                back.setdefault(target, set()).add(source)
+        self.reverse = {t: frozenset(ss) for t, ss in back.items()}
 
-def target_anchors(words: frozenset[str], reverse: dict[str, frozenset[str]]) -> set[str]:
-    """``^word`` for each lexicon entry a target unit holds a translation of."""
-    return {f"^{s}" for w in words for s in reverse.get(w, ())}
+    def __len__(self) -> int:
+        return len(self.forward)
 
+    def source_anchors(self, words: frozenset[str]) -> set[str]:
+        """``^word`` for each entry a source unit contains."""
+        return {f"^{w}" for w in words if w in self.forward}
 
-def reverse(lexicon: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
-    """Target word -> the source words it translates."""
-    out: dict[str, set[str]] = {}
-    for s, ts in lexicon.items():
-        for t in ts:
-            out.setdefault(t, set()).add(s)
-    return {t: frozenset(ss) for t, ss in out.items()}
+    def target_anchors(self, words: frozenset[str]) -> set[str]:
+        """``^word`` for each entry a target unit holds a translation of."""
+        return {f"^{s}" for w in words for s in self.reverse.get(w, ())}

@@ -98,9 +98,15 @@ SENTENCE_CAP = math.inf
 
 def _align(pair: Pair, s_spans, t_spans) -> list[Unpaired]:
     source, target = pair.source, pair.target
-    s_units = align.units([source.text[a:b] for a, b in s_spans], source.profile)
-    t_units = align.units([target.text[a:b] for a, b in t_spans], target.profile)
+    s_texts = [source.text[a:b] for a, b in s_spans]
+    t_texts = [target.text[a:b] for a, b in t_spans]
+    s_units = align.units(s_texts, source.profile)
+    t_units = align.units(t_texts, target.profile)
     model = _model(pair)
+    if model.lexicon is not None:
+        s_units, t_units = align.with_lexicon(
+            s_units, t_units, s_texts, t_texts, model.lexicon, source.profile, target.profile
+        )
     beads = align.align(s_units, t_units, model, align.SENTENCE)
     found = []
     s_at, t_at = 0, 0  # end offsets of the last paired sentences on each side
@@ -119,9 +125,9 @@ def _align(pair: Pair, s_spans, t_spans) -> list[Unpaired]:
 
 
 OPTIONS = {
-    "min-chars": Option(int, 25, "shortest sentence (characters) reported inside a pair"),
+    "min-chars": Option(int, 15, "shortest sentence (characters) reported inside a pair"),
     "min-margin": Option(
-        float, 4.0, "confidence needed to report a sentence inside a pair (higher: fewer)"
+        float, 1.0, "confidence needed to report a sentence inside a pair (higher: fewer)"
     ),
 }
 
