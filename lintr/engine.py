@@ -345,13 +345,18 @@ def finalize_findings(findings: list[Finding]) -> None:
     seen: Counter[str] = Counter()
     for finding in findings:
         if not finding.fingerprint:
-            name = finding.location.path.replace("\\", "/").rsplit("/", 1)[-1]
-            finding.fingerprint = hashlib.sha1(
-                "\0".join([finding.rule, name, finding.detail or finding.message]).encode()
-            ).hexdigest()[:16]
+            finding.fingerprint = pairless_fingerprint(finding)
         seen[finding.fingerprint] += 1
         if seen[finding.fingerprint] > 1:
             finding.fingerprint = f"{finding.fingerprint}-{seen[finding.fingerprint]}"
+
+
+def pairless_fingerprint(finding: Finding) -> str:
+    """The fingerprint of a finding made without a pair (corpus rules, input errors)."""
+    name = finding.location.path.replace("\\", "/").rsplit("/", 1)[-1]
+    return hashlib.sha1(
+        "\0".join([finding.rule, name, finding.detail or finding.message]).encode()
+    ).hexdigest()[:16]
 
 
 def load_baseline(path: str) -> set[str]:
