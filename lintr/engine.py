@@ -237,8 +237,8 @@ class Engine:
     def _pairs(self, job: Job, result: Result) -> tuple[tuple[str, str], Iterator[Record]]:
         """The languages and the pairs of one job; reading errors raise InputError."""
         scan = getattr(job.reader, "scan", None)
-        if scan is not None and job.sides_known:
-            stream = scan(job.paths, self._context(job))
+        stream = scan(job.paths, self._context(job)) if scan and job.sides_known else None
+        if stream is not None:
             result.findings.extend(input_error(p) for p in stream.problems)
             self._detect(stream.source, lambda: (s for s, _ in stream.first(200)))
             self._detect(stream.target, lambda: (t for _, t in stream.first(200)))
