@@ -7,6 +7,7 @@ and handles terminal width, rates and redraw throttling; it is imported only whe
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from typing import Any, TextIO
@@ -35,17 +36,26 @@ class ProgressBar:
                 unit=" pairs",
                 unit_scale=True,
                 file=self.stream,
-                dynamic_ncols=True,
                 leave=False,
+                ncols=_width(self.stream),
                 mininterval=0.5,
             )
-            self._bar.start_t = self.started  # the rate counts from the start of the run
+            # The rate and elapsed time count from the start of the run (tqdm uses time.time).
+            self._bar.start_t = time.time() - (time.monotonic() - self.started)
         self._bar.update(self.pairs - self._bar.n)
         self._bar.set_postfix_str(f"{findings} findings", refresh=False)
 
     def close(self) -> None:
         if self._bar is not None:
             self._bar.close()
+
+
+def _width(stream: TextIO) -> int:
+    """The terminal's width; 80 where it reports none (a fresh pty says 0)."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or 80
+    except (OSError, ValueError, AttributeError):
+        return 80
 
 
 def wanted(disabled: bool, stream: TextIO | None = None) -> bool:
