@@ -289,17 +289,24 @@ def _run(registry: plugins.Registry, overrides: Overrides, work: Plan, args) -> 
             try:
                 executor = DaskExecutor(client)
                 return engine.run(work.jobs, work.errors, executor, args.batch_size, progress)
+            except OSError as exc:  # the scheduler or a worker went away
+                raise UsageError(f"--scheduler {args.scheduler}: {exc}") from None
             finally:
                 client.close()
                 if cluster is not None:
                     cluster.close()
         jobs = args.jobs or default_jobs(work)
-        executor = None
-        if jobs > 1:
-            from lintr.parallel import PoolExecutor
+        if jobs == 1:
+            return engine.run(work.jobs, work.errors, None, args.batch_size, progress)
+        from concurrent.futures.process import BrokenProcessPool
 
+        from lintr.parallel import PoolExecutor
+
+        try:
             executor = PoolExecutor(registry, jobs)
-        return engine.run(work.jobs, work.errors, executor, args.batch_size, progress)
+            return engine.run(work.jobs, work.errors, executor, args.batch_size, progress)
+        except BrokenProcessPool as exc:  # a worker was killed (out of memory, a signal)
+            raise UsageError(f"--jobs {jobs}: a worker process died: {exc}") from None
     finally:
         if progress is not None:
             progress.close()

@@ -50,7 +50,7 @@ def connect(address: str, workers: int | None = None) -> tuple[Any, Any]:
         )
         return distributed.Client(cluster), cluster
     try:
-        return distributed.Client(address, timeout="20s"), None
+        return distributed.Client(address, timeout="10s"), None
     except OSError as exc:
         raise RuntimeError(f"--scheduler {address}: cannot connect: {exc}") from None
 

@@ -55,6 +55,15 @@ def _in_source_script(pair: Pair) -> bool:
     return total >= 2 and counts.get(src.script, 0) * 2 > total
 
 
+def _same_words(a: str, b: str) -> bool:
+    """Equal ignoring spaces and case. The first words decide for almost every pair, before
+    both texts are rebuilt (casefold maps no character to a space, nor a space to another)."""
+    a_first, b_first = a.split(None, 1)[:1], b.split(None, 1)[:1]
+    if a_first and b_first and a_first[0].casefold() != b_first[0].casefold():
+        return False
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
 class EmptyTranslation(Rule):
     """The target is empty while the source has text.
 
@@ -98,7 +107,7 @@ class UntranslatedSegment(Rule):
             return
         name = source.profile.name
         where = target.location(0, len(target.text.rstrip()))
-        same = " ".join(source.text.split()).casefold() == " ".join(target.text.split()).casefold()
+        same = _same_words(source.text, target.text)
         if same and source.profile.letter.search(target.masked_text):
             yield self.finding(
                 f"untranslated: the target is a copy of the {name} source", where, detail="copy"
