@@ -611,8 +611,8 @@ def lintr_command(args, corpus: Corpus, profile_to: str | None = None) -> list[s
         "--quiet",
         "--no-progress",
     ]
-    if args.jobs:
-        cmd += ["--jobs", str(args.jobs)]
+    # One process unless asked: lintr's own default uses every core on large inputs.
+    cmd += ["--jobs", str(args.jobs or 1)]
     cmd += shlex.split(args.lintr_args or "")
     return cmd
 
@@ -839,7 +839,7 @@ def main(argv: list[str] | None = None) -> int:
         help="share of pairs given one injected defect (default 0.015)",
     )
     parser.add_argument("--repeat", type=int, help="runs, best kept (default 3; 1 from 50k pairs)")
-    parser.add_argument("--jobs", type=int, help="pass --jobs N to lintr")
+    parser.add_argument("--jobs", type=int, help="pass --jobs N to lintr (default 1)")
     parser.add_argument("--lintr-args", metavar="ARGS", help="more lintr options, one string")
     parser.add_argument(
         "--python",

@@ -5,17 +5,78 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import islice
+from typing import Any, Protocol
 
-from lintr.align import bitext_pairs
+from lintr.align import LengthModel, bitext_pairs, learn, length
+from lintr.batches import Batch, BatchResult, Checker, Record, RuleSpec, record
 from lintr.config import Settings
-from lintr.model import Finding, Location, Pair, Severity
+from lintr.languages import LanguageProfile
+from lintr.model import Document, Finding, Location, Segment, Severity
 from lintr.pairing import Job
 from lintr.plugins import Registry
 from lintr.readers import Bitext, InputError, ReadContext, display_path
+from lintr.readers.lines import LineStream
 from lintr.rule import Rule
+
+# Pairs per batch: large enough that sending a batch to a worker costs little next to
+# checking it, small enough that memory stays flat and every worker gets work.
+BATCH_SIZE = 500
+# Pairs learned from when a line-aligned input is paired in order (as lintr.align does).
+_SAMPLE = 20000
+
+
+class Executor(Protocol):
+    def map(self, batches: Iterator[Batch]) -> Iterator[BatchResult]:
+        """The result of every batch, in the order of the batches."""
+        ...
+
+
+class Progress(Protocol):
+    def update(self, pairs: int, findings: int) -> None: ...
+
+
+class SerialExecutor:
+    """Checks the batches in this process, one after the other."""
+
+    def __init__(self, checker: Checker):
+        self.checker = checker
+
+    def map(self, batches: Iterator[Batch]) -> Iterator[BatchResult]:
+        return map(self.checker.check, batches)
+
+
+@dataclass
+class _Run:
+    """What one run accumulates besides findings."""
+
+    files: set[str] = field(default_factory=set)
+    corpus_state: dict[str, Any] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)  # corpus rules that failed once
+    ignored: dict[str, set[str]] = field(default_factory=dict)  # per-file-ignores by path
+
+
+def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    it = iter(records)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def streamed_records(
+    stream: LineStream, src: LanguageProfile, tgt: LanguageProfile
+) -> Iterator[Record]:
+    """The pairs of a streamed line-aligned input, in order, with the length model that
+    lintr.align.bitext_pairs would learn from the whole input (the same sample)."""
+    fallback = LengthModel(tgt.relative_length / src.relative_length)
+    step = max(1, stream.count // _SAMPLE)
+    sample = [
+        (length(s.text), length(t.text)) for i, (s, t) in enumerate(stream.rows()) if i % step == 0
+    ]
+    model = learn(sample, fallback)
+    for i, (s, t) in enumerate(stream.rows()):
+        yield ((s,), (t,), i, None, model)
 
 
 @dataclass
@@ -78,39 +139,36 @@ class Engine:
             self._rules[key] = rules
         return self._rules[key]
 
-    def run(self, jobs: list[Job], errors: list[InputError]) -> Result:
+    def spec(self, settings: Settings) -> RuleSpec:
+        """The enabled rules of ``settings`` as plain data, for a worker to rebuild."""
+        return tuple(
+            (rule.id, tuple(sorted(rule.settings.items())), rule.severity)
+            for rule in self.enabled_rules(settings)
+        )
+
+    def run(
+        self,
+        jobs: list[Job],
+        errors: list[InputError],
+        executor: Executor | None = None,
+        batch_size: int = BATCH_SIZE,
+        progress: Progress | None = None,
+    ) -> Result:
+        """Check every job. ``executor`` runs the batches (default: this process); the
+        result is the same, byte for byte, whatever the executor and the batch size."""
         result = Result()
         result.findings.extend(input_error(e) for e in errors)
-        files: set[str] = set()
-        corpus_state: dict[str, Any] = {}
-        ignored: dict[str, set[str]] = {}  # per-file-ignores of every input path
-        self._broken: set[str] = set()  # corpus rules that failed once: not called again
-        for job in jobs:
-            files.update(job.paths)
-            settings = job.settings
-            rules = self.enabled_rules(settings)
-            try:
-                bitext = self._read(job, result)
-            except InputError as err:
-                result.findings.append(input_error(err))
-                continue
-            result.findings.extend(input_error(p) for p in bitext.problems)
-            src = self.registry.languages.generic(bitext.source.lang)
-            tgt = self.registry.languages.generic(bitext.target.lang)
-            ignored.update({path: settings.ignored_for(path) for path in job.paths})
-            pairs, note = bitext_pairs(bitext, src, tgt)
-            if note:
-                result.notes.append(note)
-            for pair in pairs:
-                result.pairs += 1
-                result.findings.extend(
-                    f for f in self._check(pair, rules, corpus_state) if _kept(f, ignored)
-                )
+        run = _Run()
+        executor = executor or SerialExecutor(Checker(self.registry))
+        for done in executor.map(self._batches(jobs, result, run, max(1, batch_size))):
+            self._absorb(done, result, run)
+            if progress is not None:
+                progress.update(done.pairs, len(result.findings))
         first = jobs[0].paths[0] if jobs else ""
-        for finding in self._finalize(corpus_state, first):
-            if _kept(finding, ignored):
+        for finding in self._finalize(run.corpus_state, run.broken, first):
+            if _kept(finding, run.ignored):
                 result.findings.append(finding)
-        result.files = len(files)
+        result.files = len(run.files)
         for finding in result.findings:
             finding.location = _display(finding.location)
         finalize_findings(result.findings)
@@ -122,9 +180,85 @@ class Engine:
             result.findings = [f for f in result.findings if f.fingerprint not in known]
         return result
 
-    def _finalize(self, corpus_state: dict[str, Any], first_path: str) -> Iterator[Finding]:
+    def _absorb(self, done: BatchResult, result: Result, run: _Run) -> None:
+        """Add one batch's findings and corpus state, in batch order."""
+        result.pairs += done.pairs
+        result.findings.extend(f for f in done.findings if _kept(f, run.ignored))
+        for rule_id, crash in done.crashed.items():
+            if rule_id not in run.broken:  # reported once, as a serial run would
+                run.broken.add(rule_id)
+                run.corpus_state.pop(rule_id, None)
+                if _kept(crash, run.ignored):
+                    result.findings.append(crash)
+        for rule_id, state in done.states.items():
+            if rule_id in run.broken:
+                continue
+            previous = run.corpus_state.get(rule_id)
+            if previous is None:
+                run.corpus_state[rule_id] = state
+                continue
+            try:
+                run.corpus_state[rule_id] = self._rule(rule_id).merge(previous, state)
+            except Exception as exc:
+                run.broken.add(rule_id)
+                run.corpus_state.pop(rule_id, None)
+                result.findings.append(self._failed(rule_id, "merging", exc, done))
+
+    def _rule(self, rule_id: str) -> Rule:
+        return next(r for s in self._rules.values() for r in s if r.id == rule_id)
+
+    def _failed(self, rule_id: str, doing: str, exc: Exception, done: BatchResult) -> Finding:
+        origin = self.registry.origin_of(type(self._rule(rule_id)))
+        message = (
+            f"rule {rule_id} ({origin}) failed while {doing} corpus state: "
+            f"{type(exc).__name__}: {exc}; the other rules still ran"
+        )
+        where = done.findings[0].location if done.findings else Location("", 1, 1)
+        return Finding("internal-error", Severity.ERROR, message, where, detail=f"merge {rule_id}")
+
+    def _batches(self, jobs: list[Job], result: Result, run: _Run, size: int) -> Iterator[Batch]:
+        """The batches of every job, reading each input as it goes (streaming where the
+        reader can)."""
+        seq = 0
+        for job in jobs:
+            run.files.update(job.paths)
+            settings = job.settings
+            spec = self.spec(settings)
+            try:
+                langs, records = self._pairs(job, result)
+            except InputError as err:
+                result.findings.append(input_error(err))
+                continue
+            run.ignored.update({path: settings.ignored_for(path) for path in job.paths})
+            for chunk in _chunks(records, size):
+                yield Batch(seq, spec, langs[0], langs[1], chunk)
+                seq += 1
+
+    def _pairs(self, job: Job, result: Result) -> tuple[tuple[str, str], Iterator[Record]]:
+        """The languages and the pairs of one job; reading errors raise InputError."""
+        scan = getattr(job.reader, "scan", None)
+        stream = scan(job.paths, self._context(job)) if scan and job.sides_known else None
+        if stream is not None:
+            result.findings.extend(input_error(p) for p in stream.problems)
+            self._detect(stream.source, lambda: (s for s, _ in stream.first(200)))
+            self._detect(stream.target, lambda: (t for _, t in stream.first(200)))
+            src = self.registry.languages.generic(stream.source.lang)
+            tgt = self.registry.languages.generic(stream.target.lang)
+            return (stream.source.lang, stream.target.lang), streamed_records(stream, src, tgt)
+        bitext = self._read(job, result)
+        result.findings.extend(input_error(p) for p in bitext.problems)
+        src = self.registry.languages.generic(bitext.source.lang)
+        tgt = self.registry.languages.generic(bitext.target.lang)
+        pairs, note = bitext_pairs(bitext, src, tgt)
+        if note:
+            result.notes.append(note)
+        return (bitext.source.lang, bitext.target.lang), map(record, pairs)
+
+    def _finalize(
+        self, corpus_state: dict[str, Any], broken: set[str], first_path: str
+    ) -> Iterator[Finding]:
         for rule in {r.id: r for s in self._rules.values() for r in s}.values():
-            if rule.scope != "corpus" or rule.id not in corpus_state:
+            if rule.scope != "corpus" or rule.id not in corpus_state or rule.id in broken:
                 continue
             try:
                 yield from rule.finalize(corpus_state[rule.id])
@@ -142,50 +276,27 @@ class Engine:
                     detail=f"finalize {rule.id}",
                 )
 
-    def _check(self, pair: Pair, rules: list[Rule], corpus_state: dict[str, Any]):
-        for rule in rules:
-            if rule.id in self._broken:
-                continue
-            try:
-                if rule.scope == "corpus":
-                    state = rule.collect(pair)
-                    previous = corpus_state.get(rule.id)
-                    corpus_state[rule.id] = (
-                        state if previous is None else rule.merge(previous, state)
-                    )
-                    continue
-                for finding in rule.check(pair):
-                    finding.fingerprint = _fingerprint(finding, pair)
-                    yield finding
-            except Exception as exc:
-                if rule.scope == "corpus":  # its state is lost: report once, then skip it
-                    self._broken.add(rule.id)
-                    corpus_state.pop(rule.id, None)
-                yield self._crash(rule, pair, exc)
-
-    def _crash(self, rule: Rule, pair: Pair, exc: Exception) -> Finding:
-        side = pair.source if pair.source else pair.target
-        origin = self.registry.origin_of(type(rule))
-        message = (
-            f"rule {rule.id} ({origin}) failed on this pair: {type(exc).__name__}: {exc}; "
-            "the other rules still ran"
-        )
-        finding = Finding("internal-error", Severity.ERROR, message, side.location(0, 0))
-        finding.fingerprint = _fingerprint(finding, pair)
-        return finding
-
-    def _read(self, job: Job, result: Result) -> Bitext:
+    def _context(self, job: Job) -> ReadContext:
         settings = job.settings
         source_lang = self.overrides.source_lang or settings.source_lang
         target_lang = self.overrides.target_lang or settings.target_lang
         languages = self.registry.languages
-        ctx = ReadContext(languages, source_lang or job.langs[0], target_lang or job.langs[1])
-        bitext = job.reader.read(job.paths, ctx)
+        return ReadContext(languages, source_lang or job.langs[0], target_lang or job.langs[1])
+
+    def _detect(self, doc: Document, first: Callable[[], Iterator[Segment]]) -> None:
+        """The language of a document none was given for, from its first 200 segments."""
+        if not doc.lang:
+            sample = "\n".join(s.text for s in first())
+            doc.lang = self.registry.languages.detect(sample) or ""
+
+    def _read(self, job: Job, result: Result) -> Bitext:
+        bitext = job.reader.read(job.paths, self._context(job))
         for doc in (bitext.source, bitext.target):
-            if not doc.lang:
-                sample = "\n".join(s.text for s in doc.segments[:200])
-                doc.lang = languages.detect(sample) or ""
+            self._detect(doc, lambda doc=doc: iter(doc.segments[:200]))
         if not (bitext.sides_known and job.sides_known):
+            settings = job.settings
+            source_lang = self.overrides.source_lang or settings.source_lang
+            target_lang = self.overrides.target_lang or settings.target_lang
             _choose_sides(bitext, source_lang, target_lang, result, job)
         return bitext
 
@@ -228,35 +339,24 @@ def _display(loc: Location) -> Location:
     return Location(path, loc.line, loc.column, loc.end_line, loc.end_column)
 
 
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _fingerprint(finding: Finding, pair: Pair) -> str:
-    """Stable under inserted lines: rule, file name, the pair's texts and the finding's detail."""
-    parts = [
-        finding.rule,
-        finding.location.path.replace("\\", "/").rsplit("/", 1)[-1],
-        _squash(pair.source.text),
-        _squash(pair.target.text),
-        finding.detail or finding.message,
-    ]
-    return hashlib.sha1("\0".join(parts).encode()).hexdigest()[:16]
-
-
 def finalize_findings(findings: list[Finding]) -> None:
     """Sort deterministically and make repeated fingerprints unique (#2, #3...)."""
     findings.sort(key=Finding.sort_key)
     seen: Counter[str] = Counter()
     for finding in findings:
         if not finding.fingerprint:
-            name = finding.location.path.replace("\\", "/").rsplit("/", 1)[-1]
-            finding.fingerprint = hashlib.sha1(
-                "\0".join([finding.rule, name, finding.detail or finding.message]).encode()
-            ).hexdigest()[:16]
+            finding.fingerprint = pairless_fingerprint(finding)
         seen[finding.fingerprint] += 1
         if seen[finding.fingerprint] > 1:
             finding.fingerprint = f"{finding.fingerprint}-{seen[finding.fingerprint]}"
+
+
+def pairless_fingerprint(finding: Finding) -> str:
+    """The fingerprint of a finding made without a pair (corpus rules, input errors)."""
+    name = finding.location.path.replace("\\", "/").rsplit("/", 1)[-1]
+    return hashlib.sha1(
+        "\0".join([finding.rule, name, finding.detail or finding.message]).encode()
+    ).hexdigest()[:16]
 
 
 def load_baseline(path: str) -> set[str]:

@@ -13,6 +13,9 @@ LETTER = regex.compile(r"\p{L}")
 # Bidi controls and other invisible format characters that must not count as text.
 INVISIBLE = regex.compile(r"[\p{Cf}]")
 TRAILING_INVISIBLE = regex.compile(r"[\s\p{Cf}]*$")
+# A character that shows: not a space (as str.strip counts them, so with the information
+# separators U+001C-U+001F), not an invisible format character.
+VISIBLE = regex.compile(r"[^\s\p{Cf}\x1c-\x1f]")
 SCRIPT_LETTERS = {
     "Arabic": regex.compile(r"[\p{Arabic}&&\p{L}]", regex.V1),
     "Latin": regex.compile(r"[\p{Latin}&&\p{L}]", regex.V1),

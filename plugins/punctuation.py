@@ -26,6 +26,7 @@ SMILEY = regex.compile(r"[:;]-?[()\[\]]")
 # invisible direction marks (U+200F) that may follow the final mark.
 TRAILING = regex.compile(r"[\s\p{Cf}“”«»‘’‹›\"'\)\]}﴾﴿]+$")
 QUESTION = regex.compile(r"[?؟!]*[?؟][?؟!]*$")  # ? ؟ ?! ؟! !?
+_TAIL = 64
 FINAL_CLASS = {".": ".", "۔": ".", "?": "?", "؟": "?", "!": "!", "…": "…", ":": ":"}
 MARK_NAMES = {
     ".": "a full stop",
@@ -224,7 +225,12 @@ class UnbalancedBrackets(Rule):
 def final_mark(text: str) -> str | None:
     """The class of the sentence-final mark ending ``text`` ('.', '?', '!', '…', ':'), looking
     through closing quotes, brackets, spaces and direction marks; None when there is none."""
-    body = TRAILING.sub("", text)
+    # The end of the text decides; a long text is looked at through its last characters,
+    # unless they are all closing marks (then the whole text, to find where they start).
+    tail = text[-_TAIL:]
+    body = TRAILING.sub("", tail)
+    if len(tail) < len(text) and not body.rstrip("?؟!"):
+        body = TRAILING.sub("", text)
     if body.endswith("..."):
         return "…"
     if QUESTION.search(body):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import pairwise
+from operator import eq
 
 from lintr.hookspecs import hookimpl
 from lintr.model import Edit, Finding, Pair, PairSide
 from lintr.rule import Option, Rule
-from lintr.text import strip_invisible
+from lintr.text import WORD, strip_invisible
 
 DEFAULT_ALLOW = [
     # English doublings that are grammatical.
@@ -74,9 +75,18 @@ class DoubledWord(Rule):
         return self._allowed[code]
 
     def _check_side(self, side: PairSide) -> Iterator[Finding]:
+        # strip_marks and casefold map each character on its own, so normalising the words
+        # joined by NULs gives each word's key, in two calls instead of two per word.
+        joined = side.profile.strip_marks("\x00".join(WORD.findall(side.text))).casefold()
+        keys = joined.split("\x00")
+        # Two equal keys in a row, compared at C speed: rules out the ~98% of sides with no
+        # doubled word before any per-word work.
+        if not any(map(eq, keys, keys[1:])):
+            return
         words = side.words
-        strip = side.profile.strip_marks
-        keys = [strip(word).casefold() for _, _, word in words]
+        if len(keys) != len(words):  # a strip_marks that is not character by character
+            strip = side.profile.strip_marks
+            keys = [strip(word).casefold() for _, _, word in words]
         # Almost no adjacent words are equal: find those first, check the rest only there.
         for i in [i for i, (a, b) in enumerate(pairwise(keys)) if a == b]:
             (_, a_end, _), (b_start, b_end, b) = words[i], words[i + 1]

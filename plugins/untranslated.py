@@ -10,7 +10,7 @@ from lintr.hookspecs import hookimpl
 from lintr.languages import langdetect_among
 from lintr.model import Finding, Pair, PairSide, Severity
 from lintr.rule import Option, Rule
-from lintr.text import WORD, strip_invisible
+from lintr.text import VISIBLE, WORD, script_pattern
 
 # Arabic word ligatures (U+FDF0-U+FDFD): ﷺ ﷻ ﷲ ﷽ ... English religious texts use them on purpose.
 HONORIFIC_LIGATURES = [chr(c) for c in range(0xFDF0, 0xFDFE)]
@@ -36,12 +36,32 @@ def _excerpt(text: str, limit: int = 40) -> str:
 def written_in_source_script(pair: Pair) -> bool:
     """Whether most letters of the target (outside URLs) are in the source's script, while
     the target's language uses another script: the target was not translated."""
+    found = pair.memo.get("written_in_source_script")  # two rules ask, once per pair
+    if found is None:
+        found = pair.memo["written_in_source_script"] = _in_source_script(pair)
+    return found
+
+
+def _in_source_script(pair: Pair) -> bool:
     src, tgt = pair.source.profile, pair.target.profile
     if src.script == tgt.script:
+        return False
+    # Almost every target has no letter of the source's script: one search (which stops at
+    # the first letter found) rules that out before counting every letter.
+    if not script_pattern(src.script).search(pair.target.masked_text):
         return False
     counts = pair.target.script_counts
     total = sum(counts.values())
     return total >= 2 and counts.get(src.script, 0) * 2 > total
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Equal ignoring spaces and case. The first words decide for almost every pair, before
+    both texts are rebuilt (casefold maps no character to a space, nor a space to another)."""
+    a_first, b_first = a.split(None, 1)[:1], b.split(None, 1)[:1]
+    if a_first and b_first and a_first[0].casefold() != b_first[0].casefold():
+        return False
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 class EmptyTranslation(Rule):
@@ -55,7 +75,7 @@ class EmptyTranslation(Rule):
 
     def check(self, pair: Pair) -> Iterator[Finding]:
         source, target = pair.source, pair.target
-        if not target or strip_invisible(target.text).strip():
+        if not target or VISIBLE.search(target.text):
             return
         if any(c.isalnum() for c in source.profile.strip_marks(source.text)):
             yield self.finding(
@@ -87,7 +107,7 @@ class UntranslatedSegment(Rule):
             return
         name = source.profile.name
         where = target.location(0, len(target.text.rstrip()))
-        same = " ".join(source.text.split()).casefold() == " ".join(target.text.split()).casefold()
+        same = _same_words(source.text, target.text)
         if same and source.profile.letter.search(target.masked_text):
             yield self.finding(
                 f"untranslated: the target is a copy of the {name} source", where, detail="copy"

@@ -2,9 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from lintr.hookspecs import hookimpl
 from lintr.model import Document, Segment
 from lintr.readers import Bitext, InputError, ReadContext, Reader, read_text
+from lintr.readers.lines import LineStream, lines
+
+
+def _problem(path: str, number: int, line: str, fields: list[str]) -> InputError:
+    column = len(line) + 1 if len(fields) == 1 else len("\t".join(fields[:2])) + 1
+    found = "no tab" if len(fields) == 1 else f"{len(fields) - 1} tabs"
+    return InputError(path, f"expected source<TAB>target, found {found}", number, column)
+
+
+def _rows(path: str, numbered: Iterator[tuple[int, str]]) -> Iterator[tuple[Segment, Segment]]:
+    for number, line in numbered:
+        if "\t" not in line or not line.strip():
+            continue
+        fields = line.split("\t")
+        if len(fields) == 2:
+            yield (
+                Segment(fields[0], path, number, 1),
+                Segment(fields[1], path, number, len(fields[0]) + 2),
+            )
 
 
 class TsvReader(Reader):
@@ -19,23 +40,45 @@ class TsvReader(Reader):
         source = Document(path, "source", ctx.source_lang or "")
         target = Document(path, "target", ctx.target_lang or "")
         bitext = Bitext(source, target, line_aligned=True)
-        lines = read_text(path).split("\n")
-        if lines and lines[-1] == "":
-            lines.pop()
-        for number, line in enumerate(lines, 1):
+        numbered = list(enumerate(read_text(path).split("\n"), 1))
+        if numbered and numbered[-1][1] == "":
+            numbered.pop()
+        bitext.problems = _problems(path, numbered)
+        for s, t in _rows(path, iter(numbered)):
+            source.segments.append(s)
+            target.segments.append(t)
+        return bitext
+
+    def scan(self, paths: list[str], ctx: ReadContext) -> LineStream:
+        """A first pass (every check, the pair count), then pairs read on demand."""
+        (path,) = paths
+        count = 0
+        problems: list[InputError] = []
+        for number, line in lines(path):
             if not line.strip():
                 continue
             fields = line.split("\t")
+            if len(fields) == 2:
+                count += 1
+            else:
+                problems.append(_problem(path, number, line, fields))
+        return LineStream(
+            Document(path, "source", ctx.source_lang or ""),
+            Document(path, "target", ctx.target_lang or ""),
+            count,
+            lambda: _rows(path, lines(path, validate=False)),
+            problems,
+        )
+
+
+def _problems(path: str, numbered: list[tuple[int, str]]) -> list[InputError]:
+    out = []
+    for number, line in numbered:
+        if line.strip():
+            fields = line.split("\t")
             if len(fields) != 2:
-                column = len(line) + 1 if len(fields) == 1 else len("\t".join(fields[:2])) + 1
-                found = "no tab" if len(fields) == 1 else f"{len(fields) - 1} tabs"
-                bitext.problems.append(
-                    InputError(path, f"expected source<TAB>target, found {found}", number, column)
-                )
-                continue
-            source.segments.append(Segment(fields[0], path, number, 1))
-            target.segments.append(Segment(fields[1], path, number, len(fields[0]) + 2))
-        return bitext
+                out.append(_problem(path, number, line, fields))
+    return out
 
 
 @hookimpl

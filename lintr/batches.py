@@ -1,0 +1,130 @@
+"""Batches of pairs and the code that checks one: the unit of work for one process, a pool
+of processes or a Dask cluster. Everything here pickles, so a batch can go anywhere."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from lintr.model import Finding, Location, Pair, PairSide, Segment, Severity
+from lintr.plugins import Registry
+from lintr.rule import Rule
+
+# One rule as configured: id, options, severity (None: the rule's default).
+RuleSpec = tuple[tuple[str, tuple[tuple[str, Any], ...], Severity | None], ...]
+# One pair as the aligner produced it: source segments, target segments, index, anchor,
+# length model. Plain data: a worker rebuilds the Pair with its own language profiles.
+Record = tuple[tuple[Segment, ...], tuple[Segment, ...], int, Location | None, Any]
+
+
+@dataclass
+class Batch:
+    seq: int
+    spec: RuleSpec
+    source_lang: str
+    target_lang: str
+    records: list[Record]
+
+    @property
+    def spec_key(self) -> str:
+        return hashlib.sha1(repr(self.spec).encode()).hexdigest()
+
+
+@dataclass
+class BatchResult:
+    seq: int
+    pairs: int
+    findings: list[Finding] = field(default_factory=list)
+    # Corpus rules: their merged state over the batch.
+    states: dict[str, Any] = field(default_factory=dict)
+    # Corpus rules that raised in this batch: the internal-error finding reporting it.
+    crashed: dict[str, Finding] = field(default_factory=dict)
+
+
+def record(pair: Pair) -> Record:
+    return (
+        pair.source.segments,
+        pair.target.segments,
+        pair.index,
+        pair.anchor,
+        pair.length_model,
+    )
+
+
+class Checker:
+    """Runs the rules of a batch. Built once per process; rule instances once per spec."""
+
+    def __init__(self, registry: Registry):
+        self.registry = registry
+        self._rules: dict[str, list[Rule]] = {}
+
+    def rules(self, batch: Batch) -> list[Rule]:
+        key = batch.spec_key
+        if key not in self._rules:
+            classes = self.registry.rules
+            self._rules[key] = [
+                classes[rid](dict(options), severity) for rid, options, severity in batch.spec
+            ]
+        return self._rules[key]
+
+    def check(self, batch: Batch) -> BatchResult:
+        rules = self.rules(batch)
+        languages = self.registry.languages
+        src = languages.generic(batch.source_lang)
+        tgt = languages.generic(batch.target_lang)
+        result = BatchResult(batch.seq, len(batch.records))
+        for s, t, index, anchor, model in batch.records:
+            pair = Pair(PairSide(s, src, "source"), PairSide(t, tgt, "target"), index, anchor)
+            pair.length_model = model
+            self._check(pair, rules, result)
+        return result
+
+    def _check(self, pair: Pair, rules: list[Rule], result: BatchResult) -> None:
+        states = result.states
+        for rule in rules:
+            if rule.id in result.crashed:
+                continue
+            try:
+                if rule.scope == "corpus":
+                    state = rule.collect(pair)
+                    previous = states.get(rule.id)
+                    states[rule.id] = state if previous is None else rule.merge(previous, state)
+                    continue
+                for finding in rule.check(pair):
+                    finding.fingerprint = fingerprint(finding, pair)
+                    result.findings.append(finding)
+            except Exception as exc:
+                crash = self._crash(rule, pair, exc)
+                if rule.scope == "corpus":  # its state is lost: report once, then skip it
+                    states.pop(rule.id, None)
+                    result.crashed[rule.id] = crash
+                else:
+                    result.findings.append(crash)
+
+    def _crash(self, rule: Rule, pair: Pair, exc: Exception) -> Finding:
+        side = pair.source if pair.source else pair.target
+        origin = self.registry.origin_of(type(rule))
+        message = (
+            f"rule {rule.id} ({origin}) failed on this pair: {type(exc).__name__}: {exc}; "
+            "the other rules still ran"
+        )
+        finding = Finding("internal-error", Severity.ERROR, message, side.location(0, 0))
+        finding.fingerprint = fingerprint(finding, pair)
+        return finding
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def fingerprint(finding: Finding, pair: Pair) -> str:
+    """Stable under inserted lines: rule, file name, the pair's texts and the finding's detail."""
+    parts = [
+        finding.rule,
+        finding.location.path.replace("\\", "/").rsplit("/", 1)[-1],
+        _squash(pair.source.text),
+        _squash(pair.target.text),
+        finding.detail or finding.message,
+    ]
+    return hashlib.sha1("\0".join(parts).encode()).hexdigest()[:16]

@@ -1,0 +1,103 @@
+"""Reading a UTF-8 file a line at a time, with exactly the checks and messages of
+:func:`lintr.readers.read_text`, so that large inputs stream instead of being loaded whole."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from lintr.model import Document, Segment
+from lintr.readers import _SNIFF_BYTES, InputError, _byte_position
+
+_BOM = b"\xef\xbb\xbf"
+_BUFFER = 1 << 20
+
+
+def _open(path: str):
+    try:
+        return open(path, "rb", buffering=_BUFFER)
+    except FileNotFoundError:
+        raise InputError(path, "no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, expected a file") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+
+
+def _check_head(path: str, head: bytes) -> None:
+    """The checks read_text makes on the first bytes: NUL (binary) and UTF-16."""
+    nul = head.find(b"\x00", 0, _SNIFF_BYTES)
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if nul != -1 and not utf16:
+        line, col = _byte_position(head, nul)
+        raise InputError(path, f"binary file (NUL byte at offset {nul}), not text", line, col)
+    if utf16:
+        raise InputError(path, "file is UTF-16; re-save it as UTF-8")
+
+
+def lines(path: str, validate: bool = True) -> Iterator[tuple[int, str]]:
+    """(line number, text) of every line, CRLF folded to LF and the newline removed.
+
+    With ``validate``, raises the InputError read_text would raise (the first invalid
+    UTF-8 byte, an empty file) at the point the problem is found; callers that need the
+    error before any line is used run a first pass (see :func:`scan_lines`).
+    """
+    with _open(path) as handle:
+        if validate:
+            try:
+                head = handle.read(_SNIFF_BYTES)
+                handle.seek(0)
+            except OSError as exc:
+                raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+            _check_head(path, head)
+        offset, number, text_seen = 0, 0, False
+        for raw in handle:
+            number += 1
+            body = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1] if raw.endswith(b"\n") else raw
+            skip = 3 if number == 1 and body.startswith(_BOM) else 0
+            try:
+                line = body[skip:].decode("utf-8")
+            except UnicodeDecodeError as exc:
+                start = offset + skip + exc.start
+                # The column counts the code points before the byte on its own line.
+                prefix = raw[: start - offset].decode("utf-8", errors="replace")
+                if number == 1 and prefix.startswith("\ufeff"):
+                    prefix = prefix[1:]
+                col = len(prefix) + 1
+                raise InputError(
+                    path,
+                    f"not valid UTF-8: byte 0x{raw[start - offset]:02X} at offset {start}; "
+                    "re-save the file as UTF-8",
+                    number,
+                    col,
+                ) from None
+            offset += len(raw)
+            text_seen = text_seen or bool(line.strip())
+            yield number, line
+        if validate and not text_seen:
+            raise InputError(
+                path, "file is empty" if offset == 0 else "file has no text, only spaces"
+            )
+
+
+@dataclass
+class LineStream:
+    """A line-aligned input read in passes instead of held in memory.
+
+    ``count`` pairs, ``problems`` found on the first pass; ``rows()`` reads the file again
+    and yields the (source, target) segments of every pair, in order.
+    """
+
+    source: Document
+    target: Document
+    count: int
+    rows: Callable[[], Iterator[tuple[Segment, Segment]]]
+    problems: list[InputError] = field(default_factory=list)
+
+    def first(self, n: int) -> list[tuple[Segment, Segment]]:
+        out = []
+        for row in self.rows():
+            out.append(row)
+            if len(out) == n:
+                break
+        return out

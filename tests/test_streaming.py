@@ -1,0 +1,82 @@
+"""Streaming readers: what scan() yields equals what read() loads, errors included."""
+
+from __future__ import annotations
+
+import pytest
+
+from lintr.readers import InputError, ReadContext, read_text
+from lintr.readers.lines import lines
+from lintr.readers.plaintext import PlainTextPair
+from lintr.readers.tsv import TsvReader
+
+TSV = (
+    "\ufeffقال المصدر.\tThe source said.\r\n"
+    "\n"
+    "no tab here\n"
+    "سطر\tline\textra\n"
+    "  \t  \n"
+    "وصل الجنود.\tThe soldiers arrived.\n"
+    "الأخير\tthe last\r"
+)
+
+
+def _segments(segments):
+    return [(s.text, s.path, s.line, s.column) for s in segments]
+
+
+def test_tsv_scan_equals_read(tmp_path, registry):
+    path = tmp_path / "a.tsv"
+    path.write_bytes(TSV.encode())
+    ctx = ReadContext(registry.languages, "ar", "en")
+    whole = TsvReader().read([str(path)], ctx)
+    stream = TsvReader().scan([str(path)], ctx)
+    rows = list(stream.rows())
+    assert stream.count == len(rows) == len(whole.source.segments) == 3
+    assert _segments(s for s, _ in rows) == _segments(whole.source.segments)
+    assert _segments(t for _, t in rows) == _segments(whole.target.segments)
+    assert [str(p) for p in stream.problems] == [str(p) for p in whole.problems]
+    assert len(stream.problems) == 2
+
+
+def test_text_pair_scan_equals_read(tmp_path, registry):
+    ar, en = tmp_path / "a.ar.txt", tmp_path / "a.en.txt"
+    ar.write_bytes("\ufeffسطر أول\r\n\nسطر ثالث\n".encode())
+    en.write_bytes(b"First line\r\n\nThird line\n")
+    ctx = ReadContext(registry.languages, "ar", "en")
+    whole = PlainTextPair().read([str(ar), str(en)], ctx)
+    rows = list(PlainTextPair().scan([str(ar), str(en)], ctx).rows())
+    assert _segments(s for s, _ in rows) == _segments(whole.source.segments)
+    assert _segments(t for _, t in rows) == _segments(whole.target.segments)
+
+
+def test_text_pair_in_paragraphs_or_uneven_is_not_streamed(tmp_path, registry):
+    ar, en = tmp_path / "b.ar.txt", tmp_path / "b.en.txt"
+    ctx = ReadContext(registry.languages, "ar", "en")
+    ar.write_text("سطر\nسطر\n\nفقرة\n", encoding="utf-8")
+    en.write_text("line\nline\n\nparagraph\n", encoding="utf-8")
+    assert PlainTextPair().scan([str(ar), str(en)], ctx) is None
+    en.write_text("one\n", encoding="utf-8")
+    ar.write_text("one\ntwo\n", encoding="utf-8")
+    assert PlainTextPair().scan([str(ar), str(en)], ctx) is None
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"  \n\t\n",
+        b"ok\nbad \xff byte\n",
+        b"\xef\xbb\xbfbad\xc3(\n",
+        "ثم \u0640".encode() + b"\n\xe2\x82",
+        b"text\x00binary",
+        b"\xff\xfeu\x00t\x00f\x00",
+    ],
+)
+def test_line_reader_raises_what_read_text_raises(tmp_path, data):
+    path = tmp_path / "f.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as whole:
+        read_text(str(path))
+    with pytest.raises(InputError) as streamed:
+        list(lines(str(path)))
+    assert str(streamed.value) == str(whole.value)
