@@ -7,10 +7,16 @@ time, and 06.01.2017 is one dotted number (a date or a version), compared part b
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import regex
+
+if TYPE_CHECKING:
+    from lintr.languages import LanguageProfile
 
 # \d matches every Unicode decimal digit (ASCII, Arabic-Indic ٠-٩, Extended ۰-۹...).
 NUMBER = regex.compile(
@@ -59,3 +65,554 @@ def find_numbers(text: str) -> list[Number]:
         Number(m.start(), m.end(), m.group(), canonical(m.group("value")))
         for m in NUMBER.finditer(text)
     ]
+
+
+# --------------------------------------------------------------------------------------
+# Numbers written as words, dates, times, fractions and signs: the values a translation
+# must keep, found with the tables of each language profile (``LanguageProfile.numbers``).
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NumberTables:
+    """What a language needs for numbers written in words, dates and quantities.
+
+    Every key is written as the language spells it; lintr folds it with the profile's
+    ``normalize`` (letter by letter) before comparing it with text folded the same way.
+    """
+
+    cardinals: dict[str, int] = field(default_factory=dict)  # "three": 3, "ثلاثين": 30
+    scales: frozenset[str] = frozenset()  # multiply what precedes: hundred, ألف, million
+    teen_words: frozenset[str] = frozenset()  # "عشر" in "خمسة عشر" (adds 10, no "and")
+    teen_only: frozenset[str] = frozenset()  # a number only before a teen word (أحد عشر)
+    ordinals: dict[str, int] = field(default_factory=dict)  # "third": 3, "الثالث" (base)
+    fractions: dict[str, tuple[int, int]] = field(default_factory=dict)  # "half": (1, 2)
+    counted_fractions: frozenset[str] = frozenset()  # fractions only after a count
+    prefixes: tuple[str, ...] = ()  # clitics before a word: و، ف
+    inner_prefixes: tuple[str, ...] = ()  # then prepositions: ب، ل، ك
+    article: tuple[str, ...] = ()  # then the article: ال (ل after the preposition ل)
+    short_word: int = 0  # words this short take no preposition or article (لست, بست)
+    no_article: frozenset[str] = frozenset()  # with the article, another word (الاثنين)
+    joined_by_prefix: str = ""  # a prefix that means "and" between number words (و)
+    joiners: frozenset[str] = frozenset()  # words meaning "and" between number words
+    articles: frozenset[str] = frozenset()  # "a" in "a hundred", "a third"
+    duals: dict[str, str] = field(default_factory=dict)  # dual noun -> noun: carries 2
+    months: dict[str, int] = field(default_factory=dict)  # 1-12 Gregorian, 101-112 Hijri
+    time_markers: dict[str, str] = field(default_factory=dict)  # "p.m.": "pm"
+    time_words: frozenset[str] = frozenset()  # before a clock time: "at", الساعة
+    negative_after: tuple[str, ...] = ()  # "below zero" after a number (and its unit)
+    negative_before: frozenset[str] = frozenset()  # "minus" before a number
+    units: dict[str, str] = field(default_factory=dict)  # unit word -> lintr.quantities key
+    unit_duals: dict[str, str] = field(default_factory=dict)  # كيلومترين -> km (2 km)
+    unit_before: dict[str, str] = field(default_factory=dict)  # "$" before the number
+    era_markers: frozenset[str] = frozenset()  # after a year: AD, هـ (not a unit)
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A number as the text states it: digits or words, with its canonical value."""
+
+    start: int
+    end: int
+    text: str
+    value: str  # canonical: "55", "0.5", "2/3", "15:23", "-5", "m1" (January)
+    kind: str = "digits"  # digits | words | ordinal | fraction | dual | time | month
+    # Looser keys that also count as agreement: a time without am/pm as its 12-hour
+    # reading, a slashed pair "6/1" as its two numbers.
+    parts: tuple[str, ...] = ()
+    loose: str = ""
+    unit: str = ""  # the unit a dual names (كيلومترين: km)
+
+    @property
+    def number(self) -> Decimal | None:
+        """The value as a decimal number (None for times, months and dotted dates)."""
+        if self.kind in ("time", "month") or self.value.count(".") > 1:
+            return None
+        try:
+            if "/" in self.value:
+                num, den = self.value.split("/")
+                return Decimal(num) / Decimal(den)
+            return Decimal(self.value)
+        except (InvalidOperation, ValueError, ZeroDivisionError):
+            return None
+
+    def shown(self) -> str:
+        """The text as written, with its value where the words do not show it."""
+        if self.kind in ("digits", "time") or self.text == self.value:
+            return self.text
+        if self.kind == "month":
+            return self.text
+        return f"{self.text} ({self.value})"
+
+
+def canonical_fraction(num: int | Decimal, den: int) -> str:
+    """0.5 for 1/2, 2/3 for 2/3: a decimal where it is exact, else the reduced fraction."""
+    value = Fraction(Decimal(num)) / den
+    d = value.denominator
+    while d % 2 == 0:
+        d //= 2
+    while d % 5 == 0:
+        d //= 5
+    if d == 1:
+        return format((Decimal(value.numerator) / value.denominator).normalize(), "f")
+    return f"{value.numerator}/{value.denominator}"
+
+
+def find_values(text: str, profile: LanguageProfile | None, words: bool = True) -> list[Value]:
+    """Every number ``text`` states, digits and (with ``words``) number words, in order."""
+    found = _digit_values(text, profile)
+    if profile is not None and words:
+        scanner = scanner_for(profile)
+        if scanner is not None:
+            found = scanner.scan(text, found)
+    return found
+
+
+_SIGN = "-−"
+_FRACTION_GAP = "/"
+
+
+def _time_loose(value: str) -> str:
+    hours, rest = value.split(":", 1)
+    return f"{int(hours) % 12 or 12}:{rest}"
+
+
+def _digit_values(text: str, profile: LanguageProfile | None) -> list[Value]:
+    """The numbers written in digits, with signs, and a/b read as a fraction."""
+    found = find_numbers(text)
+    out: list[Value] = []
+    i = 0
+    while i < len(found):
+        n = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and _is_fraction(text, n, nxt):
+            value = canonical_fraction(Decimal(n.value), int(nxt.value))
+            out.append(
+                Value(
+                    n.start, nxt.end, text[n.start : nxt.end], value, "digits", (n.value, nxt.value)
+                )
+            )
+            i += 2
+            continue
+        out.append(_signed(text, n))
+        i += 1
+    return out
+
+
+def _is_fraction(text: str, a: Number, b: Number) -> bool:
+    if text[a.end : b.start] != _FRACTION_GAP or not (a.value.isdigit() and b.value.isdigit()):
+        return False
+    if int(b.value) == 0 or text[b.end : b.end + 1] == "/" or text[a.start - 1 : a.start] == "/":
+        return False
+    return True
+
+
+def _signed(text: str, n: Number) -> Value:
+    if ":" in n.value:
+        return Value(n.start, n.end, n.text, n.value, "time", loose=_time_loose(n.value))
+    if n.start and text[n.start - 1] in _SIGN:
+        before = text[: n.start - 1].rstrip()
+        if not before or not (before[-1].isdigit() or before[-1].isalpha()):
+            return Value(n.start - 1, n.end, text[n.start - 1 : n.end], "-" + n.value)
+    return Value(n.start, n.end, n.text, n.value)
+
+
+_SCANNERS: dict[tuple[str, int], Scanner | None] = {}
+
+
+def scanner_for(profile: LanguageProfile) -> Scanner | None:
+    """The number-word scanner of a profile (None when it has no number tables)."""
+    tables = getattr(profile, "number_tables", None)
+    key = (profile.code, id(tables))
+    if key not in _SCANNERS:
+        _SCANNERS[key] = Scanner(profile, tables) if tables and tables.cardinals else None
+    return _SCANNERS[key]
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int  # in the original text
+    end: int
+    pstart: int  # where its prefix starts
+    fstart: int  # in the folded text
+    fend: int
+    prefix: str
+    form: str  # folded
+
+
+class _Folded:
+    """The text folded letter by letter with the profile's ``normalize`` (marks deleted),
+    and the way back to offsets in the original text."""
+
+    def __init__(self, text: str, table: dict[int, str], deleted: regex.Pattern | None):
+        self.text = text.translate(table)
+        self._shift: list[int] = []
+        self._deleted: list[int] = []
+        if deleted is not None and len(self.text) != len(text):
+            self._deleted = [m.start() for m in deleted.finditer(text)]
+            self._shift = [d - k for k, d in enumerate(self._deleted)]
+
+    def folded(self, offset: int) -> int:
+        """The folded offset of an original one."""
+        if not self._shift:
+            return offset
+        return offset - bisect.bisect_left(self._deleted, offset)
+
+    def original(self, offset: int) -> int:
+        return offset + bisect.bisect_right(self._shift, offset) if self._shift else offset
+
+    def original_end(self, offset: int) -> int:
+        return self.original(offset - 1) + 1 if offset else 0
+
+
+_NOT_IN_WORD = r"[\p{L}\p{M}\p{N}]"
+# What may separate two words of one number: spaces, hyphens, tatweel and tashkeel.
+_ADJACENT = regex.compile(r"[\s\-‐\u0640\p{Mn}]*")
+_MONTH_BEFORE = regex.compile(r"[\s,]*(?:(?:of|من|the)\s+)?", regex.IGNORECASE)
+_MONTH_AFTER = regex.compile(r"[\s,]*(?:(?:the|من)\s+)?")
+
+
+def _alternation(forms) -> str:
+    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
+    return "|".join(r"\s+".join(regex.escape(part) for part in f.split()) for f in ordered)
+
+
+def _magnitude(value: int) -> int:
+    return 10 ** (len(str(value)) - 1)
+
+
+class _Compound:
+    """The words of one number ("three hundred and five", "خمسة وعشرون"), read as they come."""
+
+    def __init__(self, start: int, count: int = 0):
+        self.start = start
+        self.end = start
+        self.total = 0
+        self.current = count
+        self.counted = bool(count)
+        self.last: tuple[str, int] = ("", 0)
+        self.fraction: tuple[int, int] | None = None
+        self.kinds: list[str] = []
+
+    def accepts(self, kind: str, value: int, via_and: bool, by_word: bool) -> bool:
+        last_kind, last = self.last
+        if self.fraction or not self.kinds:
+            return False
+        if by_word and (last < 100 or (len(self.kinds) < 2 and not self.counted)):
+            return False  # "three and four" are two numbers; "a hundred and five" is one
+        if kind == "scale":
+            return 0 < self.current < value and not via_and
+        if kind == "frac":
+            return self.kinds == ["card"] and 1 <= last <= 10 and not via_and
+        if last >= 100 and value < _magnitude(last):
+            return True
+        if kind == "teen":
+            return 1 <= last <= 9 and not via_and
+        if kind in ("card", "ord") and last_kind in ("card", "ord", "teen_only"):
+            if last in range(20, 100, 10) and 1 <= value <= 9 and not via_and:
+                return True  # twenty-one, twenty-first
+            return 1 <= last <= 9 and value in range(20, 100, 10) and via_and  # خمسة وعشرون
+        return False
+
+    def add(self, kind: str, value: int | tuple[int, int], end: int) -> None:
+        self.end = end
+        self.kinds.append(kind)
+        if kind == "frac":
+            self.fraction = value  # type: ignore[assignment]
+            self.last = (kind, 0)
+            return
+        if kind == "scale":
+            self.current = max(self.current, 1) * value
+            if value >= 1000:
+                self.total += self.current
+                self.current = 0
+        else:
+            self.current += value
+        self.last = (kind, value)  # type: ignore[assignment]
+
+    def value(self) -> str:
+        whole = self.total + self.current
+        if self.fraction:
+            num, den = self.fraction
+            return canonical_fraction((whole or 1) * num, den)
+        return str(whole)
+
+    def kind(self) -> str:
+        if self.fraction:
+            return "fraction"
+        return "ordinal" if "ord" in self.kinds else "words"
+
+    def precise(self) -> bool:
+        """Whether the words surely state this number (not "one of them", "second")."""
+        if self.kinds == ["teen_only"]:
+            return False
+        whole = self.total + self.current
+        if self.kind() == "ordinal":
+            return whole >= 3
+        return self.fraction is not None or whole != 1 or len(self.kinds) > 1
+
+
+class Scanner:
+    """Finds the numbers one language writes in words, with that language's tables."""
+
+    def __init__(self, profile: LanguageProfile, tables: NumberTables):
+        self.profile = profile
+        self._fold_table: dict[int, str] = {}
+        self._deleted: set[str] = set()
+        self._deleted_re: regex.Pattern | None = None
+        f = self.fold_word
+        t = tables
+        self.tables = t
+        self.cardinals = {f(k): v for k, v in t.cardinals.items()}
+        self.ordinals = {f(k): v for k, v in t.ordinals.items()}
+        self.fractions = {f(k): v for k, v in t.fractions.items()}
+        self.duals = {f(k): v for k, v in t.duals.items()}
+        self.unit_duals = {f(k): v for k, v in t.unit_duals.items()}
+        self.months = {f(k): v for k, v in t.months.items()}
+        self.scales = {f(k) for k in t.scales}
+        self.teen_words = {f(k) for k in t.teen_words}
+        self.teen_only = {f(k) for k in t.teen_only}
+        self.counted = {f(k) for k in t.counted_fractions}
+        self.no_article = {f(k) for k in t.no_article}
+        self.free_prefixes = {f(k) for k in t.prefixes}
+        self.articles = {f(a) for a in t.article}
+        self.and_prefix = f(t.joined_by_prefix)
+        prefixes = {
+            f(c + p + a)
+            for c in ("", *t.prefixes)
+            for p in ("", *t.inner_prefixes)
+            for a in ("", *t.article)
+        }
+        forms = [*self.cardinals, *self.ordinals, *self.fractions, *self.duals, *self.months]
+        self.word_re = regex.compile(
+            rf"(?<!{_NOT_IN_WORD})(?P<pre>{_alternation(prefixes)})(?P<w>{_alternation(forms)})"
+            rf"(?!{_NOT_IN_WORD})"
+        )
+        self.joiner_re = self._words_re(t.joiners, r"\s+(?:", r")\s+")
+        self.article_re = self._words_re(t.articles, rf"(?<!{_NOT_IN_WORD})(?:", r")\s+$")
+        self.marker_re = self._words_re(
+            t.time_markers, r"\s*(?P<m>", rf")(?!{_NOT_IN_WORD})", fold=True
+        )
+        self.markers = {f(k): v for k, v in t.time_markers.items()}
+        self.unit_forms = {f(k) for k in t.units}
+        self.time_word_re = self._words_re(t.time_words, rf"(?<!{_NOT_IN_WORD})(?:", r")\s*$")
+        self.neg_after_re = self._words_re(
+            t.negative_after, r"(?:\s*[^\s\d]+){0,3}?\s*(?:", rf")(?!{_NOT_IN_WORD})"
+        )
+        self.neg_before_re = self._words_re(t.negative_before, rf"(?<!{_NOT_IN_WORD})(?:", r")\s*$")
+
+    def _words_re(self, words, before: str, after: str, fold: bool = True):
+        if not words:
+            return None
+        forms = [self.fold_word(w) for w in words] if fold else list(words)
+        return regex.compile(before + _alternation(forms) + after, regex.IGNORECASE)
+
+    # -- folding -------------------------------------------------------------------------
+    def _fold_char(self, ch: str) -> str:
+        folded = self.profile.normalize(ch)
+        if len(folded) > 1:
+            lower = ch.lower()
+            folded = lower if len(lower) == 1 else ch
+        return folded
+
+    def fold_word(self, word: str) -> str:
+        return "".join(self._fold_char(ch) for ch in word)
+
+    def fold(self, text: str) -> _Folded:
+        new = set(text).difference(map(chr, self._fold_table))
+        if new:
+            for ch in new:
+                folded = self._fold_char(ch)
+                self._fold_table[ord(ch)] = folded
+                if not folded:
+                    self._deleted.add(ch)
+            if self._deleted:
+                chars = "".join(sorted(self._deleted))
+                self._deleted_re = regex.compile(f"[{regex.escape(chars)}]")
+        return _Folded(text, self._fold_table, self._deleted_re)
+
+    # -- scanning ------------------------------------------------------------------------
+    def scan(self, text: str, digits: list[Value]) -> list[Value]:
+        folded = self.fold(text)
+        tokens = self._tokens(text, folded)
+        words = self._compounds(text, folded, tokens, digits) if tokens else []
+        digits = self._attach_scales(text, digits, words)
+        digits = [self._clock_and_sign(text, folded, v) for v in digits]
+        return sorted([*digits, *words], key=lambda v: (v.start, v.end))
+
+    def _tokens(self, text: str, folded: _Folded) -> list[_Token]:
+        out = []
+        for m in self.word_re.finditer(folded.text):
+            prefix, form = m.group("pre"), m.group("w")
+            if prefix and not self._prefix_ok(prefix, form):
+                continue
+            fs, fe = m.start("w"), m.end()
+            out.append(
+                _Token(
+                    folded.original(fs),
+                    folded.original_end(fe),
+                    folded.original(m.start()),
+                    fs,
+                    fe,
+                    prefix,
+                    form,
+                )
+            )
+        return out
+
+    def _prefix_ok(self, prefix: str, form: str) -> bool:
+        if len(form) <= self.tables.short_word and prefix not in self.free_prefixes:
+            return False
+        has_article = any(prefix.endswith(a) for a in self.articles if len(a) > 1) or (
+            prefix.endswith("لل")
+        )
+        return not (has_article and form in self.no_article)
+
+    def _link(self, text: str, before: _Token, tok: _Token) -> tuple[bool, bool, bool]:
+        """(adjacent, via "and", by an "and" word) between two tokens."""
+        gap = text[before.end : tok.pstart]
+        if _ADJACENT.fullmatch(gap):
+            return True, bool(self.and_prefix) and tok.prefix.startswith(self.and_prefix), False
+        if self.joiner_re is not None and self.joiner_re.fullmatch(gap):
+            return True, True, True
+        return False, False, False
+
+    def _classify(self, tok: _Token, counted: bool) -> tuple[str, object]:
+        form = tok.form
+        if form in self.months:
+            return "month", self.months[form]
+        if form in self.duals:
+            return "dual", 2
+        if form in self.fractions and (counted or form not in self.counted):
+            return "frac", self.fractions[form]
+        if form in self.cardinals:
+            if form in self.teen_only:
+                return "teen_only", self.cardinals[form]
+            if form in self.scales:
+                return "scale", self.cardinals[form]
+            if form in self.teen_words:
+                return "teen", self.cardinals[form]
+            return "card", self.cardinals[form]
+        if form in self.ordinals:
+            if form in self.teen_only:
+                return "teen_only", self.ordinals[form]
+            return "ord", self.ordinals[form]
+        return "", 0
+
+    def _compounds(
+        self, text: str, folded: _Folded, tokens: list[_Token], digits: list[Value]
+    ) -> list[Value]:
+        out: list[Value] = []
+        current: _Compound | None = None
+        previous: _Token | None = None
+        for tok in tokens:
+            link = self._link(text, previous, tok) if previous and current else (False,) * 3
+            adjacent, via_and, by_word = link
+            counted = adjacent and current is not None and current.last[0] == "card"
+            article = self.article_re is not None and self.article_re.search(
+                folded.text, 0, tok.fstart
+            )
+            kind, value = self._classify(tok, counted or bool(article))
+            previous = tok
+            if kind in ("month", "dual", ""):
+                out.extend(self._finish(text, current))
+                current = None
+                if kind:
+                    out.extend(self._single(text, tok, kind, value, digits))
+                continue
+            if current is not None and adjacent and current.accepts(kind, value, via_and, by_word):
+                current.add(kind, value, tok.end)
+                continue
+            out.extend(self._finish(text, current))
+            start, count = tok.start, 0
+            if article and kind in ("scale", "frac"):
+                start, count = folded.original(article.start()), 1
+            current = _Compound(start, count)
+            current.add(kind, value, tok.end)
+        out.extend(self._finish(text, current))
+        return out
+
+    def _finish(self, text: str, compound: _Compound | None) -> list[Value]:
+        if compound is None or not compound.precise():
+            return []
+        start, end = compound.start, compound.end
+        return [Value(start, end, text[start:end], compound.value(), compound.kind())]
+
+    def _single(self, text: str, tok: _Token, kind: str, value, digits: list[Value]):
+        span = text[tok.start : tok.end]
+        if kind == "dual":
+            unit = self.unit_duals.get(tok.form, "")
+            return [Value(tok.start, tok.end, span, "2", "dual", unit=unit)]
+        if not self._next_to_digits(text, tok, digits):
+            return []
+        month = f"h{value - 100}" if value > 100 else str(value)
+        return [Value(tok.start, tok.end, span, month, "month")]
+
+    @staticmethod
+    def _next_to_digits(text: str, tok: _Token, digits: list[Value]) -> bool:
+        """Whether a month name is part of a date: a day before it or a day or year after."""
+        i = bisect.bisect_left([d.start for d in digits], tok.start)
+        if i and _MONTH_BEFORE.fullmatch(text[digits[i - 1].end : tok.start]):
+            return True
+        return i < len(digits) and bool(_MONTH_AFTER.fullmatch(text[tok.end : digits[i].start]))
+
+    def _attach_scales(self, text: str, digits: list[Value], words: list[Value]) -> list[Value]:
+        """5 million = 5,000,000, ٥ آلاف = 5000: a digit number times the scale word after it."""
+        if not words:
+            return digits
+        by_start = {w.start: w for w in words}
+        out = []
+        for d in digits:
+            nxt = text[d.end :]
+            gap = len(nxt) - len(nxt.lstrip())
+            scale = by_start.get(d.end + gap) if gap else None
+            number = d.number
+            if scale is None or scale.kind != "words" or number is None or d.kind != "digits":
+                out.append(d)
+                continue
+            if self.fold_word(scale.text).split()[0] not in self.scales:
+                out.append(d)
+                continue
+            words.remove(scale)
+            value = format((number * Decimal(scale.value)).normalize(), "f")
+            out.append(Value(d.start, scale.end, text[d.start : scale.end], value))
+        return out
+
+    def _clock_and_sign(self, text: str, folded: _Folded, v: Value) -> Value:
+        fend = folded.folded(v.end)
+        fstart = folded.folded(v.start)
+        if self.marker_re is not None and v.kind in ("time", "digits"):
+            m = self.marker_re.match(folded.text, fend)
+            if m and self._is_clock(folded, v, fstart, m.group("m")):
+                return self._clock(v, self.markers.get(m.group("m").lower(), ""))
+        if v.kind == "digits" and not v.value.startswith("-"):
+            negative = self.neg_before_re is not None and self.neg_before_re.search(
+                folded.text, 0, fstart
+            )
+            if not negative and self.neg_after_re is not None:
+                negative = self.neg_after_re.match(folded.text, fend)
+            if negative:
+                return Value(v.start, v.end, v.text, "-" + v.value, v.kind, v.parts, v.loose)
+        return v
+
+    def _is_clock(self, folded: _Folded, v: Value, fstart: int, marker: str) -> bool:
+        if v.kind == "time":
+            return True
+        if not v.value.isdigit() or not 1 <= int(v.value) <= 12:
+            return False
+        if marker.lower() not in self.unit_forms:
+            return True
+        return self.time_word_re is not None and bool(
+            self.time_word_re.search(folded.text, 0, fstart)
+        )
+
+    @staticmethod
+    def _clock(v: Value, marker: str) -> Value:
+        hours, _, rest = v.value.partition(":")
+        h = int(hours)
+        if marker == "pm" and h < 12:
+            h += 12
+        elif marker == "am" and h == 12:
+            h = 0
+        value = f"{h}:{rest or '00'}"
+        return Value(v.start, v.end, v.text, value, "time", loose=_time_loose(value))
