@@ -91,7 +91,7 @@ class NumberTables:
     prefixes: tuple[str, ...] = ()  # clitics before a word: و، ف
     inner_prefixes: tuple[str, ...] = ()  # then prepositions: ب، ل، ك
     article: tuple[str, ...] = ()  # then the article: ال (ل after the preposition ل)
-    short_word: int = 0  # words this short take no preposition or article (لست, بست)
+    no_preposition: frozenset[str] = frozenset()  # another word behind ب/ل/ك: لست, بست
     no_article: frozenset[str] = frozenset()  # with the article, another word (الاثنين)
     joined_by_prefix: str = ""  # a prefix that means "and" between number words (و)
     joiners: frozenset[str] = frozenset()  # words meaning "and" between number words
@@ -106,6 +106,11 @@ class NumberTables:
     unit_duals: dict[str, str] = field(default_factory=dict)  # كيلومترين -> km (2 km)
     unit_before: dict[str, str] = field(default_factory=dict)  # "$" before the number
     era_markers: frozenset[str] = frozenset()  # after a year: AD, هـ (not a unit)
+    # Whether the language says "two" with a dual ending on any noun (Arabic بردين "two
+    # cloaks"): then a "two" on the other side needs no number word here.
+    dual_grammar: bool = False
+    # "per cent", في المئة: the hundred there is not a number of its own.
+    percent_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +299,9 @@ class _Compound:
         self.fraction: tuple[int, int] | None = None
         self.kinds: list[str] = []
 
-    def accepts(self, kind: str, value: int, via_and: bool, by_word: bool) -> bool:
+    def accepts(self, kind: str, value: int, via_and: bool, by_word: bool, needs_and: bool) -> bool:
+        """Whether the next word continues this number. ``needs_and``: the language joins
+        a smaller number after a hundred or thousand with "and" (مائة وخمسة, not مائة خمسة)."""
         last_kind, last = self.last
         if self.fraction or not self.kinds:
             return False
@@ -305,12 +312,15 @@ class _Compound:
         if kind == "frac":
             return self.kinds == ["card"] and 1 <= last <= 10 and not via_and
         if last >= 100 and value < _magnitude(last):
-            return True
+            return via_and or not needs_and
+        whole = self.total + self.current
+        if via_and and kind == "card" and value >= 100 and 0 < whole < _magnitude(value):
+            return last_kind != "ord"  # ستين وثلاثمائة: 360, the older order
         if kind == "teen":
             return 1 <= last <= 9 and not via_and
         if kind in ("card", "ord") and last_kind in ("card", "ord", "teen_only"):
             if last in range(20, 100, 10) and 1 <= value <= 9 and not via_and:
-                return True  # twenty-one, twenty-first
+                return not needs_and  # twenty-one, twenty-first
             return 1 <= last <= 9 and value in range(20, 100, 10) and via_and  # خمسة وعشرون
         return False
 
@@ -374,7 +384,9 @@ class Scanner:
         self.teen_only = {f(k) for k in t.teen_only}
         self.counted = {f(k) for k in t.counted_fractions}
         self.no_article = {f(k) for k in t.no_article}
+        self.no_preposition = {f(k) for k in t.no_preposition}
         self.free_prefixes = {f(k) for k in t.prefixes}
+        self.inner_prefixes = {f(k) for k in t.inner_prefixes}
         self.articles = {f(a) for a in t.article}
         self.and_prefix = f(t.joined_by_prefix)
         prefixes = {
@@ -398,6 +410,9 @@ class Scanner:
         self.time_word_re = self._words_re(t.time_words, rf"(?<!{_NOT_IN_WORD})(?:", r")\s*$")
         self.neg_after_re = self._words_re(
             t.negative_after, r"(?:\s*[^\s\d]+){0,3}?\s*(?:", rf")(?!{_NOT_IN_WORD})"
+        )
+        self.percent_re = self._words_re(
+            t.percent_words, rf"(?<!{_NOT_IN_WORD})(?:", rf")(?!{_NOT_IN_WORD})"
         )
         self.neg_before_re = self._words_re(t.negative_before, rf"(?<!{_NOT_IN_WORD})(?:", r")\s*$")
 
@@ -436,13 +451,19 @@ class Scanner:
         folded = self.fold(text)
         tokens = self._tokens(text, folded)
         words = self._compounds(text, folded, tokens, digits) if tokens else []
+        words = self._distributive(text, words)
         digits = self._attach_scales(text, digits, words)
         digits = [self._clock_and_sign(text, folded, v) for v in digits]
         return sorted([*digits, *words], key=lambda v: (v.start, v.end))
 
     def _tokens(self, text: str, folded: _Folded) -> list[_Token]:
         out = []
+        percent = []
+        if self.percent_re is not None:
+            percent = [m.span() for m in self.percent_re.finditer(folded.text)]
         for m in self.word_re.finditer(folded.text):
+            if percent and any(a <= m.start() < b for a, b in percent):
+                continue
             prefix, form = m.group("pre"), m.group("w")
             if prefix and not self._prefix_ok(prefix, form):
                 continue
@@ -461,8 +482,9 @@ class Scanner:
         return out
 
     def _prefix_ok(self, prefix: str, form: str) -> bool:
-        if len(form) <= self.tables.short_word and prefix not in self.free_prefixes:
-            return False
+        core = prefix.lstrip("".join(self.free_prefixes))
+        if form in self.no_preposition and core in self.inner_prefixes:
+            return False  # لست "I am not", بست
         has_article = any(prefix.endswith(a) for a in self.articles if len(a) > 1) or (
             prefix.endswith("لل")
         )
@@ -508,19 +530,30 @@ class Scanner:
         for tok in tokens:
             link = self._link(text, previous, tok) if previous and current else (False,) * 3
             adjacent, via_and, by_word = link
-            counted = adjacent and current is not None and current.last[0] == "card"
+            counted = (
+                adjacent
+                and current is not None
+                and current.kinds == ["card"]
+                and current.last[1] <= 10
+            )
             article = self.article_re is not None and self.article_re.search(
                 folded.text, 0, tok.fstart
             )
             kind, value = self._classify(tok, counted or bool(article))
             previous = tok
+            if kind == "scale" and via_and:
+                kind = "card"  # تسعة وتسعين ومائة: 99 and 100, added
             if kind in ("month", "dual", ""):
                 out.extend(self._finish(text, current))
                 current = None
                 if kind:
                     out.extend(self._single(text, tok, kind, value, digits))
                 continue
-            if current is not None and adjacent and current.accepts(kind, value, via_and, by_word):
+            if (
+                current is not None
+                and adjacent
+                and current.accepts(kind, value, via_and, by_word, bool(self.and_prefix))
+            ):
                 current.add(kind, value, tok.end)
                 continue
             out.extend(self._finish(text, current))
@@ -530,6 +563,21 @@ class Scanner:
             current = _Compound(start, count)
             current.add(kind, value, tok.end)
         out.extend(self._finish(text, current))
+        return out
+
+    def _distributive(self, text: str, words: list[Value]) -> list[Value]:
+        """ركعتين ركعتين, مثنى مثنى: a number said twice in a row means "each", one number."""
+        out: list[Value] = []
+        for v in words:
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and last.value == v.value
+                and _ADJACENT.fullmatch(text[last.end : v.start])
+                and self.fold_word(last.text) == self.fold_word(v.text)
+            ):
+                continue
+            out.append(v)
         return out
 
     def _finish(self, text: str, compound: _Compound | None) -> list[Value]:

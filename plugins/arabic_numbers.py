@@ -21,7 +21,7 @@ _TENS = {
 }  # fmt: skip
 _HUNDREDS = {
     "مئة": 100, "مائة": 100, "مئتان": 200, "مئتين": 200, "مائتان": 200, "مائتين": 200,
-    "مئتا": 200, "مائتا": 200,
+    "مائتا": 200,
     **{f"{u}{h}": v * 100 for u, v in (("ثلاث", 3), ("أربع", 4), ("خمس", 5), ("ست", 6),
                                        ("سبع", 7), ("ثمان", 8), ("تسع", 9))
        for h in ("مئة", "مائة")},
@@ -62,9 +62,15 @@ NUMBERS = NumberTables(
         "اثني": 2,
         "اثنتا": 2,
         "اثنتي": 2,
+        "ثنتين": 2,
+        "ثنتان": 2,
+        "ثنتي": 2,
+        "ثنتا": 2,
     },
     # Only a number before عشر/عشرة ("أحد عشر" = 11); alone, أحد is "someone" or Sunday.
-    teen_only=frozenset({"أحد", "إحدى", "اثنا", "اثني", "اثنتا", "اثنتي", "حادي", "حادية"}),
+    teen_only=frozenset(
+        {"أحد", "إحدى", "اثنا", "اثني", "اثنتا", "اثنتي", "ثنتي", "ثنتا", "حادي", "حادية"}
+    ),
     teen_words=frozenset({"عشر", "عشرة"}),
     scales=frozenset(
         {
@@ -89,16 +95,16 @@ NUMBERS = NumberTables(
         "ثلثي": (2, 3),
         "ربع": (1, 4),
         "أرباع": (1, 4),
+        "سدس": (1, 6),
     },
     # Conjunction and prepositions, then the article: وب، بال، وال، لل...
     prefixes=("و", "ف"),
     inner_prefixes=("ب", "ل", "ك"),
     article=("ال", "ل"),
-    # Short words that are other words behind a preposition (لست "I am not", بست): only
-    # the conjunctions و/ف may precede them.
-    short_word=3,
+    # Other words behind a preposition: لست "I am not", بست.
+    no_preposition=frozenset({"ست"}),
     # With the article these are weekdays: الاثنين Monday, الأحد Sunday, الخميس Thursday.
-    no_article=frozenset({"اثنين", "اثنان", "أحد", "خمس", "سبع", "ست"}),
+    no_article=frozenset({"اثنين", "اثنان", "أحد", "سبع", "ست"}),
     joined_by_prefix="و",
     joiners=frozenset(),
     articles=frozenset(),
@@ -445,5 +451,7 @@ NUMBERS = NumberTables(
     },
     unit_before={"$": "usd", "€": "eur", "£": "gbp"},
     # After a time, م is p.m.; after a four-digit year it is the Gregorian era (ميلادي).
+    dual_grammar=True,
+    percent_words=("في المئة", "في المائة", "بالمئة", "بالمائة", "من المئة", "من المائة"),
     era_markers=frozenset({"م", "هـ", "ه", "ق.م", "ميلادي", "ميلادية", "هجري", "هجرية"}),
 )

@@ -42,10 +42,18 @@ NUMBERS = NumberTables(
         "thirds": (1, 3),
         "quarter": (1, 4),
         "quarters": (1, 4),
+        "fifth": (1, 5),
+        "fifths": (1, 5),
+        "sixth": (1, 6),
+        "sixths": (1, 6),
+        "eighth": (1, 8),
+        "eighths": (1, 8),
+        "tenth": (1, 10),
+        "tenths": (1, 10),
     },
     # "third" and "quarter" are fractions only after a count ("a third", "two thirds");
     # alone "the third" is an ordinal and "the old quarter" a part of town.
-    counted_fractions=frozenset({"third", "quarter"}),
+    counted_fractions=frozenset({"third", "quarter", "fifth", "sixth", "eighth", "tenth"}),
     joiners=frozenset({"and"}),
     articles=frozenset({"a", "an", "one"}),
     months={
@@ -272,5 +280,6 @@ NUMBERS = NumberTables(
         "egp": "egp",
         "e£": "egp",
     },
+    percent_words=("per cent", "percent", "per hundred"),
     era_markers=frozenset({"ah", "ad", "ce", "bc", "bce", "h"}),
 )

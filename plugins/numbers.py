@@ -72,6 +72,48 @@ def _not_in_names(values, other_text: str):
     return kept
 
 
+def _not_said_in_duals(values, other_profile):
+    """A "two" the other language says with a dual ending, on a noun lintr cannot list."""
+    if not other_profile.number_tables.dual_grammar:
+        return values
+    return [v for v in values if not (v.value == "2" and v.kind == "words")]
+
+
+def _months_changed(only_source, only_target):
+    """A month name counts only against another month: "Ramadan" in a date on one side and
+    in a phrase on the other is the same month, not a number lost."""
+    months_s = [v for v in only_source if v.kind == "month"]
+    months_t = [v for v in only_target if v.kind == "month"]
+    keep = min(len(months_s), len(months_t))
+    drop = {id(v) for v in months_s[keep:] + months_t[keep:]}
+    return (
+        [v for v in only_source if id(v) not in drop],
+        [v for v in only_target if id(v) not in drop],
+    )
+
+
+# Words that agree when they match but are not reported alone: translations add and drop
+# them freely ("a camel in her third year" for بنت لبون, "the fifth" for الخمس).
+MATCH_ONLY = ("ordinal", "fraction")
+_OPEN, _CLOSE = "([﴾", ")]﴿"
+
+
+def _in_note(text: str, v) -> bool:
+    """Whether a number sits in brackets: a translator's reference or note, "(iv. 126)",
+    "(Surah 87)", "(No. 3299)", numbers that the other side need not have."""
+    window = text[max(0, v.start - 100) : v.start]
+    opened = max(window.rfind(c) for c in _OPEN)
+    if opened == -1 or any(c in window[opened:] for c in _CLOSE):
+        return False
+    after = text[v.end : v.end + 100]
+    closed = min((i for i in (after.find(c) for c in _CLOSE) if i != -1), default=-1)
+    return closed != -1 and not any(c in after[:closed] for c in _OPEN)
+
+
+def _reportable(values, text: str):
+    return [v for v in values if v.kind not in MATCH_ONLY and not _in_note(text, v)]
+
+
 def differences(source, target):
     """(numbers only in the source, numbers only in the target), after every equivalence."""
     only_source = _unmatched(source, target)
@@ -148,6 +190,11 @@ class NumeralMismatch(Rule):
         only_source, only_target = differences(mine, theirs)
         only_source = _not_in_names(only_source, target.text)
         only_target = _not_in_names(only_target, source.text)
+        only_source = _not_said_in_duals(only_source, target.profile)
+        only_target = _not_said_in_duals(only_target, source.profile)
+        only_source, only_target = _months_changed(only_source, only_target)
+        only_source = _reportable(only_source, source.text)
+        only_target = _reportable(only_target, target.text)
         yield from self._report(pair, only_source, only_target)
 
     def _report(self, pair: Pair, only_source, only_target) -> Iterator[Finding]:
