@@ -121,7 +121,9 @@ class Value:
     end: int
     text: str
     value: str  # canonical: "55", "0.5", "2/3", "15:23", "-5", "m1" (January)
-    kind: str = "digits"  # digits | words | ordinal | fraction | dual | time | month
+    # digits | words | ordinal | fraction | dual | time | month | weak ("one", واحد: perhaps
+    # not a number at all)
+    kind: str = "digits"
     # Looser keys that also count as agreement: a time without am/pm as its 12-hour
     # reading, a slashed pair "6/1" as its two numbers.
     parts: tuple[str, ...] = ()
@@ -216,8 +218,9 @@ def _signed(text: str, n: Number) -> Value:
     if ":" in n.value:
         return Value(n.start, n.end, n.text, n.value, "time", loose=_time_loose(n.value))
     if n.start and text[n.start - 1] in _SIGN:
+        glued = text[n.start - 2 : n.start - 1]  # "F-16", "السورية-2" are names, not signs
         before = text[: n.start - 1].rstrip()
-        if not before or not (before[-1].isdigit() or before[-1].isalpha()):
+        if not glued.isalnum() and not (before and before[-1].isdigit()):  # 18 - 25: a range
             return Value(n.start - 1, n.end, text[n.start - 1 : n.end], "-" + n.value)
     return Value(n.start, n.end, n.text, n.value)
 
@@ -352,14 +355,10 @@ class _Compound:
             return "fraction"
         return "ordinal" if "ord" in self.kinds else "words"
 
-    def precise(self) -> bool:
-        """Whether the words surely state this number (not "one of them", "second")."""
-        if self.kinds == ["teen_only"]:
-            return False
-        whole = self.total + self.current
-        if self.kind() == "ordinal":
-            return whole >= 3
-        return self.fraction is not None or whole != 1 or len(self.kinds) > 1
+    def weak(self) -> bool:
+        """Whether the words may well not be a number at all ("one of them", "a man"):
+        such a value may agree with a 1 on the other side but is never reported."""
+        return self.total + self.current == 1 and self.kinds == ["card"]
 
 
 class Scanner:
@@ -581,10 +580,11 @@ class Scanner:
         return out
 
     def _finish(self, text: str, compound: _Compound | None) -> list[Value]:
-        if compound is None or not compound.precise():
+        if compound is None or compound.kinds == ["teen_only"]:
             return []
         start, end = compound.start, compound.end
-        return [Value(start, end, text[start:end], compound.value(), compound.kind())]
+        kind = "weak" if compound.weak() else compound.kind()
+        return [Value(start, end, text[start:end], compound.value(), kind)]
 
     def _single(self, text: str, tok: _Token, kind: str, value, digits: list[Value]):
         span = text[tok.start : tok.end]

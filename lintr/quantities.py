@@ -128,7 +128,7 @@ class _UnitFinder:
 
     def _quantity(self, text: str, folded, v: Value) -> Quantity | None:
         amount = v.number
-        if v.kind in ("ordinal", "time", "month") or amount is None:
+        if v.kind in ("ordinal", "time", "month", "weak") or amount is None:
             return None
         if v.kind == "dual":
             return Quantity(v, _expand(v.unit), v.start, v.end, v.text, amount) if v.unit else None
@@ -312,6 +312,18 @@ class PairNumbers:
         )
 
 
+def _said_plainly(c: Correspondence, sq, tq, sv: list[Value], tv: list[Value]) -> bool:
+    """A changed value whose number the other side has without its unit ("two or three
+    dinars", "السنة والسنتين والثلاثة"): the unit was not repeated, nothing changed."""
+    if c.verdict != "value":
+        return False
+    in_source = {id(q.value) for q in sq}
+    in_target = {id(q.value) for q in tq}
+    plain_t = {v.number for v in tv if id(v) not in in_target}
+    plain_s = {v.number for v in sv if id(v) not in in_source}
+    return c.source.amount in plain_t or c.target.amount in plain_s
+
+
 def pair_numbers(pair, words: bool = True, tolerance: float = DEFAULT_TOLERANCE) -> PairNumbers:
     """The numbers and quantities of both sides of ``pair``, and how they correspond."""
     from lintr.numbers import find_values
@@ -323,5 +335,6 @@ def pair_numbers(pair, words: bool = True, tolerance: float = DEFAULT_TOLERANCE)
             values = find_values(side.text, side.profile, words)
             sides.append((values, find_quantities(side.text, side.profile, values)))
         (sv, sq), (tv, tq) = sides
-        pair.memo[key] = PairNumbers(sv, tv, correspond(sq, tq, tolerance))
+        found = [c for c in correspond(sq, tq, tolerance) if not _said_plainly(c, sq, tq, sv, tv)]
+        pair.memo[key] = PairNumbers(sv, tv, found)
     return pair.memo[key]

@@ -94,7 +94,7 @@ def _months_changed(only_source, only_target):
 
 # Words that agree when they match but are not reported alone: translations add and drop
 # them freely ("a camel in her third year" for بنت لبون, "the fifth" for الخمس).
-MATCH_ONLY = ("ordinal", "fraction")
+MATCH_ONLY = ("ordinal", "fraction", "weak")
 _OPEN, _CLOSE = "([﴾", ")]﴿"
 
 
