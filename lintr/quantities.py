@@ -114,7 +114,11 @@ class _UnitFinder:
         self.eras = {fold(k) for k in tables.era_markers}
         alternation = _alternation(self.units)
         self.after_re = regex.compile(rf"[\s\-]*(?P<u>{alternation})(?!{_NOT_IN_WORD})")
-        self.before_re = regex.compile(rf"(?<!\p{{L}})(?P<u>{_alternation(self.before)})\s*$")
+        self.before_re = (
+            regex.compile(rf"(?<!\p{{L}})(?P<u>{_alternation(self.before)})\s*$")
+            if self.before
+            else None
+        )
         self.money_scale_re = regex.compile(r"(?P<s>mn|bn|m|b)(?!\p{L})")
 
     def find(self, text: str, values: list[Value]) -> list[Quantity]:
@@ -133,7 +137,7 @@ class _UnitFinder:
         if v.kind == "dual":
             return Quantity(v, _expand(v.unit), v.start, v.end, v.text, amount) if v.unit else None
         fstart, fend = folded.folded(v.start), folded.folded(v.end)
-        before = self.before_re.search(folded.text, max(0, fstart - 6), fstart)
+        before = self.before_re and self.before_re.search(folded.text, max(0, fstart - 6), fstart)
         if before:
             return self._money(text, folded, v, before, amount)
         m = self.after_re.match(folded.text, fend)
@@ -211,7 +215,9 @@ def approx(x: float) -> str:
         return "0"
     places = max(0, 2 - math.floor(math.log10(abs(x))))
     rounded = round(x, places)
-    return f"{rounded:,.{places}f}" if places else f"{round(rounded):,}"
+    if not places:
+        return f"{round(rounded):,}"
+    return f"{rounded:,.{places}f}".rstrip("0").rstrip(".")
 
 
 def shown(q: Quantity, unit: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -13,6 +15,19 @@ from lintr.quantities import pair_numbers
 from lintr.rule import Option, Rule
 
 WORD_MODES = ("precise", "off")
+
+
+@dataclass(frozen=True)
+class Choice(Option):
+    """A string option with a fixed set of values (checked when the configuration loads)."""
+
+    choices: tuple[str, ...] = ()
+
+    def validate(self, value: Any) -> Any:
+        value = super().validate(value)
+        if value not in self.choices:
+            raise ValueError(f"expected one of {', '.join(self.choices)}, got {value!r}")
+        return value
 
 
 def _unmatched(mine, theirs):
@@ -162,10 +177,11 @@ class NumeralMismatch(Rule):
     id = "numeral-mismatch"
     severity = Severity.ERROR
     options = {
-        "number-words": Option(
+        "number-words": Choice(
             str,
             "precise",
             "precise: compare numbers written in words too (see above); off: digits only",
+            choices=WORD_MODES,
         ),
         "dual-nouns": Option(
             bool, True, "count the dual of a counted noun (يومين, two days) as the number 2"
@@ -173,10 +189,7 @@ class NumeralMismatch(Rule):
     }
 
     def configure(self) -> None:
-        mode = self.settings["number-words"]
-        if mode not in WORD_MODES:
-            raise ValueError(f"number-words must be one of {', '.join(WORD_MODES)}, not {mode!r}")
-        self.words = mode != "off"
+        self.words = self.settings["number-words"] != "off"
 
     def check(self, pair: Pair) -> Iterator[Finding]:
         source, target = pair.source, pair.target

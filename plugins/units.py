@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
 from lintr.hookspecs import hookimpl
 from lintr.model import Finding, Pair, Related, Severity
@@ -16,6 +18,17 @@ from lintr.quantities import (
 )
 from lintr.quantities import shown as show
 from lintr.rule import Option, Rule
+
+
+@dataclass(frozen=True)
+class Share(Option):
+    """A float option between 0 (inclusive) and 1 (exclusive)."""
+
+    def validate(self, value: Any) -> Any:
+        value = super().validate(value)
+        if not 0 <= value < 1:
+            raise ValueError(f"expected a share of the value, at least 0 and below 1, got {value}")
+        return value
 
 
 class UnitMismatch(Rule):
@@ -52,17 +65,13 @@ class UnitMismatch(Rule):
     id = "unit-mismatch"
     severity = Severity.ERROR
     options = {
-        "tolerance": Option(
+        "tolerance": Share(
             float, DEFAULT_TOLERANCE, "how far a conversion may be from the exact value"
         ),
         "exact-units": Option(
             bool, False, "report converted units (55 km -> 34 miles) as info findings"
         ),
     }
-
-    def configure(self) -> None:
-        if not 0 <= self.settings["tolerance"] < 1:
-            raise ValueError("tolerance must be at least 0 and below 1 (a share of the value)")
 
     def check(self, pair: Pair) -> Iterator[Finding]:
         source, target = pair.source, pair.target
