@@ -8,6 +8,8 @@ time, and 06.01.2017 is one dotted number (a date or a version), compared part b
 from __future__ import annotations
 
 import bisect
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -46,6 +48,7 @@ class Number:
     value: str  # canonical: "55", "3.5", "15:23"
 
 
+@functools.lru_cache(maxsize=4096)  # years and small counts recur on every page
 def canonical(raw: str) -> str:
     if ":" in raw:  # 06:05 = 6:05 = ٠٦:٠٥
         hours, *rest = raw.split(":")
@@ -113,7 +116,7 @@ class NumberTables:
     percent_words: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a corpus makes millions, and frozen init is slower
 class Value:
     """A number as the text states it: digits or words, with its canonical value."""
 
@@ -187,6 +190,8 @@ def _time_loose(value: str) -> str:
 def _digit_values(text: str, profile: LanguageProfile | None) -> list[Value]:
     """The numbers written in digits, with signs, and a/b read as a fraction."""
     found = find_numbers(text)
+    if not found:
+        return []
     out: list[Value] = []
     i = 0
     while i < len(found):
@@ -248,32 +253,54 @@ class _Token:
     form: str  # folded
 
 
+class _FoldTable(dict):
+    """A str.translate table that learns each character the first time it sees it."""
+
+    def __init__(self, learn: Callable[[str], str]):
+        super().__init__()
+        self._learn = learn
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = self._learn(chr(code))
+        return folded
+
+
 class _Folded:
     """The text folded letter by letter with the profile's ``normalize`` (marks deleted),
     and the way back to offsets in the original text."""
 
-    def __init__(self, text: str, table: dict[int, str], deleted: regex.Pattern | None):
+    def __init__(self, text: str, table: dict[int, str], scanner: Scanner):
         self.text = text.translate(table)
-        self._shift: list[int] = []
+        self._source = text
+        self._scanner = scanner
+        self._shift: list[int] | None = None if len(self.text) != len(text) else []
         self._deleted: list[int] = []
-        if deleted is not None and len(self.text) != len(text):
-            self._deleted = [m.start() for m in deleted.finditer(text)]
+        self.words: set[str] | None = None  # the distinct words, when a scanner needs them
+
+    def _shifts(self) -> list[int]:
+        if self._shift is None:  # computed only for a text where something was found
+            pattern = self._scanner.deleted_re
+            self._deleted = [m.start() for m in pattern.finditer(self._source)]
             self._shift = [d - k for k, d in enumerate(self._deleted)]
+        return self._shift
 
     def folded(self, offset: int) -> int:
         """The folded offset of an original one."""
-        if not self._shift:
+        if not self._shifts():
             return offset
         return offset - bisect.bisect_left(self._deleted, offset)
 
     def original(self, offset: int) -> int:
-        return offset + bisect.bisect_right(self._shift, offset) if self._shift else offset
+        shift = self._shifts()
+        return offset + bisect.bisect_right(shift, offset) if shift else offset
 
     def original_end(self, offset: int) -> int:
         return self.original(offset - 1) + 1 if offset else 0
 
 
 _NOT_IN_WORD = r"[\p{L}\p{M}\p{N}]"
+_LETTERS = regex.compile(r"\p{L}+")
+_SPACE = regex.compile(r"\s*")
 # What may separate two words of one number: spaces, hyphens, tatweel and tashkeel.
 _ADJACENT = regex.compile(r"[\s\-‐\u0640\p{Mn}]*")
 _MONTH_BEFORE = regex.compile(r"[\s,]*(?:(?:of|من|the)\s+)?", regex.IGNORECASE)
@@ -281,8 +308,29 @@ _MONTH_AFTER = regex.compile(r"[\s,]*(?:(?:the|من)\s+)?")
 
 
 def _alternation(forms) -> str:
-    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
-    return "|".join(r"\s+".join(regex.escape(part) for part in f.split()) for f in ordered)
+    """One pattern for many words, as a trie (ثلاث(?:ة|ين)?): the regex engine then walks
+    each word once instead of trying hundreds of alternatives at every position."""
+    trie: dict = {}
+    for form in set(forms):
+        node = trie
+        for ch in " ".join(form.split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _pattern(trie)
+
+
+def _pattern(node: dict) -> str:
+    branches = [
+        (r"\s+" if ch == " " else regex.escape(ch)) + _pattern(child)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?" if len(branches) == 1 else body + "?"
+    return body
 
 
 def _magnitude(value: int) -> int:
@@ -366,9 +414,10 @@ class Scanner:
 
     def __init__(self, profile: LanguageProfile, tables: NumberTables):
         self.profile = profile
-        self._fold_table: dict[int, str] = {}
+        self._fold_table = _FoldTable(self._learn)
+        self._last: tuple[str, _Folded] | None = None
         self._deleted: set[str] = set()
-        self._deleted_re: regex.Pattern | None = None
+        self.deleted_re: regex.Pattern | None = None
         f = self.fold_word
         t = tables
         self.tables = t
@@ -394,17 +443,19 @@ class Scanner:
             for p in ("", *t.inner_prefixes)
             for a in ("", *t.article)
         }
-        forms = [*self.cardinals, *self.ordinals, *self.fractions, *self.duals, *self.months]
-        self.word_re = regex.compile(
-            rf"(?<!{_NOT_IN_WORD})(?P<pre>{_alternation(prefixes)})(?P<w>{_alternation(forms)})"
-            rf"(?!{_NOT_IN_WORD})"
-        )
+        self._prefixes = prefixes
+        self._forms = [*self.cardinals, *self.ordinals, *self.fractions, *self.duals, *self.months]
         self.joiner_re = self._words_re(t.joiners, r"\s+(?:", r")\s+")
         self.article_re = self._words_re(t.articles, rf"(?<!{_NOT_IN_WORD})(?:", r")\s+$")
         self.marker_re = self._words_re(
             t.time_markers, r"\s*(?P<m>", rf")(?!{_NOT_IN_WORD})", fold=True
         )
         self.markers = {f(k): v for k, v in t.time_markers.items()}
+        # The words a text must have for an am/pm or a sign word to be in it: most have none.
+        self.clock_and_sign_gates = [
+            set(_LETTERS.findall(f(w)))
+            for w in (*t.time_markers, *t.negative_after, *t.negative_before)
+        ]
         self.unit_forms = {f(k) for k in t.units}
         self.time_word_re = self._words_re(t.time_words, rf"(?<!{_NOT_IN_WORD})(?:", r")\s*$")
         self.neg_after_re = self._words_re(
@@ -414,6 +465,31 @@ class Scanner:
             t.percent_words, rf"(?<!{_NOT_IN_WORD})(?:", rf")(?!{_NOT_IN_WORD})"
         )
         self.neg_before_re = self._words_re(t.negative_before, rf"(?<!{_NOT_IN_WORD})(?:", r")\s*$")
+
+        self._index_forms()
+
+    def _index_forms(self) -> None:
+        """Every written word that is a number word: a set lookup per text finds them (the
+        cheap way to scan a corpus), and a small pattern finds the forms of several words."""
+        self.surface: dict[str, tuple[str, str]] = {}
+        multi = []
+        for form in self._forms:
+            if not _LETTERS.fullmatch(form):
+                multi.append(form)
+                continue
+            for prefix in sorted(self._prefixes, key=len, reverse=True):
+                if not prefix or self._prefix_ok(prefix, form):
+                    self.surface[prefix + form] = (prefix, form)
+        # A word that reads two ways keeps the longer number word: الف is ألف, not ال+ف.
+        for form in sorted(self._forms, key=len):
+            if _LETTERS.fullmatch(form):
+                self.surface[form] = ("", form)
+        self.surface_words = set(self.surface)
+        self.multi_first = {_LETTERS.match(m).group() for m in multi if _LETTERS.match(m)}
+        self.multi_re = regex.compile(
+            rf"(?<!{_NOT_IN_WORD})(?P<pre>{_alternation(self._prefixes)})"
+            rf"(?P<w>{_alternation(multi)})(?!{_NOT_IN_WORD})"
+        )
 
     def _words_re(self, words, before: str, after: str, fold: bool = True):
         if not words:
@@ -430,20 +506,23 @@ class Scanner:
         return folded
 
     def fold_word(self, word: str) -> str:
-        return "".join(self._fold_char(ch) for ch in word)
+        return word.translate(self._fold_table)
 
     def fold(self, text: str) -> _Folded:
-        new = set(text).difference(map(chr, self._fold_table))
-        if new:
-            for ch in new:
-                folded = self._fold_char(ch)
-                self._fold_table[ord(ch)] = folded
-                if not folded:
-                    self._deleted.add(ch)
-            if self._deleted:
-                chars = "".join(sorted(self._deleted))
-                self._deleted_re = regex.compile(f"[{regex.escape(chars)}]")
-        return _Folded(text, self._fold_table, self._deleted_re)
+        if self._last is not None and self._last[0] is text:
+            return self._last[1]  # the quantities of the same text come next
+        result = _Folded(text, self._fold_table, self)
+        self._last = (text, result)
+        return result
+
+    def _learn(self, ch: str) -> str:
+        """The folding of a character met for the first time."""
+        folded = self._fold_char(ch)
+        if not folded:
+            self._deleted.add(ch)
+            chars = "".join(sorted(self._deleted))
+            self.deleted_re = regex.compile(f"[{regex.escape(chars)}]")
+        return folded
 
     # -- scanning ------------------------------------------------------------------------
     def scan(self, text: str, digits: list[Value]) -> list[Value]:
@@ -452,33 +531,58 @@ class Scanner:
         words = self._compounds(text, folded, tokens, digits) if tokens else []
         words = self._distributive(text, words)
         digits = self._attach_scales(text, digits, words)
-        digits = [self._clock_and_sign(text, folded, v) for v in digits]
+        present = self._words_of(folded)
+        if any(gate <= present for gate in self.clock_and_sign_gates):
+            digits = [self._clock_and_sign(text, folded, v) for v in digits]
         return sorted([*digits, *words], key=lambda v: (v.start, v.end))
 
+    def _words_of(self, folded: _Folded) -> set[str]:
+        if folded.words is None:
+            folded.words = set(_LETTERS.findall(folded.text))
+        return folded.words
+
     def _tokens(self, text: str, folded: _Folded) -> list[_Token]:
-        out = []
-        percent = []
-        if self.percent_re is not None:
-            percent = [m.span() for m in self.percent_re.finditer(folded.text)]
-        for m in self.word_re.finditer(folded.text):
-            if percent and any(a <= m.start() < b for a, b in percent):
-                continue
-            prefix, form = m.group("pre"), m.group("w")
-            if prefix and not self._prefix_ok(prefix, form):
-                continue
-            fs, fe = m.start("w"), m.end()
-            out.append(
-                _Token(
-                    folded.original(fs),
-                    folded.original_end(fe),
-                    folded.original(m.start()),
-                    fs,
-                    fe,
-                    prefix,
-                    form,
-                )
+        ft = folded.text
+        words = self._words_of(folded)
+        hits = words & self.surface_words
+        spans = []
+        for word in hits:
+            prefix, form = self.surface[word]
+            start = ft.find(word)
+            while start != -1:
+                end = start + len(word)
+                if not (start and ft[start - 1].isalnum()) and not ft[end : end + 1].isalnum():
+                    spans.append((start, start + len(prefix), end, prefix, form))
+                start = ft.find(word, end)
+        if not words.isdisjoint(self.multi_first):
+            spans = self._with_multiword(ft, spans)
+        if self.percent_re is not None and spans:
+            percent = [m.span() for m in self.percent_re.finditer(ft)]
+            spans = [sp for sp in spans if not any(a <= sp[0] < b for a, b in percent)]
+        return [
+            _Token(
+                folded.original(fs),
+                folded.original_end(fe),
+                folded.original(ps),
+                fs,
+                fe,
+                prefix,
+                form,
             )
-        return out
+            for ps, fs, fe, prefix, form in sorted(spans)
+        ]
+
+    def _with_multiword(self, ft: str, spans: list) -> list:
+        """Month names of two words (كانون الثاني) replace the words they are made of."""
+        found = [
+            (m.start(), m.start("w"), m.end(), m.group("pre"), m.group("w"))
+            for m in self.multi_re.finditer(ft)
+            if not m.group("pre") or self._prefix_ok(m.group("pre"), m.group("w"))
+        ]
+        if not found:
+            return spans
+        kept = [sp for sp in spans if not any(a <= sp[0] < b for a, _, b, _, _ in found)]
+        return kept + found
 
     def _prefix_ok(self, prefix: str, form: str) -> bool:
         core = prefix.lstrip("".join(self.free_prefixes))
@@ -606,14 +710,13 @@ class Scanner:
 
     def _attach_scales(self, text: str, digits: list[Value], words: list[Value]) -> list[Value]:
         """5 million = 5,000,000, ٥ آلاف = 5000: a digit number times the scale word after it."""
-        if not words:
+        if not words or not digits:
             return digits
         by_start = {w.start: w for w in words}
         out = []
         for d in digits:
-            nxt = text[d.end :]
-            gap = len(nxt) - len(nxt.lstrip())
-            scale = by_start.get(d.end + gap) if gap else None
+            gap = _SPACE.match(text, d.end).end()
+            scale = by_start.get(gap) if gap > d.end else None
             number = d.number
             if scale is None or scale.kind != "words" or number is None or d.kind != "digits":
                 out.append(d)

@@ -89,6 +89,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 # After a currency sign: $5m, $2bn.
 _MONEY_SCALES = {"m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9}
 _NOT_IN_WORD = r"[\p{L}\p{M}\p{N}]"
+_GAP = regex.compile(r"[\s\-]*")  # between a number and its unit: 55 km, 55-km
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,10 +111,13 @@ class _UnitFinder:
         self.scanner = scanner_for(profile)
         fold = self.scanner.fold_word
         self.units = {fold(k): v for k, v in tables.units.items()}
+        self.first_chars = {form[0] for form in self.units}
         self.before = {fold(k): v for k, v in tables.unit_before.items()}
         self.eras = {fold(k) for k in tables.era_markers}
         alternation = _alternation(self.units)
-        self.after_re = regex.compile(rf"[\s\-]*(?P<u>{alternation})(?!{_NOT_IN_WORD})")
+        self.unit_re = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?P<u>{alternation})(?!{_NOT_IN_WORD})"
+        )
         self.before_re = (
             regex.compile(rf"(?<!\p{{L}})(?P<u>{_alternation(self.before)})\s*$")
             if self.before
@@ -122,26 +126,36 @@ class _UnitFinder:
         self.money_scale_re = regex.compile(r"(?P<s>mn|bn|m|b)(?!\p{L})")
 
     def find(self, text: str, values: list[Value]) -> list[Quantity]:
+        if not values:
+            return []
         folded = self.scanner.fold(text)
+        money = any(sign in folded.text for sign in self.before)
         out = []
         for v in values:
-            q = self._quantity(text, folded, v)
+            q = self._quantity(text, folded, v, money)
             if q is not None:
                 out.append(q)
         return out
 
-    def _quantity(self, text: str, folded, v: Value) -> Quantity | None:
-        amount = v.number
-        if v.kind in ("ordinal", "time", "month", "weak") or amount is None:
+    def _quantity(self, text: str, folded, v: Value, money: bool) -> Quantity | None:
+        if v.kind in ("ordinal", "time", "month", "weak"):
             return None
         if v.kind == "dual":
-            return Quantity(v, _expand(v.unit), v.start, v.end, v.text, amount) if v.unit else None
-        fstart, fend = folded.folded(v.start), folded.folded(v.end)
-        before = self.before_re and self.before_re.search(folded.text, max(0, fstart - 6), fstart)
-        if before:
-            return self._money(text, folded, v, before, amount)
-        m = self.after_re.match(folded.text, fend)
-        if m is None or (m.group("u") in self.eras and _is_year(v)):
+            if not v.unit:
+                return None
+            return Quantity(v, _expand(v.unit), v.start, v.end, v.text, v.number)  # type: ignore[arg-type]
+        fend = folded.folded(v.end)
+        if money:
+            fstart = folded.folded(v.start)
+            before = self.before_re.search(folded.text, max(0, fstart - 6), fstart)
+            if before and v.number is not None:
+                return self._money(text, folded, v, before, v.number)
+        at = _GAP.match(folded.text, fend).end()
+        if folded.text[at : at + 1] not in self.first_chars:
+            return None  # most numbers: nothing that could start a unit after them
+        m = self.unit_re.match(folded.text, at)
+        amount = v.number
+        if m is None or amount is None or (m.group("u") in self.eras and _is_year(v)):
             return None
         end = folded.original_end(m.end())
         units = _expand(self.units[m.group("u")])
@@ -310,6 +324,8 @@ class PairNumbers:
     def outside_quantities(self) -> tuple[list[Value], list[Value]]:
         """The numbers of each side not inside a quantity that has a counterpart: those are
         unit-mismatch's to compare (a value change there is reported once, by it)."""
+        if not self.correspondences:
+            return self.source, self.target
         used = {id(c.source.value) for c in self.correspondences}
         used |= {id(c.target.value) for c in self.correspondences}
         return (

@@ -131,6 +131,8 @@ def _reportable(values, text: str):
 
 def differences(source, target):
     """(numbers only in the source, numbers only in the target), after every equivalence."""
+    if Counter(v.value for v in source) == Counter(v.value for v in target):
+        return [], []
     only_source = _unmatched(source, target)
     only_target = _unmatched(target, source)
     only_source, only_target = _drop_loose(only_source, only_target)
@@ -201,6 +203,8 @@ class NumeralMismatch(Rule):
             mine = [v for v in mine if v.kind != "dual"]
             theirs = [v for v in theirs if v.kind != "dual"]
         only_source, only_target = differences(mine, theirs)
+        if not only_source and not only_target:
+            return  # most pairs: every number agrees
         only_source = _not_in_names(only_source, target.text)
         only_target = _not_in_names(only_target, source.text)
         only_source = _not_said_in_duals(only_source, target.profile)
