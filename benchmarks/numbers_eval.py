@@ -73,12 +73,21 @@ def run_lintr(tsv: Path, extra: list[str]) -> tuple[list[dict], float]:
     return [json.loads(line) for line in proc.stdout.splitlines() if line.strip()], seconds
 
 
+def around(row: str, at: int, width: int) -> str:
+    """The text of one side around a finding (the TSV row is ``ar<TAB>en``)."""
+    tab = row.index("\t")
+    lo, hi = (0, tab) if at < tab else (tab + 1, len(row))
+    return row[max(lo, at - width) : min(hi, at + width)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--collections", default=DEFAULT_COLLECTIONS)
     parser.add_argument("--limit", type=int, help="pairs in all (default: every hadith)")
     parser.add_argument("--sample", type=int, default=0, help="findings to print for reading")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--context", type=int, default=220, help="characters around each place")
+    parser.add_argument("--full", action="store_true", help="print both whole texts too")
     parser.add_argument("--lintr-args", default="", help="more lintr options, one string")
     parser.add_argument("--json", action="store_true", help="machine-readable summary")
     args = parser.parse_args(argv)
@@ -114,8 +123,14 @@ def main(argv: list[str] | None = None) -> int:
             f = findings[i]
             h = pairs[f["line"] - 1]
             print(f"\n#{k} {h.collection} {h.id} line {f['line']} [{f['rule']}] {f['message']}")
-            print(f"  AR: {h.ar}")
-            print(f"  EN: {h.en}")
+            row = f"{h.ar}\t{h.en}"
+            places = [f["column"], *(r["column"] for r in f.get("related", []))]
+            for column in sorted(set(places)):
+                side = "AR" if column <= len(h.ar) else "EN"
+                print(f"  {side} @{column}: …{around(row, column - 1, args.context)}…")
+            if args.full:
+                print(f"  AR: {h.ar}")
+                print(f"  EN: {h.en}")
     return 0
 
 

@@ -94,7 +94,11 @@ class NumberTables:
     prefixes: tuple[str, ...] = ()  # clitics before a word: و، ف
     inner_prefixes: tuple[str, ...] = ()  # then prepositions: ب، ل، ك
     article: tuple[str, ...] = ()  # then the article: ال (ل after the preposition ل)
-    no_preposition: frozenset[str] = frozenset()  # another word behind ب/ل/ك: لست, بست
+    # Another word behind this preposition: لست "I am not" (but بست "with six").
+    no_preposition: dict[str, str] = field(default_factory=dict)
+    # Fractions told from a cardinal by the vowel on the first letter: خُمُس a fifth,
+    # خَمْس five (the vowel, U+064F damma, where the text is vocalised).
+    voweled_fractions: dict[str, tuple[int, int]] = field(default_factory=dict)
     no_article: frozenset[str] = frozenset()  # with the article, another word (الاثنين)
     joined_by_prefix: str = ""  # a prefix that means "and" between number words (و)
     joiners: frozenset[str] = frozenset()  # words meaning "and" between number words
@@ -301,6 +305,7 @@ class _Folded:
 _NOT_IN_WORD = r"[\p{L}\p{M}\p{N}]"
 _LETTERS = regex.compile(r"\p{L}+")
 _SPACE = regex.compile(r"\s*")
+_DAMMA = "\u064f"
 # What may separate two words of one number: spaces, hyphens, tatweel and tashkeel.
 _ADJACENT = regex.compile(r"[\s\-‐\u0640\p{Mn}]*")
 _MONTH_BEFORE = regex.compile(r"[\s,]*(?:(?:of|من|the)\s+)?", regex.IGNORECASE)
@@ -432,7 +437,8 @@ class Scanner:
         self.teen_only = {f(k) for k in t.teen_only}
         self.counted = {f(k) for k in t.counted_fractions}
         self.no_article = {f(k) for k in t.no_article}
-        self.no_preposition = {f(k) for k in t.no_preposition}
+        self.no_preposition = {f(k): f(v) for k, v in t.no_preposition.items()}
+        self.voweled = {f(k): v for k, v in t.voweled_fractions.items()}
         self.free_prefixes = {f(k) for k in t.prefixes}
         self.inner_prefixes = {f(k) for k in t.inner_prefixes}
         self.articles = {f(a) for a in t.article}
@@ -586,7 +592,7 @@ class Scanner:
 
     def _prefix_ok(self, prefix: str, form: str) -> bool:
         core = prefix.lstrip("".join(self.free_prefixes))
-        if form in self.no_preposition and core in self.inner_prefixes:
+        if core and self.no_preposition.get(form) == core:
             return False  # لست "I am not", بست
         has_article = any(prefix.endswith(a) for a in self.articles if len(a) > 1) or (
             prefix.endswith("لل")
@@ -643,6 +649,8 @@ class Scanner:
                 folded.text, 0, tok.fstart
             )
             kind, value = self._classify(tok, counted or bool(article))
+            if tok.form in self.voweled and text[tok.start + 1 : tok.start + 2] == _DAMMA:
+                kind, value = "frac", self.voweled[tok.form]
             previous = tok
             if kind == "scale" and via_and:
                 kind = "card"  # تسعة وتسعين ومائة: 99 and 100, added

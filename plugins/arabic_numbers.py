@@ -102,7 +102,11 @@ NUMBERS = NumberTables(
     inner_prefixes=("ب", "ل", "ك"),
     article=("ال", "ل"),
     # Other words behind a preposition: لست "I am not", بست.
-    no_preposition=frozenset({"ست"}),
+    no_preposition={"ست": "ل"},
+    voweled_fractions={
+        **{w: (1, n) for w, n in (("خمس", 5), ("عشر", 10), ("سبع", 7), ("تسع", 9), ("ثمن", 8))},
+        **{w + "ا": (1, n) for w, n in (("خمس", 5), ("عشر", 10), ("سبع", 7), ("تسع", 9))},
+    },
     # With the article these are weekdays: الاثنين Monday, الأحد Sunday, الخميس Thursday.
     no_article=frozenset({"اثنين", "اثنان", "أحد", "سبع", "ست"}),
     joined_by_prefix="و",
@@ -130,8 +134,6 @@ NUMBERS = NumberTables(
         "مرتان": "time",
         "ركعتين": "rak'ah",
         "ركعتان": "rak'ah",
-        "رجلين": "man",
-        "رجلان": "man",
         "امرأتين": "woman",
         "امرأتان": "woman",
         "دينارين": "dinar",

@@ -27,8 +27,27 @@ NUMBERS = NumberTables(
         "dozen": 12,
         "twice": 2,
         "thrice": 3,
+        "twofold": 2,
+        "threefold": 3,
+        "fourfold": 4,
+        "fivefold": 5,
+        "sevenfold": 7,
+        "tenfold": 10,
+        "hundredfold": 100,
+        "thousandfold": 1000,
     },
-    scales=frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"}),
+    scales=frozenset(
+        {
+            "hundred",
+            "thousand",
+            "million",
+            "billion",
+            "trillion",
+            "dozen",
+            "hundredfold",
+            "thousandfold",
+        }
+    ),
     ordinals={
         **{w: i + 1 for i, w in enumerate(_ORD_ONES)},
         **{w: 20 + 10 * i for i, w in enumerate(_ORD_TENS)},

@@ -125,8 +125,25 @@ def _in_note(text: str, v) -> bool:
     return closed != -1 and not any(c in after[:closed] for c in _OPEN)
 
 
+# A footnote mark: a small number glued to the end of a sentence or word ("water).1 Abu").
+_FOOTNOTE = regex.compile(r"(?<=[\p{Latin}.,;:)\]”\"’])\d{1,2}(?=\s|$)")
+
+
+def _footnote(text: str, v) -> bool:
+    return v.kind == "digits" and bool(_FOOTNOTE.fullmatch(text, v.start, v.end))
+
+
 def _reportable(values, text: str):
-    return [v for v in values if v.kind not in MATCH_ONLY and not _in_note(text, v)]
+    return [
+        v
+        for v in values
+        if v.kind not in MATCH_ONLY and not _in_note(text, v) and not _footnote(text, v)
+    ]
+
+
+def _notes_last(values, text: str):
+    """Numbers in a translator's note are the ones left over when a number is said twice."""
+    return sorted(values, key=lambda v: _in_note(text, v))
 
 
 def differences(source, target):
@@ -202,7 +219,10 @@ class NumeralMismatch(Rule):
         if not self.settings["dual-nouns"]:
             mine = [v for v in mine if v.kind != "dual"]
             theirs = [v for v in theirs if v.kind != "dual"]
+        mine, theirs = _notes_last(mine, source.text), _notes_last(theirs, target.text)
         only_source, only_target = differences(mine, theirs)
+        only_source.sort(key=lambda v: v.start)
+        only_target.sort(key=lambda v: v.start)
         if not only_source and not only_target:
             return  # most pairs: every number agrees
         only_source = _not_in_names(only_source, target.text)
