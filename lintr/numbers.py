@@ -99,7 +99,9 @@ class NumberTables:
     # Fractions told from a cardinal by the vowel on the first letter: خُمُس a fifth,
     # خَمْس five (the vowel, U+064F damma, where the text is vocalised).
     voweled_fractions: dict[str, tuple[int, int]] = field(default_factory=dict)
-    no_article: frozenset[str] = frozenset()  # with the article, another word (الاثنين)
+    # With the article, perhaps another word (الاثنين Monday, السبع predator): such a value
+    # may agree with a number on the other side but is never reported.
+    no_article: frozenset[str] = frozenset()
     joined_by_prefix: str = ""  # a prefix that means "and" between number words (و)
     joiners: frozenset[str] = frozenset()  # words meaning "and" between number words
     articles: frozenset[str] = frozenset()  # "a" in "a hundred", "a third"
@@ -594,10 +596,15 @@ class Scanner:
         core = prefix.lstrip("".join(self.free_prefixes))
         if core and self.no_preposition.get(form) == core:
             return False  # لست "I am not", بست
-        has_article = any(prefix.endswith(a) for a in self.articles if len(a) > 1) or (
-            prefix.endswith("لل")
+        return True
+
+    def _ambiguous(self, tok: _Token) -> bool:
+        """With the article, another word too: الاثنين Monday, السبع the predator."""
+        if tok.form not in self.no_article:
+            return False
+        return any(tok.prefix.endswith(a) for a in self.articles if len(a) > 1) or (
+            tok.prefix.endswith("لل")
         )
-        return not (has_article and form in self.no_article)
 
     def _link(self, text: str, before: _Token, tok: _Token) -> tuple[bool, bool, bool]:
         """(adjacent, via "and", by an "and" word) between two tokens."""
@@ -652,6 +659,12 @@ class Scanner:
             if tok.form in self.voweled and text[tok.start + 1 : tok.start + 2] == _DAMMA:
                 kind, value = "frac", self.voweled[tok.form]
             previous = tok
+            if self._ambiguous(tok):  # may agree with a number, never reported alone
+                out.extend(self._finish(text, current))
+                current = None
+                span = text[tok.start : tok.end]
+                out.append(Value(tok.start, tok.end, span, str(value), "weak"))
+                continue
             if kind == "scale" and via_and:
                 kind = "card"  # تسعة وتسعين ومائة: 99 and 100, added
             if kind in ("month", "dual", ""):

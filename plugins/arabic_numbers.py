@@ -455,6 +455,6 @@ NUMBERS = NumberTables(
     unit_before={"$": "usd", "€": "eur", "£": "gbp"},
     # After a time, م is p.m.; after a four-digit year it is the Gregorian era (ميلادي).
     dual_grammar=True,
-    percent_words=("في المئة", "في المائة", "بالمئة", "بالمائة", "من المئة", "من المائة"),
+    percent_words=("في المئة", "في المائة", "بالمئة", "بالمائة"),
     era_markers=frozenset({"م", "هـ", "ه", "ق.م", "ميلادي", "ميلادية", "هجري", "هجرية"}),
 )

@@ -27,6 +27,8 @@ NUMBERS = NumberTables(
         "dozen": 12,
         "twice": 2,
         "thrice": 3,
+        "pair": 2,
+        "triple": 3,
         "twofold": 2,
         "threefold": 3,
         "fourfold": 4,

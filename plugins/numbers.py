@@ -150,8 +150,14 @@ def differences(source, target):
     """(numbers only in the source, numbers only in the target), after every equivalence."""
     if Counter(v.value for v in source) == Counter(v.value for v in target):
         return [], []
-    only_source = _unmatched(source, target)
-    only_target = _unmatched(target, source)
+    # Numbers that can be reported pair up first; ordinals, fractions and weak words only
+    # absorb what is left (a "three" should meet the other "three", not "third").
+    strong_s = [v for v in source if v.kind not in MATCH_ONLY]
+    strong_t = [v for v in target if v.kind not in MATCH_ONLY]
+    weak_s = [v for v in source if v.kind in MATCH_ONLY]
+    weak_t = [v for v in target if v.kind in MATCH_ONLY]
+    only_source = _unmatched(_unmatched(strong_s, strong_t), weak_t)
+    only_target = _unmatched(_unmatched(strong_t, strong_s), weak_s)
     only_source, only_target = _drop_loose(only_source, only_target)
     only_source, only_target = _drop_parts(only_source, only_target)
     only_target, only_source = _drop_parts(only_target, only_source)
