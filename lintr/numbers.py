@@ -109,6 +109,9 @@ class NumberTables:
     months: dict[str, int] = field(default_factory=dict)  # 1-12 Gregorian, 101-112 Hijri
     time_markers: dict[str, str] = field(default_factory=dict)  # "p.m.": "pm"
     time_words: frozenset[str] = frozenset()  # before a clock time: "at", الساعة
+    # Markers that make a bare hour a time without a time word: "3 pm" (but "اللواء ١١ مساء
+    # الجمعة" is the 11th brigade on Friday evening).
+    bare_time_markers: frozenset[str] = frozenset()
     negative_after: tuple[str, ...] = ()  # "below zero" after a number (and its unit)
     negative_before: frozenset[str] = frozenset()  # "minus" before a number
     units: dict[str, str] = field(default_factory=dict)  # unit word -> lintr.quantities key
@@ -306,7 +309,7 @@ class _Folded:
 
 _NOT_IN_WORD = r"[\p{L}\p{M}\p{N}]"
 _LETTERS = regex.compile(r"\p{L}+")
-_SPACE = regex.compile(r"\s*")
+_SPACE = regex.compile(r"[\s\"“”«»]*")  # between a number and its scale: 19.3 “billion
 _DAMMA = "\u064f"
 # What may separate two words of one number: spaces, hyphens, tatweel and tashkeel.
 _ADJACENT = regex.compile(r"[\s\-‐\u0640\p{Mn}]*")
@@ -459,6 +462,7 @@ class Scanner:
             t.time_markers, r"\s*(?P<m>", rf")(?!{_NOT_IN_WORD})", fold=True
         )
         self.markers = {f(k): v for k, v in t.time_markers.items()}
+        self.bare_markers = {f(k) for k in t.bare_time_markers}
         # The words a text must have for an am/pm or a sign word to be in it: most have none.
         self.clock_and_sign_gates = [
             set(_LETTERS.findall(f(w)))
@@ -772,8 +776,8 @@ class Scanner:
             return True
         if not v.value.isdigit() or not 1 <= int(v.value) <= 12:
             return False
-        if marker.lower() not in self.unit_forms:
-            return True
+        if marker.lower() in self.bare_markers:
+            return True  # "3 pm" is a time wherever it stands; "١١ مساء" may be a name
         return self.time_word_re is not None and bool(
             self.time_word_re.search(folded.text, 0, fstart)
         )

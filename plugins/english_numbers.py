@@ -95,6 +95,7 @@ NUMBERS = NumberTables(
     },
     time_markers={"am": "am", "a.m.": "am", "a.m": "am", "pm": "pm", "p.m.": "pm", "p.m": "pm"},
     time_words=frozenset({"at"}),
+    bare_time_markers=frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m"}),
     negative_after=("below zero", "below freezing"),
     negative_before=frozenset({"minus"}),
     units={
