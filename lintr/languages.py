@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from lintr import text as textmod
+from lintr.numbers import NumberTables
 
 
 def _identity(text: str) -> str:
@@ -45,6 +46,9 @@ class LanguageProfile:
     strip_marks: Callable[[str], str] = _identity
     # Folds spelling variants together (alef and hamza forms...). Implies strip_marks.
     normalize: Callable[[str], str] = _identity
+    # Number words, month names, am/pm, unit words: lintr.numbers and lintr.quantities read
+    # them (plugins/arabic_numbers.py shows every table).
+    number_tables: NumberTables = field(default_factory=NumberTables)
 
     @property
     def letter(self):

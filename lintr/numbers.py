@@ -7,10 +7,18 @@ time, and 06.01.2017 is one dotted number (a date or a version), compared part b
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import regex
+
+if TYPE_CHECKING:
+    from lintr.languages import LanguageProfile
 
 # \d matches every Unicode decimal digit (ASCII, Arabic-Indic ٠-٩, Extended ۰-۹...).
 NUMBER = regex.compile(
@@ -40,6 +48,7 @@ class Number:
     value: str  # canonical: "55", "3.5", "15:23"
 
 
+@functools.lru_cache(maxsize=4096)  # years and small counts recur on every page
 def canonical(raw: str) -> str:
     if ":" in raw:  # 06:05 = 6:05 = ٠٦:٠٥
         hours, *rest = raw.split(":")
@@ -59,3 +68,727 @@ def find_numbers(text: str) -> list[Number]:
         Number(m.start(), m.end(), m.group(), canonical(m.group("value")))
         for m in NUMBER.finditer(text)
     ]
+
+
+# --------------------------------------------------------------------------------------
+# Numbers written as words, dates, times, fractions and signs: the values a translation
+# must keep, found with the tables of each language profile (``LanguageProfile.numbers``).
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NumberTables:
+    """What a language needs for numbers written in words, dates and quantities.
+
+    Every key is written as the language spells it; lintr folds it with the profile's
+    ``normalize`` (letter by letter) before comparing it with text folded the same way.
+    """
+
+    cardinals: dict[str, int] = field(default_factory=dict)  # "three": 3, "ثلاثين": 30
+    scales: frozenset[str] = frozenset()  # multiply what precedes: hundred, ألف, million
+    teen_words: frozenset[str] = frozenset()  # "عشر" in "خمسة عشر" (adds 10, no "and")
+    teen_only: frozenset[str] = frozenset()  # a number only before a teen word (أحد عشر)
+    ordinals: dict[str, int] = field(default_factory=dict)  # "third": 3, "الثالث" (base)
+    fractions: dict[str, tuple[int, int]] = field(default_factory=dict)  # "half": (1, 2)
+    counted_fractions: frozenset[str] = frozenset()  # fractions only after a count
+    prefixes: tuple[str, ...] = ()  # clitics before a word: و، ف
+    inner_prefixes: tuple[str, ...] = ()  # then prepositions: ب، ل، ك
+    article: tuple[str, ...] = ()  # then the article: ال (ل after the preposition ل)
+    # Another word behind this preposition: لست "I am not" (but بست "with six").
+    no_preposition: dict[str, str] = field(default_factory=dict)
+    # Fractions told from a cardinal by the vowel on the first letter: خُمُس a fifth,
+    # خَمْس five (the vowel, U+064F damma, where the text is vocalised).
+    voweled_fractions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # With the article, perhaps another word (الاثنين Monday, السبع predator): such a value
+    # may agree with a number on the other side but is never reported.
+    no_article: frozenset[str] = frozenset()
+    joined_by_prefix: str = ""  # a prefix that means "and" between number words (و)
+    joiners: frozenset[str] = frozenset()  # words meaning "and" between number words
+    articles: frozenset[str] = frozenset()  # "a" in "a hundred", "a third"
+    duals: dict[str, str] = field(default_factory=dict)  # dual noun -> noun: carries 2
+    months: dict[str, int] = field(default_factory=dict)  # 1-12 Gregorian, 101-112 Hijri
+    time_markers: dict[str, str] = field(default_factory=dict)  # "p.m.": "pm"
+    time_words: frozenset[str] = frozenset()  # before a clock time: "at", الساعة
+    # Markers that make a bare hour a time without a time word: "3 pm" (but "اللواء ١١ مساء
+    # الجمعة" is the 11th brigade on Friday evening).
+    bare_time_markers: frozenset[str] = frozenset()
+    negative_after: tuple[str, ...] = ()  # "below zero" after a number (and its unit)
+    negative_before: frozenset[str] = frozenset()  # "minus" before a number
+    units: dict[str, str] = field(default_factory=dict)  # unit word -> lintr.quantities key
+    unit_duals: dict[str, str] = field(default_factory=dict)  # كيلومترين -> km (2 km)
+    unit_before: dict[str, str] = field(default_factory=dict)  # "$" before the number
+    era_markers: frozenset[str] = frozenset()  # after a year: AD, هـ (not a unit)
+    # Whether the language says "two" with a dual ending on any noun (Arabic بردين "two
+    # cloaks"): then a "two" on the other side needs no number word here.
+    dual_grammar: bool = False
+    # "per cent", في المئة: the hundred there is not a number of its own.
+    percent_words: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)  # not frozen: a corpus makes millions, and frozen init is slower
+class Value:
+    """A number as the text states it: digits or words, with its canonical value."""
+
+    start: int
+    end: int
+    text: str
+    value: str  # canonical: "55", "0.5", "2/3", "15:23", "-5", "m1" (January)
+    # digits | words | ordinal | fraction | dual | time | month | weak ("one", واحد: perhaps
+    # not a number at all)
+    kind: str = "digits"
+    # Looser keys that also count as agreement: a time without am/pm as its 12-hour
+    # reading, a slashed pair "6/1" as its two numbers.
+    parts: tuple[str, ...] = ()
+    loose: str = ""
+    unit: str = ""  # the unit a dual names (كيلومترين: km)
+
+    @property
+    def number(self) -> Decimal | None:
+        """The value as a decimal number (None for times, months and dotted dates)."""
+        if self.kind in ("time", "month") or self.value.count(".") > 1:
+            return None
+        try:
+            if "/" in self.value:
+                num, den = self.value.split("/")
+                return Decimal(num) / Decimal(den)
+            return Decimal(self.value)
+        except (InvalidOperation, ValueError, ZeroDivisionError):
+            return None
+
+    def shown(self) -> str:
+        """The text as written, with its value where the words do not show it."""
+        if self.kind in ("digits", "time") or self.text == self.value:
+            return self.text
+        if self.kind == "month":
+            return self.text
+        return f"{self.text} ({self.value})"
+
+
+def canonical_fraction(num: int | Decimal, den: int) -> str:
+    """0.5 for 1/2, 2/3 for 2/3: a decimal where it is exact, else the reduced fraction."""
+    value = Fraction(Decimal(num)) / den
+    d = value.denominator
+    while d % 2 == 0:
+        d //= 2
+    while d % 5 == 0:
+        d //= 5
+    if d == 1:
+        return format((Decimal(value.numerator) / value.denominator).normalize(), "f")
+    return f"{value.numerator}/{value.denominator}"
+
+
+def find_values(text: str, profile: LanguageProfile | None, words: bool = True) -> list[Value]:
+    """Every number ``text`` states, digits and (with ``words``) number words, in order."""
+    found = _digit_values(text, profile)
+    if profile is not None and words:
+        scanner = scanner_for(profile)
+        if scanner is not None:
+            found = scanner.scan(text, found)
+    return found
+
+
+_SIGN = "-−"
+_FRACTION_GAP = "/"
+
+
+def _time_loose(value: str) -> str:
+    hours, rest = value.split(":", 1)
+    return f"{int(hours) % 12 or 12}:{rest}"
+
+
+def _digit_values(text: str, profile: LanguageProfile | None) -> list[Value]:
+    """The numbers written in digits, with signs, and a/b read as a fraction."""
+    found = find_numbers(text)
+    if not found:
+        return []
+    out: list[Value] = []
+    i = 0
+    while i < len(found):
+        n = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and _is_fraction(text, n, nxt):
+            value = canonical_fraction(Decimal(n.value), int(nxt.value))
+            out.append(
+                Value(
+                    n.start, nxt.end, text[n.start : nxt.end], value, "digits", (n.value, nxt.value)
+                )
+            )
+            i += 2
+            continue
+        out.append(_signed(text, n))
+        i += 1
+    return out
+
+
+def _is_fraction(text: str, a: Number, b: Number) -> bool:
+    if text[a.end : b.start] != _FRACTION_GAP or not (a.value.isdigit() and b.value.isdigit()):
+        return False
+    if int(b.value) == 0 or text[b.end : b.end + 1] == "/" or text[a.start - 1 : a.start] == "/":
+        return False
+    return True
+
+
+def _signed(text: str, n: Number) -> Value:
+    if ":" in n.value:
+        return Value(n.start, n.end, n.text, n.value, "time", loose=_time_loose(n.value))
+    if n.start and text[n.start - 1] in _SIGN:
+        glued = text[n.start - 2 : n.start - 1]  # "F-16", "السورية-2" are names, not signs
+        before = text[: n.start - 1].rstrip()
+        if not glued.isalnum() and not (before and before[-1].isdigit()):  # 18 - 25: a range
+            return Value(n.start - 1, n.end, text[n.start - 1 : n.end], "-" + n.value)
+    return Value(n.start, n.end, n.text, n.value)
+
+
+_SCANNERS: dict[tuple[str, int], Scanner | None] = {}
+
+
+def scanner_for(profile: LanguageProfile) -> Scanner | None:
+    """The number-word scanner of a profile (None when it has no number tables)."""
+    tables = getattr(profile, "number_tables", None)
+    key = (profile.code, id(tables))
+    if key not in _SCANNERS:
+        _SCANNERS[key] = Scanner(profile, tables) if tables and tables.cardinals else None
+    return _SCANNERS[key]
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int  # in the original text
+    end: int
+    pstart: int  # where its prefix starts
+    fstart: int  # in the folded text
+    fend: int
+    prefix: str
+    form: str  # folded
+
+
+class _FoldTable(dict):
+    """A str.translate table that learns each character the first time it sees it."""
+
+    def __init__(self, learn: Callable[[str], str]):
+        super().__init__()
+        self._learn = learn
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = self._learn(chr(code))
+        return folded
+
+
+class _Folded:
+    """The text folded letter by letter with the profile's ``normalize`` (marks deleted),
+    and the way back to offsets in the original text."""
+
+    def __init__(self, text: str, table: dict[int, str], scanner: Scanner):
+        self.text = text.translate(table)
+        self._source = text
+        self._scanner = scanner
+        self._shift: list[int] | None = None if len(self.text) != len(text) else []
+        self._deleted: list[int] = []
+        self.words: set[str] | None = None  # the distinct words, when a scanner needs them
+
+    def _shifts(self) -> list[int]:
+        if self._shift is None:  # computed only for a text where something was found
+            pattern = self._scanner.deleted_re
+            self._deleted = [m.start() for m in pattern.finditer(self._source)]
+            self._shift = [d - k for k, d in enumerate(self._deleted)]
+        return self._shift
+
+    def folded(self, offset: int) -> int:
+        """The folded offset of an original one."""
+        if not self._shifts():
+            return offset
+        return offset - bisect.bisect_left(self._deleted, offset)
+
+    def original(self, offset: int) -> int:
+        shift = self._shifts()
+        return offset + bisect.bisect_right(shift, offset) if shift else offset
+
+    def original_end(self, offset: int) -> int:
+        return self.original(offset - 1) + 1 if offset else 0
+
+
+_NOT_IN_WORD = r"[\p{L}\p{M}\p{N}]"
+_LETTERS = regex.compile(r"\p{L}+")
+_SPACE = regex.compile(r"[\s\"“”«»]*")  # between a number and its scale: 19.3 “billion
+_DAMMA = "\u064f"
+# What may separate two words of one number: spaces, hyphens, tatweel and tashkeel.
+_ADJACENT = regex.compile(r"[\s\-‐\u0640\p{Mn}]*")
+_MONTH_BEFORE = regex.compile(r"[\s,]*(?:(?:of|من|the)\s+)?", regex.IGNORECASE)
+_MONTH_AFTER = regex.compile(r"[\s,]*(?:(?:the|من)\s+)?")
+
+
+def _alternation(forms) -> str:
+    """One pattern for many words, as a trie (ثلاث(?:ة|ين)?): the regex engine then walks
+    each word once instead of trying hundreds of alternatives at every position."""
+    trie: dict = {}
+    for form in set(forms):
+        node = trie
+        for ch in " ".join(form.split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _pattern(trie)
+
+
+def _pattern(node: dict) -> str:
+    branches = [
+        (r"\s+" if ch == " " else regex.escape(ch)) + _pattern(child)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?" if len(branches) == 1 else body + "?"
+    return body
+
+
+def _magnitude(value: int) -> int:
+    return 10 ** (len(str(value)) - 1)
+
+
+class _Compound:
+    """The words of one number ("three hundred and five", "خمسة وعشرون"), read as they come."""
+
+    def __init__(self, start: int, count: int = 0):
+        self.start = start
+        self.end = start
+        self.total = 0
+        self.current = count
+        self.counted = bool(count)
+        self.last: tuple[str, int] = ("", 0)
+        self.fraction: tuple[int, int] | None = None
+        self.kinds: list[str] = []
+
+    def accepts(self, kind: str, value: int, via_and: bool, by_word: bool, needs_and: bool) -> bool:
+        """Whether the next word continues this number. ``needs_and``: the language joins
+        a smaller number after a hundred or thousand with "and" (مائة وخمسة, not مائة خمسة)."""
+        last_kind, last = self.last
+        if self.fraction or not self.kinds:
+            return False
+        if by_word and (last < 100 or (len(self.kinds) < 2 and not self.counted)):
+            return False  # "three and four" are two numbers; "a hundred and five" is one
+        if kind == "scale":
+            return 0 < self.current < value and not via_and
+        if kind == "frac":
+            return self.kinds == ["card"] and 1 <= last <= 10 and not via_and
+        if last >= 100 and value < _magnitude(last):
+            return via_and or not needs_and
+        whole = self.total + self.current
+        if via_and and kind == "card" and value >= 100 and 0 < whole < _magnitude(value):
+            return last_kind != "ord"  # ستين وثلاثمائة: 360, the older order
+        if kind == "teen":
+            return 1 <= last <= 9 and not via_and
+        if kind in ("card", "ord") and last_kind in ("card", "ord", "teen_only"):
+            if last in range(20, 100, 10) and 1 <= value <= 9 and not via_and:
+                return not needs_and  # twenty-one, twenty-first
+            return 1 <= last <= 9 and value in range(20, 100, 10) and via_and  # خمسة وعشرون
+        return False
+
+    def add(self, kind: str, value: int | tuple[int, int], end: int) -> None:
+        self.end = end
+        self.kinds.append(kind)
+        if kind == "frac":
+            self.fraction = value  # type: ignore[assignment]
+            self.last = (kind, 0)
+            return
+        if kind == "scale":
+            self.current = max(self.current, 1) * value
+            if value >= 1000:
+                self.total += self.current
+                self.current = 0
+        else:
+            self.current += value
+        self.last = (kind, value)  # type: ignore[assignment]
+
+    def value(self) -> str:
+        whole = self.total + self.current
+        if self.fraction:
+            num, den = self.fraction
+            return canonical_fraction((whole or 1) * num, den)
+        return str(whole)
+
+    def kind(self) -> str:
+        if self.fraction:
+            return "fraction"
+        return "ordinal" if "ord" in self.kinds else "words"
+
+    def weak(self) -> bool:
+        """Whether the words may well not be a number at all ("one of them", "a man"):
+        such a value may agree with a 1 on the other side but is never reported."""
+        return self.total + self.current == 1 and self.kinds == ["card"]
+
+
+class Scanner:
+    """Finds the numbers one language writes in words, with that language's tables."""
+
+    def __init__(self, profile: LanguageProfile, tables: NumberTables):
+        self.profile = profile
+        self._fold_table = _FoldTable(self._learn)
+        self._last: tuple[str, _Folded] | None = None
+        self._deleted: set[str] = set()
+        self.deleted_re: regex.Pattern | None = None
+        f = self.fold_word
+        t = tables
+        self.tables = t
+        self.cardinals = {f(k): v for k, v in t.cardinals.items()}
+        self.ordinals = {f(k): v for k, v in t.ordinals.items()}
+        self.fractions = {f(k): v for k, v in t.fractions.items()}
+        self.duals = {f(k): v for k, v in t.duals.items()}
+        self.unit_duals = {f(k): v for k, v in t.unit_duals.items()}
+        self.months = {f(k): v for k, v in t.months.items()}
+        self.scales = {f(k) for k in t.scales}
+        self.teen_words = {f(k) for k in t.teen_words}
+        self.teen_only = {f(k) for k in t.teen_only}
+        self.counted = {f(k) for k in t.counted_fractions}
+        self.no_article = {f(k) for k in t.no_article}
+        self.no_preposition = {f(k): f(v) for k, v in t.no_preposition.items()}
+        self.voweled = {f(k): v for k, v in t.voweled_fractions.items()}
+        self.free_prefixes = {f(k) for k in t.prefixes}
+        self.inner_prefixes = {f(k) for k in t.inner_prefixes}
+        self.articles = {f(a) for a in t.article}
+        self.and_prefix = f(t.joined_by_prefix)
+        prefixes = {
+            f(c + p + a)
+            for c in ("", *t.prefixes)
+            for p in ("", *t.inner_prefixes)
+            for a in ("", *t.article)
+        }
+        self._prefixes = prefixes
+        self._forms = [*self.cardinals, *self.ordinals, *self.fractions, *self.duals, *self.months]
+        self.joiner_re = self._words_re(t.joiners, r"\s+(?:", r")\s+")
+        self.article_re = self._words_re(t.articles, rf"(?<!{_NOT_IN_WORD})(?:", r")\s+$")
+        self.marker_re = self._words_re(
+            t.time_markers, r"\s*(?P<m>", rf")(?!{_NOT_IN_WORD})", fold=True
+        )
+        self.markers = {f(k): v for k, v in t.time_markers.items()}
+        self.bare_markers = {f(k) for k in t.bare_time_markers}
+        # The words a text must have for an am/pm or a sign word to be in it: most have none.
+        self.clock_and_sign_gates = [
+            set(_LETTERS.findall(f(w)))
+            for w in (*t.time_markers, *t.negative_after, *t.negative_before)
+        ]
+        self.unit_forms = {f(k) for k in t.units}
+        self.time_word_re = self._words_re(t.time_words, rf"(?<!{_NOT_IN_WORD})(?:", r")\s*$")
+        self.neg_after_re = self._words_re(
+            t.negative_after, r"(?:\s*[^\s\d]+){0,3}?\s*(?:", rf")(?!{_NOT_IN_WORD})"
+        )
+        self.percent_re = self._words_re(
+            t.percent_words, rf"(?<!{_NOT_IN_WORD})(?:", rf")(?!{_NOT_IN_WORD})"
+        )
+        self.neg_before_re = self._words_re(t.negative_before, rf"(?<!{_NOT_IN_WORD})(?:", r")\s*$")
+
+        self._index_forms()
+
+    def _index_forms(self) -> None:
+        """Every written word that is a number word: a set lookup per text finds them (the
+        cheap way to scan a corpus), and a small pattern finds the forms of several words."""
+        self.surface: dict[str, tuple[str, str]] = {}
+        multi = []
+        for form in self._forms:
+            if not _LETTERS.fullmatch(form):
+                multi.append(form)
+                continue
+            for prefix in sorted(self._prefixes, key=len, reverse=True):
+                if not prefix or self._prefix_ok(prefix, form):
+                    self.surface[prefix + form] = (prefix, form)
+        # A word that reads two ways keeps the longer number word: الف is ألف, not ال+ف.
+        for form in sorted(self._forms, key=len):
+            if _LETTERS.fullmatch(form):
+                self.surface[form] = ("", form)
+        self.surface_words = set(self.surface)
+        self.multi_first = {_LETTERS.match(m).group() for m in multi if _LETTERS.match(m)}
+        self.multi_re = regex.compile(
+            rf"(?<!{_NOT_IN_WORD})(?P<pre>{_alternation(self._prefixes)})"
+            rf"(?P<w>{_alternation(multi)})(?!{_NOT_IN_WORD})"
+        )
+
+    def _words_re(self, words, before: str, after: str, fold: bool = True):
+        if not words:
+            return None
+        forms = [self.fold_word(w) for w in words] if fold else list(words)
+        return regex.compile(before + _alternation(forms) + after, regex.IGNORECASE)
+
+    # -- folding -------------------------------------------------------------------------
+    def _fold_char(self, ch: str) -> str:
+        folded = self.profile.normalize(ch)
+        if len(folded) > 1:
+            lower = ch.lower()
+            folded = lower if len(lower) == 1 else ch
+        return folded
+
+    def fold_word(self, word: str) -> str:
+        return word.translate(self._fold_table)
+
+    def fold(self, text: str) -> _Folded:
+        if self._last is not None and self._last[0] is text:
+            return self._last[1]  # the quantities of the same text come next
+        result = _Folded(text, self._fold_table, self)
+        self._last = (text, result)
+        return result
+
+    def _learn(self, ch: str) -> str:
+        """The folding of a character met for the first time."""
+        folded = self._fold_char(ch)
+        if not folded:
+            self._deleted.add(ch)
+            chars = "".join(sorted(self._deleted))
+            self.deleted_re = regex.compile(f"[{regex.escape(chars)}]")
+        return folded
+
+    # -- scanning ------------------------------------------------------------------------
+    def scan(self, text: str, digits: list[Value]) -> list[Value]:
+        folded = self.fold(text)
+        tokens = self._tokens(text, folded)
+        words = self._compounds(text, folded, tokens, digits) if tokens else []
+        words = self._distributive(text, words)
+        digits = self._attach_scales(text, digits, words)
+        present = self._words_of(folded)
+        if any(gate <= present for gate in self.clock_and_sign_gates):
+            digits = [self._clock_and_sign(text, folded, v) for v in digits]
+        return sorted([*digits, *words], key=lambda v: (v.start, v.end))
+
+    def _words_of(self, folded: _Folded) -> set[str]:
+        if folded.words is None:
+            folded.words = set(_LETTERS.findall(folded.text))
+        return folded.words
+
+    def _tokens(self, text: str, folded: _Folded) -> list[_Token]:
+        ft = folded.text
+        words = self._words_of(folded)
+        hits = words & self.surface_words
+        spans = []
+        for word in hits:
+            prefix, form = self.surface[word]
+            start = ft.find(word)
+            while start != -1:
+                end = start + len(word)
+                if not (start and ft[start - 1].isalnum()) and not ft[end : end + 1].isalnum():
+                    spans.append((start, start + len(prefix), end, prefix, form))
+                start = ft.find(word, end)
+        if not words.isdisjoint(self.multi_first):
+            spans = self._with_multiword(ft, spans)
+        if self.percent_re is not None and spans:
+            percent = [m.span() for m in self.percent_re.finditer(ft)]
+            spans = [sp for sp in spans if not any(a <= sp[0] < b for a, b in percent)]
+        return [
+            _Token(
+                folded.original(fs),
+                folded.original_end(fe),
+                folded.original(ps),
+                fs,
+                fe,
+                prefix,
+                form,
+            )
+            for ps, fs, fe, prefix, form in sorted(spans)
+        ]
+
+    def _with_multiword(self, ft: str, spans: list) -> list:
+        """Month names of two words (كانون الثاني) replace the words they are made of."""
+        found = [
+            (m.start(), m.start("w"), m.end(), m.group("pre"), m.group("w"))
+            for m in self.multi_re.finditer(ft)
+            if not m.group("pre") or self._prefix_ok(m.group("pre"), m.group("w"))
+        ]
+        if not found:
+            return spans
+        kept = [sp for sp in spans if not any(a <= sp[0] < b for a, _, b, _, _ in found)]
+        return kept + found
+
+    def _prefix_ok(self, prefix: str, form: str) -> bool:
+        core = prefix.lstrip("".join(self.free_prefixes))
+        if core and self.no_preposition.get(form) == core:
+            return False  # لست "I am not", بست
+        return True
+
+    def _ambiguous(self, tok: _Token) -> bool:
+        """With the article, another word too: الاثنين Monday, السبع the predator."""
+        if tok.form not in self.no_article:
+            return False
+        return any(tok.prefix.endswith(a) for a in self.articles if len(a) > 1) or (
+            tok.prefix.endswith("لل")
+        )
+
+    def _link(self, text: str, before: _Token, tok: _Token) -> tuple[bool, bool, bool]:
+        """(adjacent, via "and", by an "and" word) between two tokens."""
+        gap = text[before.end : tok.pstart]
+        if _ADJACENT.fullmatch(gap):
+            return True, bool(self.and_prefix) and tok.prefix.startswith(self.and_prefix), False
+        if self.joiner_re is not None and self.joiner_re.fullmatch(gap):
+            return True, True, True
+        return False, False, False
+
+    def _classify(self, tok: _Token, counted: bool) -> tuple[str, object]:
+        form = tok.form
+        if form in self.months:
+            return "month", self.months[form]
+        if form in self.duals:
+            return "dual", 2
+        if form in self.fractions and (counted or form not in self.counted):
+            return "frac", self.fractions[form]
+        if form in self.cardinals:
+            if form in self.teen_only:
+                return "teen_only", self.cardinals[form]
+            if form in self.scales:
+                return "scale", self.cardinals[form]
+            if form in self.teen_words:
+                return "teen", self.cardinals[form]
+            return "card", self.cardinals[form]
+        if form in self.ordinals:
+            if form in self.teen_only:
+                return "teen_only", self.ordinals[form]
+            return "ord", self.ordinals[form]
+        return "", 0
+
+    def _compounds(
+        self, text: str, folded: _Folded, tokens: list[_Token], digits: list[Value]
+    ) -> list[Value]:
+        out: list[Value] = []
+        current: _Compound | None = None
+        previous: _Token | None = None
+        for tok in tokens:
+            link = self._link(text, previous, tok) if previous and current else (False,) * 3
+            adjacent, via_and, by_word = link
+            counted = (
+                adjacent
+                and current is not None
+                and current.kinds == ["card"]
+                and current.last[1] <= 10
+            )
+            article = self.article_re is not None and self.article_re.search(
+                folded.text, 0, tok.fstart
+            )
+            kind, value = self._classify(tok, counted or bool(article))
+            if tok.form in self.voweled and text[tok.start + 1 : tok.start + 2] == _DAMMA:
+                kind, value = "frac", self.voweled[tok.form]
+            previous = tok
+            if self._ambiguous(tok):  # may agree with a number, never reported alone
+                out.extend(self._finish(text, current))
+                current = None
+                span = text[tok.start : tok.end]
+                out.append(Value(tok.start, tok.end, span, str(value), "weak"))
+                continue
+            if kind == "scale" and via_and:
+                kind = "card"  # تسعة وتسعين ومائة: 99 and 100, added
+            if kind in ("month", "dual", ""):
+                out.extend(self._finish(text, current))
+                current = None
+                if kind:
+                    out.extend(self._single(text, tok, kind, value, digits))
+                continue
+            if (
+                current is not None
+                and adjacent
+                and current.accepts(kind, value, via_and, by_word, bool(self.and_prefix))
+            ):
+                current.add(kind, value, tok.end)
+                continue
+            out.extend(self._finish(text, current))
+            start, count = tok.start, 0
+            if article and kind in ("scale", "frac"):
+                start, count = folded.original(article.start()), 1
+            current = _Compound(start, count)
+            current.add(kind, value, tok.end)
+        out.extend(self._finish(text, current))
+        return out
+
+    def _distributive(self, text: str, words: list[Value]) -> list[Value]:
+        """ركعتين ركعتين, مثنى مثنى: a number said twice in a row means "each", one number."""
+        out: list[Value] = []
+        for v in words:
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and last.value == v.value
+                and _ADJACENT.fullmatch(text[last.end : v.start])
+                and self.fold_word(last.text) == self.fold_word(v.text)
+            ):
+                continue
+            out.append(v)
+        return out
+
+    def _finish(self, text: str, compound: _Compound | None) -> list[Value]:
+        if compound is None or compound.kinds == ["teen_only"]:
+            return []
+        start, end = compound.start, compound.end
+        kind = "weak" if compound.weak() else compound.kind()
+        return [Value(start, end, text[start:end], compound.value(), kind)]
+
+    def _single(self, text: str, tok: _Token, kind: str, value, digits: list[Value]):
+        span = text[tok.start : tok.end]
+        if kind == "dual":
+            unit = self.unit_duals.get(tok.form, "")
+            return [Value(tok.start, tok.end, span, "2", "dual", unit=unit)]
+        if not self._next_to_digits(text, tok, digits):
+            return []
+        month = f"h{value - 100}" if value > 100 else str(value)
+        return [Value(tok.start, tok.end, span, month, "month")]
+
+    @staticmethod
+    def _next_to_digits(text: str, tok: _Token, digits: list[Value]) -> bool:
+        """Whether a month name is part of a date: a day before it or a day or year after."""
+        i = bisect.bisect_left([d.start for d in digits], tok.start)
+        if i and _MONTH_BEFORE.fullmatch(text[digits[i - 1].end : tok.start]):
+            return True
+        return i < len(digits) and bool(_MONTH_AFTER.fullmatch(text[tok.end : digits[i].start]))
+
+    def _attach_scales(self, text: str, digits: list[Value], words: list[Value]) -> list[Value]:
+        """5 million = 5,000,000, ٥ آلاف = 5000: a digit number times the scale word after it."""
+        if not words or not digits:
+            return digits
+        by_start = {w.start: w for w in words}
+        out = []
+        for d in digits:
+            gap = _SPACE.match(text, d.end).end()
+            scale = by_start.get(gap) if gap > d.end else None
+            number = d.number
+            if scale is None or scale.kind != "words" or number is None or d.kind != "digits":
+                out.append(d)
+                continue
+            if self.fold_word(scale.text).split()[0] not in self.scales:
+                out.append(d)
+                continue
+            words.remove(scale)
+            value = format((number * Decimal(scale.value)).normalize(), "f")
+            out.append(Value(d.start, scale.end, text[d.start : scale.end], value))
+        return out
+
+    def _clock_and_sign(self, text: str, folded: _Folded, v: Value) -> Value:
+        fend = folded.folded(v.end)
+        fstart = folded.folded(v.start)
+        if self.marker_re is not None and v.kind in ("time", "digits"):
+            m = self.marker_re.match(folded.text, fend)
+            if m and self._is_clock(folded, v, fstart, m.group("m")):
+                return self._clock(v, self.markers.get(m.group("m").lower(), ""))
+        if v.kind == "digits" and not v.value.startswith("-"):
+            negative = self.neg_before_re is not None and self.neg_before_re.search(
+                folded.text, 0, fstart
+            )
+            if not negative and self.neg_after_re is not None:
+                negative = self.neg_after_re.match(folded.text, fend)
+            if negative:
+                return Value(v.start, v.end, v.text, "-" + v.value, v.kind, v.parts, v.loose)
+        return v
+
+    def _is_clock(self, folded: _Folded, v: Value, fstart: int, marker: str) -> bool:
+        if v.kind == "time":
+            return True
+        if not v.value.isdigit() or not 1 <= int(v.value) <= 12:
+            return False
+        if marker.lower() in self.bare_markers:
+            return True  # "3 pm" is a time wherever it stands; "١١ مساء" may be a name
+        return self.time_word_re is not None and bool(
+            self.time_word_re.search(folded.text, 0, fstart)
+        )
+
+    @staticmethod
+    def _clock(v: Value, marker: str) -> Value:
+        hours, _, rest = v.value.partition(":")
+        h = int(hours)
+        if marker == "pm" and h < 12:
+            h += 12
+        elif marker == "am" and h == 12:
+            h = 0
+        value = f"{h}:{rest or '00'}"
+        return Value(v.start, v.end, v.text, value, "time", loose=_time_loose(value))

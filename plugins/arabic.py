@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lintr_plugins.arabic_numbers import NUMBERS
 from pyarabic import araby
 
 from lintr.hookspecs import hookimpl
@@ -50,6 +51,7 @@ ARABIC = LanguageProfile(
     relative_length=0.8,
     strip_marks=strip_marks,
     normalize=normalize,
+    number_tables=NUMBERS,
 )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from lintr_plugins.english_numbers import NUMBERS
+
 from lintr.hookspecs import hookimpl
 from lintr.languages import LanguageProfile
 
@@ -31,6 +33,7 @@ ENGLISH = LanguageProfile(
     ),
     strip_marks=str.casefold,
     normalize=str.casefold,
+    number_tables=NUMBERS,
 )
 
 

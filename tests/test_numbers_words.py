@@ -1,0 +1,167 @@
+"""Numbers in words, quantities and conversions: what the YAML cases cannot show one by one."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+from conftest import run_lintr
+
+from lintr.languages import LanguageProfile
+from lintr.model import Pair, PairSide, Segment, Severity
+from lintr.numbers import NumberTables, find_numbers, find_values
+from lintr.quantities import UNITS, approx, convert, find_quantities
+
+
+def _pair(registry, source: str, target: str, src: str = "ar", tgt: str = "en") -> Pair:
+    langs = registry.languages
+    return Pair(
+        PairSide((Segment(source, "s", 1, 1),), langs.get(src), "source"),
+        PairSide((Segment(target, "t", 1, 1),), langs.get(tgt), "target"),
+    )
+
+
+def _values(registry, text: str, lang: str) -> list[tuple[str, str]]:
+    return [(v.text, v.value) for v in find_values(text, registry.languages.get(lang))]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("ثلاثمائة وخمسة", "305"),
+        ("خمسة وعشرون", "25"),
+        ("ستين وثلاثمائة", "360"),
+        ("تسعة وتسعين ومائة", "199"),
+        ("ثلاثة آلاف وخمسمائة", "3500"),
+        ("عشرين ألفاً", "20000"),
+        ("مئة ألف", "100000"),
+        ("الخامس عشر", "15"),
+        ("الحادي عشر", "11"),
+        ("ثلثي", "2/3"),
+        ("٢٫٥ مليون", "2500000"),
+    ],
+)
+def test_arabic_number_words(registry, text, expected):
+    assert [value for _, value in _values(registry, text, "ar")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("three hundred and five", "305"),
+        ("one hundred and twenty-one", "121"),
+        ("twenty-first", "21"),
+        ("a dozen", "12"),
+        ("two dozen", "24"),
+        ("two thirds", "2/3"),
+        ("a quarter", "0.25"),
+        ("2.5 million", "2500000"),
+        ("3:15 pm", "15:15"),
+        ("12 am", "0:00"),
+        ("minus 4", "-4"),
+    ],
+)
+def test_english_number_words(registry, text, expected):
+    assert [value for _, value in _values(registry, text, "en")] == [expected]
+
+
+def test_three_and_four_are_two_numbers_but_a_hundred_and_five_is_one(registry):
+    assert _values(registry, "three and four", "en") == [("three", "3"), ("four", "4")]
+    assert _values(registry, "ثلاثة وأربعة", "ar") == [("ثلاثة", "3"), ("أربعة", "4")]
+    assert _values(registry, "مائة خمسة", "ar") == [("مائة", "100"), ("خمسة", "5")]
+
+
+def test_offsets_survive_tashkeel(registry):
+    text = "قُتِلَ خَمْسَةَ عَشَرَ شَخْصًا"
+    ((found, value),) = _values(registry, text, "ar")
+    assert value == "15"
+    assert text.index(found) == text.index("خَمْسَةَ")
+
+
+def test_digits_alone_are_unchanged_for_the_aligner():
+    # The aligner's anchors come from find_numbers: number words must not leak into them.
+    assert [n.value for n in find_numbers("قُتل خمسة عشر و 55 كم")] == ["55"]
+
+
+def test_a_value_change_on_a_quantity_is_reported_once(registry):
+    pair = _pair(registry, "على عمق 55 كم داخل البادية", "an area 56 kilometers deep")
+    findings = [f for cls in registry.rules.values() for f in cls().check(pair)]
+    numeric = [f for f in findings if f.rule in ("numeral-mismatch", "unit-mismatch")]
+    assert [f.rule for f in numeric] == ["unit-mismatch"]
+    assert "the source has 55 km; the target says 56 kilometers" in numeric[0].message
+
+
+def test_a_quantity_with_no_counterpart_is_a_plain_number(registry):
+    pair = _pair(registry, "على عمق 55 كم", "an area 57 deep")
+    numeral = registry.rules["numeral-mismatch"]()
+    units = registry.rules["unit-mismatch"]()
+    assert [f.detail for f in numeral.check(pair)] == ["55->57"]
+    assert list(units.check(pair)) == []
+
+
+def test_exact_units_reports_a_conversion_as_info(registry):
+    pair = _pair(registry, "على بعد 55 كم", "34 miles away")
+    rule = registry.rules["unit-mismatch"]({"exact-units": True})
+    (finding,) = rule.check(pair)
+    assert finding.severity == Severity.INFO
+    assert registry.rules["unit-mismatch"]().severity == Severity.ERROR
+
+
+def test_number_words_off_compares_digits_only(registry):
+    pair = _pair(registry, "قُتل خمسة عشر شخصاً", "16 people were killed")
+    precise = registry.rules["numeral-mismatch"]()
+    off = registry.rules["numeral-mismatch"]({"number-words": "off"})
+    assert [f.detail for f in precise.check(pair)] == ["15->16"]
+    assert [f.detail for f in off.check(pair)] == ["+16"]
+
+
+def test_conversions():
+    assert approx(convert(55, "km", "mi")) == "34.2"  # type: ignore[arg-type]
+    assert approx(convert(30, "degC", "degF")) == "86"  # type: ignore[arg-type]
+    assert approx(convert(1, "dunam", "m2")) == "1,000"  # type: ignore[arg-type]
+    assert {u.dimension for u in UNITS.values()} >= {
+        "length",
+        "area",
+        "volume",
+        "mass",
+        "speed",
+        "temperature",
+        "duration",
+        "currency",
+    }
+
+
+def test_a_new_language_is_a_table_not_code(registry):
+    french = dataclasses.replace(
+        registry.languages.get("en"),
+        code="fr",
+        name="French",
+        number_tables=NumberTables(
+            cardinals={"trois": 3, "cent": 100, "mille": 1000},
+            scales=frozenset({"cent", "mille"}),
+            units={"km": "km", "kilomètres": "km", "milles": "mi"},
+        ),
+    )
+    assert isinstance(french, LanguageProfile)
+    values = find_values("trois cent kilomètres", french)
+    assert [v.value for v in values] == ["300"]
+    (quantity,) = find_quantities("trois cent kilomètres", french, values)
+    assert quantity.units == ("km",)
+
+
+def test_same_input_same_output_and_explain_names_the_mode(tmp_path):
+    tsv = tmp_path / "pairs.tsv"
+    tsv.write_text(
+        "قُتل خمسة عشر شخصاً على بعد 55 كم\tSixteen people were killed 55 miles away\n",
+        encoding="utf-8",
+    )
+    args = ("check", str(tsv), "--source-lang", "ar", "--target-lang", "en", "--format", "json")
+    first, second = run_lintr(*args), run_lintr(*args)
+    assert first.stdout == second.stdout
+    rules = sorted(f["rule"] for f in json.loads(first.stdout)["findings"])
+    assert rules == ["numeral-mismatch", "unit-mismatch"]
+    explained = run_lintr("explain", "numeral-mismatch").stdout
+    assert (
+        "Mode `precise` is on" in explained and "number-words: str, default 'precise'" in explained
+    )
