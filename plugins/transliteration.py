@@ -1,0 +1,413 @@
+"""The corpus-scope rule about names: one name transliterated in different ways."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+
+from rapidfuzz.distance import Levenshtein
+
+from lintr import names
+from lintr.hookspecs import hookimpl
+from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
+from lintr.rule import Option, Rule
+from lintr.termfiles import Canonical, read_canonical
+
+# Where a spelling occurs: path, line, column, end line, end column, the text as written.
+Where = tuple[str, int, int, int, int, str]
+
+SCHEMES = ("majority", "din", "ala-lc", "ascii")
+SCHEME_NAMES = {"din": "DIN 31635", "ala-lc": "ALA-LC", "ascii": "plain-ASCII"}
+_DIN_ONLY = frozenset("ġğšṯḏḫžʿʾĠĞŠṮḎḪŽ")
+_ALA_ONLY = frozenset("ʻʼ")
+_SHARED = frozenset("āīūēōḥṣḍṭẓĀĪŪĒŌḤṢḌṬẒ")
+_DIGRAPHS = ("sh", "kh", "gh", "th", "dh")
+
+
+# Close spellings are one name only where the consonant skeleton has this many letters
+# (two-letter skeletons such as 'mr' are shared by Mary, 'Umar and Amr) and the Arabic word
+# both render has this many letters (not من, بن).
+MIN_SKELETON = 3
+MIN_ARABIC = 3
+
+
+class Variant:
+    """One spelling of a name: how often, where (the ``limit`` first places) and which Arabic
+    words of the aligned sources it rendered."""
+
+    __slots__ = ("arabic", "count", "where")
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.where: list[Where] = []
+        self.arabic: Counter[str] = Counter()
+
+    def absorb(self, other: Variant, limit: int) -> None:
+        self.count += other.count
+        self.arabic.update(other.arabic)
+        if other.where:
+            # The first places in file order: the same whatever the batches and merge order.
+            self.where = sorted(self.where + other.where)[:limit]
+
+
+class NamesState:
+    """Per folded name ('magawir'): its spellings; per folded word, how often it was written
+    in lower case (an ordinary word, then, not a name). Grows with the distinct names and
+    words of the corpus, not with its length."""
+
+    __slots__ = ("lower", "names")
+
+    def __init__(self) -> None:
+        self.names: dict[str, dict[str, Variant]] = {}
+        self.lower: Counter[str] = Counter()
+
+
+def _scheme_score(spelling: str, scheme: str) -> int:
+    text = unicodedata.normalize("NFC", spelling)
+    if scheme == "ascii":
+        return -sum(1 for c in text if not c.isascii() or c in names.AYN_SIGNS)
+    digraphs = sum(text.lower().count(d) for d in _DIGRAPHS)
+    shared = sum(1 for c in text if c in _SHARED)
+    din, ala = sum(1 for c in text if c in _DIN_ONLY), sum(1 for c in text if c in _ALA_ONLY)
+    if scheme == "din":
+        return shared + din - ala - digraphs
+    if scheme == "ala-lc":
+        return shared + ala + digraphs - din
+    return 0
+
+
+class _Group:
+    """Spellings found to render one name."""
+
+    def __init__(self) -> None:
+        self.variants: dict[str, Variant] = {}
+
+    def arabic(self) -> str:
+        """The Arabic the name renders: the word most of its occurrences matched, if any."""
+        counts: Counter[str] = Counter()
+        for variant in self.variants.values():
+            counts.update(variant.arabic)
+        if not counts:
+            return ""
+        word = min(counts, key=lambda w: (-counts[w], w))
+        total = sum(v.count for v in self.variants.values())
+        return word if 2 * counts[word] >= total else ""
+
+
+def _dominant(variants: list[Variant]) -> str:
+    """The Arabic (folded, without clitics) that most of these occurrences render, or ''."""
+    counts: Counter[str] = Counter()
+    for variant in variants:
+        for word, n in variant.arabic.items():
+            counts[names.arabic_key(word)] += n
+    if not counts:
+        return ""
+    word = min(counts, key=lambda w: (-counts[w], w))
+    return word if 2 * counts[word] >= sum(v.count for v in variants) else ""
+
+
+class _Unit:
+    """Spellings identical after folding that render one Arabic name."""
+
+    __slots__ = ("arabic", "count", "key", "variants")
+
+    def __init__(self, key: str, variants: dict[str, Variant], arabic: str):
+        self.key = key
+        self.variants = variants
+        self.arabic = arabic
+        self.count = sum(v.count for v in variants.values())
+
+
+def _split(key: str, variants: dict[str, Variant]) -> list[_Unit]:
+    """The spellings of one folded key, split where their sources render different Arabic
+    names (As'ad for أسعد, Asad for أسد); spellings without a clear Arabic join the largest."""
+    by_arabic: dict[str, dict[str, Variant]] = {}
+    for spelling in sorted(variants):
+        arabic = _dominant([variants[spelling]])
+        by_arabic.setdefault(arabic, {})[spelling] = variants[spelling]
+    unclear = by_arabic.pop("", {})
+    if not by_arabic:
+        return [_Unit(key, unclear, "")]
+    largest = max(by_arabic, key=lambda a: (sum(v.count for v in by_arabic[a].values()), a))
+    by_arabic[largest].update(unclear)
+    return [_Unit(key, by_arabic[a], a) for a in sorted(by_arabic)]
+
+
+class InconsistentTransliteration(Rule):
+    """One name transliterated in different ways across the corpus ('Maġāwir' once, 'Maġāwīr'
+    twice).
+
+    In Latin-script text lintr takes as names the capitalised words and the words carrying
+    transliteration marks (ā ī ū ḥ ṣ ḍ ṭ ẓ ġ ğ š ṯ ḏ ʿ ʾ ‘ ’ '), without a hyphenated article
+    (al-, el-, ad-, ash-...) or an English possessive. A capitalised word whose letters the
+    corpus also writes in lower case is an ordinary word ('Said' beside 'said') unless it
+    carries marks. Spellings are one name when they are
+
+    * identical after folding diacritics, ʿayn and hamza signs, hyphens and case
+      (Maġāwīr / Maġāwir / Magawir), or
+    * close (at most ``max-distance`` edits after folding) with the same consonant skeleton,
+      and confirmed by the aligned source: both render the same Arabic word, compared
+      without tashkeel, with alef and hamza forms, ta marbuta, the article and clitics
+      folded (Hurairah / Huraira / Hurayrah for هريرة; Hasan / Husain stay apart, حسن is
+      not حسين).
+
+    Case and the apostrophe's typography (' or ’) do not make another spelling.
+
+    Which spelling is right: the canonical-spellings file (``names-file``, the team's agreed
+    spelling of each name) first; then the ``scheme`` (``din``: the most fully marked
+    DIN 31635 spelling, ``ala-lc``: ALA-LC, ``ascii``: the plain-ASCII house style); then
+    the majority (ties: the spelling used first). Every occurrence of another spelling is
+    reported at its exact span, with a note at the first occurrence of the preferred one:
+
+        'Maġāwir' (1x) vs 'Maġāwīr' (2x) for المغاوير: spell it 'Maġāwīr', as elsewhere in the corpus
+
+    The names file: one name a line, ``spelling<TAB>arabic`` (the Arabic optional; it lets
+    the entry claim spellings that are close but not identical after folding), ``#``
+    comments; ``.csv`` files use commas. See ``examples/names.tsv``. A relative path is
+    taken from the configuration file's folder. With it, a name spelled otherwise is
+    reported even where the corpus spells it one way only.
+
+    Memory: per distinct folded name, each spelling's count, the Arabic words it rendered
+    and its first ``max-locations`` places; per distinct lower-case word, a count. It grows
+    with the corpus's vocabulary, not with its length, and batches merged in any order give
+    the same findings. A spelling used more than ``max-locations`` times is reported at its
+    first ``max-locations`` places only (the message says so).
+    """
+
+    id = "inconsistent-transliteration"
+    severity = Severity.WARNING
+    scope = "corpus"
+    options = {
+        "names-file": Option(str, "", "canonical spellings (TSV/CSV); relative to the config"),
+        "scheme": Option(str, "majority", "preferred style: majority, din, ala-lc or ascii"),
+        "max-distance": Option(int, 2, "edits allowed between close spellings, after folding"),
+        "min-letters": Option(int, 3, "shorter names (after folding) are ignored"),
+        "max-locations": Option(int, 100, "places kept per spelling"),
+    }
+
+    def configure(self) -> None:
+        from lintr.config import ConfigError
+
+        scheme = self.settings["scheme"]
+        if scheme not in SCHEMES:
+            raise ConfigError(f"{self.id}: scheme: expected one of {', '.join(SCHEMES)}")
+        self._limit = max(1, self.settings["max-locations"])
+        path = self.settings["names-file"]
+        self._canonical: list[Canonical] = read_canonical(path) if path else []
+        self._by_fold = {names.fold(c.spelling): c for c in self._canonical}
+        self._by_arabic = {
+            (names.latin_skeleton(c.spelling), names.arabic_key(c.arabic)): c
+            for c in self._canonical
+            if c.arabic
+        }
+
+    # -- collect / merge ------------------------------------------------------------------
+
+    def collect(self, pair: Pair) -> NamesState:
+        state = NamesState()
+        for side, other in ((pair.source, pair.target), (pair.target, pair.source)):
+            if side and side.profile.script == "Latin":
+                self._collect_side(side, other, state)
+        return state
+
+    def _collect_side(self, side: PairSide, other: PairSide, state: NamesState) -> None:
+        text = side.text
+        found = names.find_names(text, self.settings["min-letters"])
+        state.lower.update(names.lowercase_words(text))
+        if not found:
+            return
+        index = {}
+        if other and other.profile.script == "Arabic":
+            index = names.skeleton_index(names.arabic_words(other.text))
+        for name in found:
+            spelling = names.spelling(name.text)
+            variant = state.names.setdefault(names.fold(name.text), {}).setdefault(
+                spelling, Variant()
+            )
+            variant.count += 1
+            if len(variant.where) < self._limit:
+                loc = side.location(name.start, name.end)
+                variant.where.append(
+                    (loc.path, loc.line, loc.column, loc.end_line, loc.end_column, name.text)
+                )
+            arabic = names.rendered(name.text, index)
+            if arabic:
+                variant.arabic[arabic] += 1
+
+    def merge(self, a: NamesState, b: NamesState) -> NamesState:
+        """The union of two states; reuses (and changes) ``a``."""
+        a.lower.update(b.lower)
+        for key, theirs in b.names.items():
+            mine = a.names.get(key)
+            if mine is None:
+                a.names[key] = theirs
+                continue
+            for spelling, variant in theirs.items():
+                kept = mine.get(spelling)
+                if kept is None:
+                    mine[spelling] = variant
+                else:
+                    kept.absorb(variant, self._limit)
+        return a
+
+    # -- finalize -------------------------------------------------------------------------
+
+    def finalize(self, state: NamesState) -> Iterator[Finding]:
+        findings: list[Finding] = []
+        for group in self._groups(state):
+            findings.extend(self._group_findings(group))
+        findings.sort(key=Finding.sort_key)
+        return iter(findings)
+
+    def _name_variants(self, state: NamesState) -> dict[str, dict[str, Variant]]:
+        """Per folded name, its spellings, without the unmarked ones of ordinary words."""
+        out = {}
+        for key in sorted(state.names):
+            variants = state.names[key]
+            if state.lower.get(key):
+                variants = {s: v for s, v in variants.items() if _marked(s)}
+            if variants:
+                out[key] = variants
+        return out
+
+    def _groups(self, state: NamesState) -> list[_Group]:
+        """Spellings grouped by name: identical after folding (unless their sources show
+        two Arabic names, as As'ad and Asad do), then close spellings joined to the most
+        frequent close one that renders the same Arabic word (one hop: no chains)."""
+        units = [u for key, v in self._name_variants(state).items() for u in _split(key, v)]
+        blocks: dict[str, list[_Unit]] = {}
+        for unit in units:
+            blocks.setdefault(names.latin_skeleton(unit.key), []).append(unit)
+        limit = self.settings["max-distance"]
+        groups: list[_Group] = []
+        for skeleton, block in sorted(blocks.items()):
+            block.sort(key=lambda u: (-u.count, u.key, u.arabic))
+            roots: list[tuple[_Unit, _Group]] = []
+            for unit in block:
+                home = None
+                if len(skeleton) >= MIN_SKELETON and len(unit.arabic) >= MIN_ARABIC:
+                    home = next(
+                        (
+                            group
+                            for root, group in roots
+                            if root.arabic == unit.arabic
+                            and not _derived(root.key, unit.key)
+                            and Levenshtein.distance(root.key, unit.key, score_cutoff=limit)
+                            <= limit
+                        ),
+                        None,
+                    )
+                if home is None:
+                    home = _Group()
+                    roots.append((unit, home))
+                    groups.append(home)
+                home.variants.update(unit.variants)
+        return groups
+
+    def _canonical_for(self, group: _Group) -> Canonical | None:
+        for spelling in sorted(group.variants):
+            entry = self._by_fold.get(names.fold(spelling))
+            if entry is not None:
+                return entry
+        if self._by_arabic:
+            arabic = names.arabic_key(group.arabic()) if group.arabic() else ""
+            for spelling in sorted(group.variants):
+                entry = self._by_arabic.get((names.latin_skeleton(spelling), arabic))
+                if entry is not None:
+                    return entry
+        return None
+
+    def _preferred(self, group: _Group) -> str:
+        scheme = self.settings["scheme"]
+
+        def rank(item: tuple[str, Variant]) -> tuple:
+            spelling, variant = item
+            first = variant.where[0] if variant.where else ()
+            marks = sum(1 for c in spelling if c in names.MARKS)  # ties: the fuller spelling
+            return (-_scheme_score(spelling, scheme), -variant.count, -marks, first, spelling)
+
+        return min(group.variants.items(), key=rank)[0]
+
+    def _group_findings(self, group: _Group) -> list[Finding]:
+        canonical = self._canonical_for(group)
+        if canonical is not None:
+            preferred = names.spelling(canonical.spelling)
+        elif len(group.variants) < 2:
+            return []
+        else:
+            preferred = self._preferred(group)
+        arabic = group.arabic()
+        best = group.variants.get(preferred)
+        shown = best.where[0][5] if best and best.where else (canonical or _NONE).spelling
+        why = self._why(canonical)
+        findings = []
+        for spelling in sorted(group.variants):
+            if spelling == preferred:
+                continue
+            variant = group.variants[spelling]
+            for where in variant.where:
+                count = f"'{shown}' ({best.count}x)" if best else f"'{shown}'"
+                message = f"'{where[5]}' ({variant.count}x) vs {count}"
+                if arabic:
+                    message += f" for {arabic}"
+                message += f": spell it '{shown}'{why}"
+                if variant.count > len(variant.where):
+                    message += f" (only its first {len(variant.where)} places are reported)"
+                note = self._note(best, canonical, shown)
+                findings.append(
+                    self.finding(
+                        message,
+                        Location(*where[:5]),
+                        [note] if note else [],
+                        detail=f"{spelling}>{preferred}",
+                    )
+                )
+        return findings
+
+    def _why(self, canonical: Canonical | None) -> str:
+        if canonical is not None:
+            return ", the agreed spelling in the names file"
+        scheme = self.settings["scheme"]
+        if scheme != "majority":
+            return f", the {SCHEME_NAMES[scheme]} spelling used in the corpus"
+        return ", as elsewhere in the corpus"
+
+    @staticmethod
+    def _note(best: Variant | None, canonical: Canonical | None, shown: str) -> Related | None:
+        if best is not None and best.where:
+            first = best.where[0]
+            return Related(Location(*first[:5]), f"'{shown}' is first used here")
+        if canonical is not None:
+            return Related(
+                Location(canonical.path, canonical.line, 1),
+                f"the agreed spelling '{canonical.spelling}'",
+            )
+        return None
+
+
+class _None:
+    spelling = ""
+
+
+_NONE = _None()
+
+
+def _marked(spelling: str) -> bool:
+    return names.has_marks(spelling) or any(c in names.AYN_SIGNS for c in spelling)
+
+
+# Endings that make another word of a name: English plurals and adjectives (Muslims,
+# Syrian), the Arabic nisba adjective (Iraqi, Makki).
+_DERIVED = ("s", "es", "n", "an", "ns", "i", "is", "y")
+
+
+def _derived(a: str, b: str) -> bool:
+    """One is the other with a derivational ending ('iraq', 'iraqi'; 'muslim', 'muslims')."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and long[len(short) :] in _DERIVED
+
+
+@hookimpl
+def lintr_rules() -> list[type[Rule]]:
+    return [InconsistentTransliteration]
