@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
 from rapidfuzz.distance import Levenshtein
 
@@ -157,15 +158,16 @@ class InconsistentTransliteration(Rule):
     Which spelling is right: the canonical-spellings file (``names-file``, the team's agreed
     spelling of each name) first; then the ``scheme`` (``din``: the most fully marked
     DIN 31635 spelling, ``ala-lc``: ALA-LC, ``ascii``: the plain-ASCII house style); then
-    the majority (ties: the spelling used first). Every occurrence of another spelling is
+    the majority (ties: the spelling with more marks, then the one used first). Every occurrence of another spelling is
     reported at its exact span, with a note at the first occurrence of the preferred one:
 
         'Maġāwir' (1x) vs 'Maġāwīr' (2x) for المغاوير: spell it 'Maġāwīr', as elsewhere in the corpus
 
     The names file: one name a line, ``spelling<TAB>arabic`` (the Arabic optional; it lets
     the entry claim spellings that are close but not identical after folding), ``#``
-    comments; ``.csv`` files use commas. See ``examples/names.tsv``. A relative path is
-    taken from the configuration file's folder. With it, a name spelled otherwise is
+    comments; ``.csv`` files use commas. An entry may have an article or several words
+    (al-Ḥasaka, Dayr az-Zūr): each name word of it counts. See ``examples/names.csv``. A
+    relative path is taken from the configuration file's folder. With it, a name spelled otherwise is
     reported even where the corpus spells it one way only.
 
     Memory: per distinct folded name, each spelling's count, the Arabic words it rendered
@@ -194,7 +196,13 @@ class InconsistentTransliteration(Rule):
             raise ConfigError(f"{self.id}: scheme: expected one of {', '.join(SCHEMES)}")
         self._limit = max(1, self.settings["max-locations"])
         path = self.settings["names-file"]
-        self._canonical: list[Canonical] = read_canonical(path) if path else []
+        self._canonical: list[Canonical] = []
+        for entry in read_canonical(path) if path else []:
+            # Each name word of an entry counts ('al-Ḥasaka' -> 'Ḥasaka', 'Dayr az-Zūr' ->
+            # 'Dayr', 'Zūr'); the Arabic only where the entry is one word.
+            words = names.find_names(entry.spelling, 1)
+            arabic = entry.arabic if len(words) == 1 else ""
+            self._canonical += [replace(entry, spelling=w.text, arabic=arabic) for w in words]
         self._by_fold = {names.fold(c.spelling): c for c in self._canonical}
         self._by_arabic = {
             (names.latin_skeleton(c.spelling), names.arabic_key(c.arabic)): c
