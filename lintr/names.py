@@ -79,6 +79,17 @@ def spelling(word: str) -> str:
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
+@lru_cache(maxsize=131072)
+def loose(key: str) -> str:
+    """A folded spelling without what transliterations add or drop freely and what never
+    tells two names apart: a final h, y for i, doubled letters ('hurayrah', 'huraira' ->
+    'huraira'; 'makkah', 'maka' -> 'maka')."""
+    if len(key) > 3 and key[-1] == "h" and key[-2] not in "cdgkst":
+        key = key[:-1]
+    key = key.replace("y", "i")
+    return "".join(c for i, c in enumerate(key) if i == 0 or c != key[i - 1])
+
+
 def has_marks(word: str) -> bool:
     return any(c in MARKS for c in unicodedata.normalize("NFC", word))
 
@@ -186,8 +197,10 @@ def latin_skeleton(name: str) -> str:
         if text.startswith(article.replace("-", "")) and "-" in name[: len(article)]:
             text = text[len(article) - 1 :]
             break
-    if len(text) > 3 and text[-1] == "h" and text[-2] in "ae":
-        text = text[:-1]  # ta marbuta written as -ah/-eh: Hurairah = Huraira
+    if len(text) > 3 and text[-1] == "h" and text[-2] not in "cdgkst":
+        # A final h is optional on both sides: ta marbuta (Hurairah = Huraira = هريرة) and
+        # a final ه (Munabbih = Munabbeh = منبه) alike. Not the h of sh, kh, th...
+        text = text[:-1]
     for digraph, single in _LATIN_DIGRAPHS:
         text = text.replace(digraph, single)
     text = text.translate(_LATIN_CLASSES)
@@ -204,6 +217,8 @@ def arabic_skeleton(word: str) -> str:
         if word.startswith(prefix) and len(word) > len(prefix) + 2:
             word = word[len(prefix) :]
             break
+    if len(word) > 3 and word[-1] in "هة":
+        word = word[:-1]  # see latin_skeleton: a final h is optional
     return "".join(c for c in word.translate(_AR_CLASSES) if c.isascii() and c.isalpha())
 
 
@@ -267,6 +282,14 @@ def _romanised(word: str) -> str:
             word = word[len(prefix) :]
             break
     return word.translate(_ROMAN)
+
+
+def candidates(name: str, index: dict[str, list[str]]) -> list[str]:
+    """Every Arabic word of an aligned source with the consonant skeleton of ``name``: what
+    it may render. Over a corpus, the word a name really renders is the one found with it
+    nearly every time."""
+    key = latin_skeleton(name)
+    return index.get(key, []) if len(key) >= 2 else []
 
 
 def rendered(name: str, index: dict[str, list[str]]) -> str | None:

@@ -26,11 +26,12 @@ _SHARED = frozenset("āīūēōḥṣḍṭẓĀĪŪĒŌḤṢḌṬẒ")
 _DIGRAPHS = ("sh", "kh", "gh", "th", "dh")
 
 
-# Close spellings are one name only where the consonant skeleton has this many letters
-# (two-letter skeletons such as 'mr' are shared by Mary, 'Umar and Amr) and the Arabic word
-# both render has this many letters (not من, بن).
+# Close spellings are one name only where the Arabic word they render has this many letters
+# (not من, بن); where their consonant skeleton is shorter than MIN_SKELETON (two letters,
+# such as 'mr', shared by Mary, 'Umar and Amr), one more letter and a single edit.
 MIN_SKELETON = 3
 MIN_ARABIC = 3
+DOMINANT = 0.4
 
 
 class Variant:
@@ -96,43 +97,54 @@ class _Group:
         return word if 2 * counts[word] >= total else ""
 
 
-def _dominant(variants: list[Variant]) -> str:
-    """The Arabic (folded, without clitics) that most of these occurrences render, or ''."""
+def _support(variants: list[Variant]) -> Counter[str]:
+    """Per Arabic word (folded, without clitics): in how many of these occurrences' sources
+    it was a candidate."""
     counts: Counter[str] = Counter()
     for variant in variants:
         for word, n in variant.arabic.items():
             counts[names.arabic_key(word)] += n
-    if not counts:
+    return counts
+
+
+def _dominant(support: Counter[str], total: int) -> str:
+    """The Arabic found most often with these occurrences, if with at least DOMINANT of
+    them (the Arabic often abbreviates or words a name otherwise), or ''."""
+    if not support:
         return ""
-    word = min(counts, key=lambda w: (-counts[w], w))
-    return word if 2 * counts[word] >= sum(v.count for v in variants) else ""
+    word = min(support, key=lambda w: (-support[w], w))
+    return word if support[word] >= DOMINANT * total else ""
 
 
 class _Unit:
     """Spellings identical after folding that render one Arabic name."""
 
-    __slots__ = ("arabic", "count", "key", "variants")
+    __slots__ = ("arabic", "count", "key", "support", "variants")
 
-    def __init__(self, key: str, variants: dict[str, Variant], arabic: str):
+    def __init__(self, key: str, variants: dict[str, Variant]):
         self.key = key
         self.variants = variants
-        self.arabic = arabic
         self.count = sum(v.count for v in variants.values())
+        self.support = _support(list(variants.values()))
+        self.arabic = _dominant(self.support, self.count)
+
+    def renders(self, arabic: str) -> bool:
+        """Whether ``arabic`` was found with at least half of these occurrences."""
+        return bool(arabic) and 2 * self.support.get(arabic, 0) >= self.count
 
 
 def _split(key: str, variants: dict[str, Variant]) -> list[_Unit]:
-    """The spellings of one folded key, split where their sources render different Arabic
-    names (As'ad for أسعد, Asad for أسد); spellings without a clear Arabic join the largest."""
-    by_arabic: dict[str, dict[str, Variant]] = {}
-    for spelling in sorted(variants):
-        arabic = _dominant([variants[spelling]])
-        by_arabic.setdefault(arabic, {})[spelling] = variants[spelling]
-    unclear = by_arabic.pop("", {})
-    if not by_arabic:
-        return [_Unit(key, unclear, "")]
-    largest = max(by_arabic, key=lambda a: (sum(v.count for v in by_arabic[a].values()), a))
-    by_arabic[largest].update(unclear)
-    return [_Unit(key, by_arabic[a], a) for a in sorted(by_arabic)]
+    """The spellings of one folded key, split where their sources show different Arabic
+    names (As'ad for أسعد, Asad for أسد); spellings without a clear Arabic, or whose sources
+    also have the main spelling's Arabic, stay with the main spelling."""
+    ranked = sorted(variants, key=lambda s: (-variants[s].count, s))
+    main = _Unit(key, {ranked[0]: variants[ranked[0]]})
+    groups: dict[str, dict[str, Variant]] = {main.arabic: dict(main.variants)}
+    for spelling in ranked[1:]:
+        unit = _Unit(key, {spelling: variants[spelling]})
+        apart = unit.arabic and main.arabic and not unit.renders(main.arabic)
+        groups.setdefault(unit.arabic if apart else main.arabic, {})[spelling] = variants[spelling]
+    return [_Unit(key, groups[a]) for a in sorted(groups)]
 
 
 class InconsistentTransliteration(Rule):
@@ -239,9 +251,7 @@ class InconsistentTransliteration(Rule):
                 variant.where.append(
                     (loc.path, loc.line, loc.column, loc.end_line, loc.end_column, name.text)
                 )
-            arabic = names.rendered(name.text, index)
-            if arabic:
-                variant.arabic[arabic] += 1
+            variant.arabic.update(names.candidates(name.text, index))
 
     def merge(self, a: NamesState, b: NamesState) -> NamesState:
         """The union of two states; reuses (and changes) ``a``."""
@@ -281,8 +291,9 @@ class InconsistentTransliteration(Rule):
 
     def _groups(self, state: NamesState) -> list[_Group]:
         """Spellings grouped by name: identical after folding (unless their sources show
-        two Arabic names, as As'ad and Asad do), then close spellings joined to the most
-        frequent close one that renders the same Arabic word (one hop: no chains)."""
+        two Arabic names, as As'ad and Asad do), then, from the most frequent down, each
+        close spelling joined to the group of the first more frequent one whose Arabic
+        its own sources have."""
         units = [u for key, v in self._name_variants(state).items() for u in _split(key, v)]
         blocks: dict[str, list[_Unit]] = {}
         for unit in units:
@@ -291,27 +302,43 @@ class InconsistentTransliteration(Rule):
         groups: list[_Group] = []
         for skeleton, block in sorted(blocks.items()):
             block.sort(key=lambda u: (-u.count, u.key, u.arabic))
-            roots: list[tuple[_Unit, _Group]] = []
+            members: list[tuple[_Unit, _Group]] = []
             for unit in block:
-                home = None
-                if len(skeleton) >= MIN_SKELETON and len(unit.arabic) >= MIN_ARABIC:
-                    home = next(
-                        (
-                            group
-                            for root, group in roots
-                            if root.arabic == unit.arabic
-                            and not _derived(root.key, unit.key)
-                            and Levenshtein.distance(root.key, unit.key, score_cutoff=limit)
-                            <= limit
-                        ),
-                        None,
-                    )
+                home = next(
+                    (
+                        group
+                        for member, group in members
+                        if self._same_name(member, unit, len(skeleton), limit)
+                    ),
+                    None,
+                )
                 if home is None:
                     home = _Group()
-                    roots.append((unit, home))
                     groups.append(home)
+                members.append((unit, home))
                 home.variants.update(unit.variants)
         return groups
+
+    @staticmethod
+    def _same_name(root: _Unit, unit: _Unit, skeleton: int, limit: int) -> bool:
+        """Close spellings of one name: not an English or nisba derivation of each other,
+        and either only a final h, y/i or a doubled letter apart (unless their sources show
+        two names), or at most ``limit`` edits apart with the more frequent one's Arabic in
+        the rarer one's sources. Two-consonant skeletons (Mary, 'Umar, Amr) need a
+        single edit and an Arabic word of four letters or more."""
+        if _derived(root.key, unit.key):
+            return False
+        if names.loose(root.key) == names.loose(unit.key):
+            # Only a final h, y/i or a doubled letter apart: one name unless the sources
+            # say otherwise (Hasan حسن and Hassan حسان).
+            return not (root.arabic and unit.arabic and not unit.renders(root.arabic))
+        if len(root.arabic) < MIN_ARABIC or not unit.renders(root.arabic):
+            return False
+        if skeleton < MIN_SKELETON:
+            if len(root.arabic) < MIN_ARABIC + 1:
+                return False
+            limit = 1
+        return Levenshtein.distance(root.key, unit.key, score_cutoff=limit) <= limit
 
     def _canonical_for(self, group: _Group) -> Canonical | None:
         for spelling in sorted(group.variants):
