@@ -50,6 +50,10 @@ _FOLD_DROP = dict.fromkeys(map(ord, AYN_SIGNS + "-"))
 _LETTER_FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
 
 
+# English contractions ("Won't", "He'll") are not names, whatever their apostrophes.
+_CONTRACTION = regex.compile(r"(?:n['’]t|['’](?:ll|re|ve|d|m))$", regex.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Name:
     """A name word of a text: its span (article and possessive left out) and spelling."""
@@ -117,7 +121,7 @@ def find_names(text: str, min_letters: int = 3) -> list[Name]:
         # A leading sign is ʿayn only before a capital ('Umar), else an opening quote.
         if word[0] in AYN_SIGNS and not (len(word) > 1 and word[1].isupper()):
             start, word = start + 1, word[1:]
-        if not (_starts_upper(word) or has_marks(word)):
+        if not (_starts_upper(word) or has_marks(word)) or _CONTRACTION.search(word):
             continue
         if len(fold(word)) >= min_letters:
             out.append(Name(start, end, word))

@@ -32,6 +32,9 @@ _DIGRAPHS = ("sh", "kh", "gh", "th", "dh")
 MIN_SKELETON = 3
 MIN_ARABIC = 3
 DOMINANT = 0.4
+# An Arabic word in more than this share of the sources is a formula (صلى الله عليه وسلم),
+# not the name a transliteration renders.
+FORMULA_SHARE = 0.3
 
 
 class Variant:
@@ -58,11 +61,15 @@ class NamesState:
     in lower case (an ordinary word, then, not a name). Grows with the distinct names and
     words of the corpus, not with its length."""
 
-    __slots__ = ("lower", "names")
+    __slots__ = ("arabic", "lower", "names", "sources")
 
     def __init__(self) -> None:
         self.names: dict[str, dict[str, Variant]] = {}
         self.lower: Counter[str] = Counter()
+        # In how many Arabic sources (of pairs with names) each folded Arabic word occurs:
+        # words of formulas (وسلم in every hadith) confirm no name.
+        self.arabic: Counter[str] = Counter()
+        self.sources = 0
 
 
 def _scheme_score(spelling: str, scheme: str) -> int:
@@ -97,13 +104,15 @@ class _Group:
         return word if 2 * counts[word] >= total else ""
 
 
-def _support(variants: list[Variant]) -> Counter[str]:
+def _support(variants: list[Variant], formulas: frozenset[str]) -> Counter[str]:
     """Per Arabic word (folded, without clitics): in how many of these occurrences' sources
-    it was a candidate."""
+    it was a candidate. Words of formulas are left out."""
     counts: Counter[str] = Counter()
     for variant in variants:
         for word, n in variant.arabic.items():
-            counts[names.arabic_key(word)] += n
+            key = names.arabic_key(word)
+            if key not in formulas:
+                counts[key] += n
     return counts
 
 
@@ -121,11 +130,11 @@ class _Unit:
 
     __slots__ = ("arabic", "count", "key", "support", "variants")
 
-    def __init__(self, key: str, variants: dict[str, Variant]):
+    def __init__(self, key: str, variants: dict[str, Variant], formulas: frozenset[str]):
         self.key = key
         self.variants = variants
         self.count = sum(v.count for v in variants.values())
-        self.support = _support(list(variants.values()))
+        self.support = _support(list(variants.values()), formulas)
         self.arabic = _dominant(self.support, self.count)
 
     def renders(self, arabic: str) -> bool:
@@ -133,18 +142,18 @@ class _Unit:
         return bool(arabic) and 2 * self.support.get(arabic, 0) >= self.count
 
 
-def _split(key: str, variants: dict[str, Variant]) -> list[_Unit]:
+def _split(key: str, variants: dict[str, Variant], formulas: frozenset[str]) -> list[_Unit]:
     """The spellings of one folded key, split where their sources show different Arabic
     names (As'ad for أسعد, Asad for أسد); spellings without a clear Arabic, or whose sources
     also have the main spelling's Arabic, stay with the main spelling."""
     ranked = sorted(variants, key=lambda s: (-variants[s].count, s))
-    main = _Unit(key, {ranked[0]: variants[ranked[0]]})
+    main = _Unit(key, {ranked[0]: variants[ranked[0]]}, formulas)
     groups: dict[str, dict[str, Variant]] = {main.arabic: dict(main.variants)}
     for spelling in ranked[1:]:
-        unit = _Unit(key, {spelling: variants[spelling]})
+        unit = _Unit(key, {spelling: variants[spelling]}, formulas)
         apart = unit.arabic and main.arabic and not unit.renders(main.arabic)
         groups.setdefault(unit.arabic if apart else main.arabic, {})[spelling] = variants[spelling]
-    return [_Unit(key, groups[a]) for a in sorted(groups)]
+    return [_Unit(key, groups[a], formulas) for a in sorted(groups)]
 
 
 class InconsistentTransliteration(Rule):
@@ -239,7 +248,10 @@ class InconsistentTransliteration(Rule):
             return
         index = {}
         if other and other.profile.script == "Arabic":
-            index = names.skeleton_index(names.arabic_words(other.text))
+            words = names.arabic_words(other.text)
+            index = names.skeleton_index(words)
+            state.arabic.update({names.arabic_key(w) for w in words})
+            state.sources += 1
         for name in found:
             spelling = names.spelling(name.text)
             variant = state.names.setdefault(names.fold(name.text), {}).setdefault(
@@ -256,6 +268,8 @@ class InconsistentTransliteration(Rule):
     def merge(self, a: NamesState, b: NamesState) -> NamesState:
         """The union of two states; reuses (and changes) ``a``."""
         a.lower.update(b.lower)
+        a.arabic.update(b.arabic)
+        a.sources += b.sources
         for key, theirs in b.names.items():
             mine = a.names.get(key)
             if mine is None:
@@ -294,7 +308,11 @@ class InconsistentTransliteration(Rule):
         two Arabic names, as As'ad and Asad do), then, from the most frequent down, each
         close spelling joined to the group of the first more frequent one whose Arabic
         its own sources have."""
-        units = [u for key, v in self._name_variants(state).items() for u in _split(key, v)]
+        common = FORMULA_SHARE * state.sources
+        formulas = frozenset(w for w, n in state.arabic.items() if n > common)
+        units = [
+            u for key, v in self._name_variants(state).items() for u in _split(key, v, formulas)
+        ]
         blocks: dict[str, list[_Unit]] = {}
         for unit in units:
             blocks.setdefault(names.latin_skeleton(unit.key), []).append(unit)
@@ -322,13 +340,13 @@ class InconsistentTransliteration(Rule):
     @staticmethod
     def _same_name(root: _Unit, unit: _Unit, skeleton: int, limit: int) -> bool:
         """Close spellings of one name: not an English or nisba derivation of each other,
-        and either only a final h, y/i or a doubled letter apart (unless their sources show
-        two names), or at most ``limit`` edits apart with the more frequent one's Arabic in
+        and either only a final h, y/i or a doubled letter apart with two consonants or more
+        (unless their sources show two names; 'Ala and Allaah are not one), or at most ``limit`` edits apart with the more frequent one's Arabic in
         the rarer one's sources. Two-consonant skeletons (Mary, 'Umar, Amr) need a
         single edit and an Arabic word of four letters or more."""
         if _derived(root.key, unit.key):
             return False
-        if names.loose(root.key) == names.loose(unit.key):
+        if skeleton >= 2 and names.loose(root.key) == names.loose(unit.key):
             # Only a final h, y/i or a doubled letter apart: one name unless the sources
             # say otherwise (Hasan حسن and Hassan حسان).
             return not (root.arabic and unit.arabic and not unit.renders(root.arabic))
