@@ -70,8 +70,11 @@ class InconsistentTranslation(Rule):
 
         this source is translated differently elsewhere: 'The Syrian Army advanced.' (3x); here 'Syrian troops advanced.' (1x)
 
-    Where one translation has several sources, every place of the less frequent sources is
-    reported at its source the same way. Segments with fewer than ``min-words`` words on
+    With ``same-target = true``, where one translation has several sources, every place of
+    the less frequent sources is reported at its source the same way. It is off by default:
+    on the hadith corpus all 169 such findings were formulaic English ("This hadith has been
+    narrated through another chain of transmitters") given on purpose to different Arabic
+    chains, while all 5 findings of one source translated two ways were real. Segments with fewer than ``min-words`` words on
     the side compared (titles, bylines, one-word answers) are skipped: they legitimately
     take different translations in different contexts.
 
@@ -88,7 +91,7 @@ class InconsistentTranslation(Rule):
     options = {
         "min-words": Option(int, 3, "shorter segments are not compared"),
         "max-locations": Option(int, 20, "places kept per translation"),
-        "same-target": Option(bool, True, "also report one translation for several sources"),
+        "same-target": Option(bool, False, "also report one translation for several sources"),
     }
 
     def configure(self) -> None:
