@@ -157,8 +157,8 @@ def _split(key: str, variants: dict[str, Variant], formulas: frozenset[str]) -> 
 
 
 class InconsistentTransliteration(Rule):
-    """One name transliterated in different ways across the corpus ('Maġāwir' once, 'Maġāwīr'
-    twice).
+    """One name transliterated in different ways across the corpus ('Maġāwir' in one place,
+    'Maġāwīr' in another).
 
     In Latin-script text lintr takes as names the capitalised words and the words carrying
     transliteration marks (ā ī ū ḥ ṣ ḍ ṭ ẓ ġ ğ š ṯ ḏ ʿ ʾ ‘ ’ '), without a hyphenated article
@@ -392,7 +392,10 @@ class InconsistentTransliteration(Rule):
             preferred = self._preferred(group)
         arabic = group.arabic()
         best = group.variants.get(preferred)
-        shown = best.where[0][5] if best and best.where else (canonical or _NONE).spelling
+        if best is not None and best.where:
+            shown = best.where[0][5]
+        else:  # the agreed spelling, not used anywhere in the corpus
+            shown = canonical.spelling if canonical is not None else preferred
         why = self._why(canonical)
         findings = []
         for spelling in sorted(group.variants):
@@ -437,13 +440,6 @@ class InconsistentTransliteration(Rule):
                 f"the agreed spelling '{canonical.spelling}'",
             )
         return None
-
-
-class _None:
-    spelling = ""
-
-
-_NONE = _None()
 
 
 def _marked(spelling: str) -> bool:
