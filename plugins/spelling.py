@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from rapidfuzz.distance import Levenshtein
@@ -11,6 +12,7 @@ from lintr.hookspecs import hookimpl
 from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
 from lintr.rule import Option, Rule
 from lintr.sketch import Sketch
+from lintr.spans import Spans
 
 # A place: path, line, column, end line, end column, the word as written, and the folded
 # words before and after it (its context).
@@ -34,13 +36,15 @@ class Word:
 
 
 class SpellingState:
-    """Per (language, folded word): a count and its first places; the word pairs of Latin
-    text in a count-min sketch (fixed size). Grows with the vocabulary, not the corpus."""
+    """Per (language, folded word): a count, and for words long enough to check, their
+    first places; the word pairs in a count-min sketch (fixed size). Grows with the
+    vocabulary, not the corpus."""
 
-    __slots__ = ("bigrams", "words")
+    __slots__ = ("bigrams", "unigrams", "words")
 
     def __init__(self) -> None:
         self.words: dict[tuple[str, str], Word] = {}
+        self.unigrams: Counter[tuple[str, str]] = Counter()
         self.bigrams = Sketch()
 
 
@@ -91,7 +95,7 @@ class SpellingVariant(Rule):
     frequent one. Info by default: a rare real word can look like this.
 
     Memory: per distinct word of each language, a count and its first ``max-rare`` places;
-    the words and word pairs for the context in a count-min sketch of fixed size (12 MB once it holds
+    the word pairs for the context in a count-min sketch of fixed size (12 MB once it holds
     more than 65,536 pairs). It does not grow with the number of pairs beyond the
     vocabulary, and merging batches in any order gives the same findings.
     """
@@ -127,10 +131,11 @@ class SpellingVariant(Rule):
     def _collect_side(self, side: PairSide, state: SpellingState) -> None:
         lang, arabic = side.profile.code, side.profile.script == "Arabic"
         words = side.words
+        spans = Spans(side)
         keys = [side.profile.normalize(w) if arabic else w.casefold() for _, _, w in words]
         for i, (start, end, word) in enumerate(words):
             key = keys[i]
-            state.bigrams.add(f"{lang}\t{key}")
+            state.unigrams[(lang, key)] += 1
             if i:
                 state.bigrams.add(f"{lang}\t{keys[i - 1]}\t{key}")
             if len(key) < self._min_letters or not key.isalpha():
@@ -138,25 +143,14 @@ class SpellingVariant(Rule):
             stats = state.words.setdefault((lang, key), Word())
             stats.count += 1
             if len(stats.where) < self._limit:
-                loc = side.location(start, end)
                 left = keys[i - 1] if i else ""
                 right = keys[i + 1] if i + 1 < len(keys) else ""
-                stats.where.append(
-                    (
-                        loc.path,
-                        loc.line,
-                        loc.column,
-                        loc.end_line,
-                        loc.end_column,
-                        word,
-                        left,
-                        right,
-                    )
-                )
+                stats.where.append((*spans.place(start, end), word, left, right))
 
     def merge(self, a: SpellingState, b: SpellingState) -> SpellingState:
         """The union of two states; reuses (and changes) ``a``."""
         a.bigrams.absorb(b.bigrams)
+        a.unigrams.update(b.unigrams)
         for key, theirs in b.words.items():
             mine = a.words.get(key)
             if mine is None:
@@ -232,7 +226,7 @@ class SpellingVariant(Rule):
                 if not neighbour:
                     continue
                 together = sketch.count(bigram)
-                if together >= need and together >= share * sketch.count(f"{lang}\t{neighbour}"):
+                if together >= need and together >= share * state.unigrams[(lang, neighbour)]:
                     return True
         return False
 

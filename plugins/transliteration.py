@@ -13,6 +13,7 @@ from lintr import names
 from lintr.hookspecs import hookimpl
 from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
 from lintr.rule import Option, Rule
+from lintr.spans import Spans
 from lintr.termfiles import Canonical, read_canonical
 
 # Where a spelling occurs: path, line, column, end line, end column, the text as written.
@@ -246,6 +247,7 @@ class InconsistentTransliteration(Rule):
         state.lower.update(names.lowercase_words(text))
         if not found:
             return
+        spans = Spans(side)
         index = {}
         if other and other.profile.script == "Arabic":
             words = names.arabic_words(other.text)
@@ -259,10 +261,7 @@ class InconsistentTransliteration(Rule):
             )
             variant.count += 1
             if len(variant.where) < self._limit:
-                loc = side.location(name.start, name.end)
-                variant.where.append(
-                    (loc.path, loc.line, loc.column, loc.end_line, loc.end_column, name.text)
-                )
+                variant.where.append((*spans.place(name.start, name.end), name.text))
             variant.arabic.update(names.candidates(name.text, index))
 
     def merge(self, a: NamesState, b: NamesState) -> NamesState:
