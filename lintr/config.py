@@ -188,7 +188,7 @@ def _validate(table, path, prefix, where, rule_options) -> Settings:
                 raise fail(key, f"expected a file path, got {value!r}")
             settings.baseline = str(path.parent / value)
         elif key == "rules":
-            settings.rules = _rule_tables(value, rule_options, fail)
+            settings.rules = _rule_tables(value, rule_options, fail, path.parent)
         else:
             raise ConfigError(
                 f"{_shown(path)}: unknown key {prefix}{key!r} in {where}"
@@ -218,7 +218,7 @@ def _pairs(value, fail) -> list[PairPattern]:
     return out
 
 
-def _rule_tables(value, rule_options, fail) -> dict[str, dict[str, Any]]:
+def _rule_tables(value, rule_options, fail, folder: Path) -> dict[str, dict[str, Any]]:
     if not isinstance(value, dict):
         raise fail("rules", "expected a table per rule, e.g. [tool.lintr.rules.doubled-word]")
     out: dict[str, dict[str, Any]] = {}
@@ -252,5 +252,8 @@ def _rule_tables(value, rule_options, fail) -> dict[str, dict[str, Any]]:
                 checked[name] = known[name].validate(option_value)
             except ValueError as exc:
                 raise fail(key, str(exc)) from None
+            if name.endswith("-file") and isinstance(option_value, str) and option_value:
+                # A file a rule reads (a glossary): relative to the configuration file.
+                checked[name] = str(folder / option_value)
         out[rule_id] = checked
     return out

@@ -30,6 +30,13 @@ def test_seed_findings_are_the_real_defects():
     assert _at(findings, "unbalanced-quotes") == [(51, 133)]
     # Every number of the article agrees between the two versions.
     assert _at(findings, "numeral-mismatch") == []
+    # "Ğayš al-Maġāwir" (line 15) against "Ğayš al-Maġāwīr" (line 5), both located.
+    (name,) = [f for f in findings if f["rule"] == "inconsistent-transliteration"]
+    assert (name["line"], name["column"], name["end_column"]) == (15, 221, 228)
+    assert name["message"].startswith("'Maġāwir' (1x) vs 'Maġāwīr' (1x) for المغاوير")
+    assert [(r["line"], r["column"]) for r in name["related"]] == [(5, 161)]
+    # "the Syrian Arms" once, "Syrian Army" everywhere else (info).
+    assert _at(findings, "spelling-variant") == [(5, 93)]
     assert not [f for f in findings if f["rule"].endswith("-error")]
 
 
@@ -47,4 +54,4 @@ def test_seed_from_the_examples_folder_text_output():
         "examples/syrian-army-attack.txt:1:100: warning: untranslated Arabic"
     )
     assert lines[0].endswith("[untranslated-fragment]")
-    assert "Found 7 findings (7 warnings) in 1 file, 13 segment pairs." in proc.stderr
+    assert "Found 9 findings (8 warnings, 1 info) in 1 file, 13 segment pairs." in proc.stderr
