@@ -18,7 +18,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from lintr.align import LengthModel, learn, length
+from lintr.align import LengthModel, corpus_model
 from lintr.batches import Batch, BatchResult, Checker, Record
 from lintr.config import Settings
 from lintr.engine import (
@@ -83,11 +83,11 @@ def _records(pairs: Iterable[PairLike], path: str, first: int, model: Any) -> It
 
 
 def _model(sample: list[PairLike], reg: Registry, langs: tuple[str, str]) -> LengthModel:
-    """The length model learned from the first pairs (lintr check learns from a sample of
+    """The length model and lexicon learned from the first pairs (lintr check learns from a sample of
     a whole file; here the pairs stream, so the first _SAMPLE of them stand in)."""
     src, tgt = (reg.languages.generic(code) for code in langs)
     fallback = LengthModel(tgt.relative_length / src.relative_length)
-    return learn([(length(s), length(t)) for s, t in map(_texts, sample)], fallback)
+    return corpus_model([_texts(p) for p in sample], src, tgt, fallback)
 
 
 class _Session:

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Protocol
 
-from lintr.align import LengthModel, bitext_pairs, learn, length
+from lintr.align import SAMPLE as _SAMPLE
+from lintr.align import LengthModel, bitext_pairs, corpus_model
 from lintr.batches import Batch, BatchResult, Checker, Record, RuleSpec, record
 from lintr.config import Settings
 from lintr.languages import LanguageProfile
@@ -24,8 +25,6 @@ from lintr.rule import Rule
 # Pairs per batch: large enough that sending a batch to a worker costs little next to
 # checking it, small enough that memory stays flat and every worker gets work.
 BATCH_SIZE = 500
-# Pairs learned from when a line-aligned input is paired in order (as lintr.align does).
-_SAMPLE = 20000
 
 
 class Executor(Protocol):
@@ -71,10 +70,8 @@ def streamed_records(
     lintr.align.bitext_pairs would learn from the whole input (the same sample)."""
     fallback = LengthModel(tgt.relative_length / src.relative_length)
     step = max(1, stream.count // _SAMPLE)
-    sample = [
-        (length(s.text), length(t.text)) for i, (s, t) in enumerate(stream.rows()) if i % step == 0
-    ]
-    model = learn(sample, fallback)
+    sample = [(s.text, t.text) for i, (s, t) in enumerate(stream.rows()) if i % step == 0]
+    model = corpus_model(sample, src, tgt, fallback)
     for i, (s, t) in enumerate(stream.rows()):
         yield ((s,), (t,), i, None, model)
 
