@@ -61,23 +61,35 @@ class Reader:
 _SNIFF_BYTES = 8192
 
 
-def read_text(path: str) -> str:
-    """A file's text: UTF-8 with or without BOM, CRLF folded to LF. Raises InputError."""
+def open_bytes(path: str, buffering: int = -1):
+    """``path`` opened for reading bytes; a missing file, a directory or an unreadable one
+    raises InputError."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        return open(path, "rb", buffering=buffering)
     except FileNotFoundError:
         raise InputError(path, "no such file or directory") from None
     except IsADirectoryError:
         raise InputError(path, "is a directory, expected a file") from None
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    nul = data.find(b"\x00", 0, _SNIFF_BYTES)
-    if nul != -1 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        line, col = _byte_position(data, nul)
+
+
+def check_head(path: str, head: bytes) -> None:
+    """The checks on a file's first bytes: a NUL (binary) or a UTF-16 byte-order mark."""
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    nul = head.find(b"\x00", 0, _SNIFF_BYTES)
+    if nul != -1 and not utf16:
+        line, col = _byte_position(head, nul)
         raise InputError(path, f"binary file (NUL byte at offset {nul}), not text", line, col)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if utf16:
         raise InputError(path, "file is UTF-16; re-save it as UTF-8")
+
+
+def read_text(path: str) -> str:
+    """A file's text: UTF-8 with or without BOM, CRLF folded to LF. Raises InputError."""
+    with open_bytes(path) as handle:
+        data = handle.read()
+    check_head(path, data)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

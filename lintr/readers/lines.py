@@ -7,32 +7,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from lintr.model import Document, Segment
-from lintr.readers import _SNIFF_BYTES, InputError, _byte_position
+from lintr.readers import _SNIFF_BYTES, InputError, check_head, open_bytes
 
 _BOM = b"\xef\xbb\xbf"
 _BUFFER = 1 << 20
-
-
-def _open(path: str):
-    try:
-        return open(path, "rb", buffering=_BUFFER)
-    except FileNotFoundError:
-        raise InputError(path, "no such file or directory") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory, expected a file") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-
-
-def _check_head(path: str, head: bytes) -> None:
-    """The checks read_text makes on the first bytes: NUL (binary) and UTF-16."""
-    nul = head.find(b"\x00", 0, _SNIFF_BYTES)
-    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
-    if nul != -1 and not utf16:
-        line, col = _byte_position(head, nul)
-        raise InputError(path, f"binary file (NUL byte at offset {nul}), not text", line, col)
-    if utf16:
-        raise InputError(path, "file is UTF-16; re-save it as UTF-8")
 
 
 def lines(path: str, validate: bool = True) -> Iterator[tuple[int, str]]:
@@ -42,14 +20,14 @@ def lines(path: str, validate: bool = True) -> Iterator[tuple[int, str]]:
     UTF-8 byte, an empty file) at the point the problem is found; callers that need the
     error before any line is used run a first pass (see :func:`scan_lines`).
     """
-    with _open(path) as handle:
+    with open_bytes(path, _BUFFER) as handle:
         if validate:
             try:
                 head = handle.read(_SNIFF_BYTES)
                 handle.seek(0)
             except OSError as exc:
                 raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-            _check_head(path, head)
+            check_head(path, head)
         offset, number, text_seen = 0, 0, False
         for raw in handle:
             number += 1
