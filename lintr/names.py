@@ -164,7 +164,7 @@ def arabic_key(word: str) -> str:
 
 
 _AR_FOLD = str.maketrans({"ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ء": ""})
-_ARABIC_WORD = regex.compile(r"[\p{Arabic}&&\p{L}][\p{Arabic}\p{M}]*", regex.V1)
+ARABIC_WORD = regex.compile(r"[\p{Arabic}&&\p{L}][\p{Arabic}\p{M}]*", regex.V1)
 
 # Consonant classes shared by both scripts, for finding which Arabic word a Latin name
 # renders. Letters that transliterations confuse share a class (ج غ: j, g, ğ, ġ; خ ق ك: kh,
@@ -228,7 +228,7 @@ def arabic_skeleton(word: str) -> str:
 
 def arabic_words(text: str) -> list[str]:
     """The Arabic words of ``text``, without tashkeel and tatweel."""
-    return [araby.strip_tatweel(araby.strip_tashkeel(w)) for w in _ARABIC_WORD.findall(text)]
+    return [araby.strip_tatweel(araby.strip_tashkeel(w)) for w in ARABIC_WORD.findall(text)]
 
 
 def skeleton_index(words: list[str]) -> dict[str, list[str]]:
