@@ -50,8 +50,7 @@ ANCHOR_REWARD = 2.0  # per anchor shared by the two sides of a bead
 # The most a bead earns for its lexicon words (all matching): on hadith text, 25 took
 # recall of a deleted hadith from 0.68 to 0.85 (10 and 15: 0.82, 0.85; 40: no better).
 SIM_REWARD = 25.0
-SIM_SMOOTHING = 0.0
-_SIMILAR = "^~"  # lexicon words and names: compared as a share once there is a lexicon  # a bead with one lexicon word on each side is weak evidence
+_SIMILAR = "^~"  # lexicon words and names: compared as a share once there is a lexicon
 # Per number on one side of a paired bead and not the other: numbers survive translation,
 # so a pairing that loses one is suspect (a unit left unpaired keeps its numbers free).
 NUMBER_MISMATCH = 1.5
@@ -446,11 +445,12 @@ def _overlap_cost(a: frozenset[str], b: frozenset[str], weights: dict[str, float
     if not weights:
         return cost - ANCHOR_REWARD * sum(1 for x in shared if x[0] != "^")
     cost -= ANCHOR_REWARD * sum(1 for x in shared if x[0] not in _SIMILAR)
-    w_shared = sum(weights.get(x, 0.0) for x in shared if x[0] in _SIMILAR)
+    # Only lexicon words and names have weights (anchor_weights).
+    w_shared = sum(weights.get(x, 0.0) for x in shared)
     if w_shared:
-        w_a = sum(weights.get(x, 0.0) for x in a if x[0] in _SIMILAR)
-        w_b = sum(weights.get(x, 0.0) for x in b if x[0] in _SIMILAR)
-        cost -= SIM_REWARD * 2 * w_shared / (w_a + w_b + SIM_SMOOTHING)
+        w_a = sum(weights.get(x, 0.0) for x in a)
+        w_b = sum(weights.get(x, 0.0) for x in b)
+        cost -= SIM_REWARD * 2 * w_shared / (w_a + w_b)
     return cost
 
 
