@@ -70,37 +70,47 @@ class Checker:
 
     def check(self, batch: Batch) -> BatchResult:
         rules = self.rules(batch)
+        pair_rules = [r for r in rules if r.scope != "corpus"]
+        corpus_rules = [r for r in rules if r.scope == "corpus"]
         languages = self.registry.languages
         src = languages.generic(batch.source_lang)
         tgt = languages.generic(batch.target_lang)
         result = BatchResult(batch.seq, len(batch.records))
+        pairs = []
         for s, t, index, anchor, model in batch.records:
             pair = Pair(PairSide(s, src, "source"), PairSide(t, tgt, "target"), index, anchor)
             pair.length_model = model
-            self._check(pair, rules, result)
+            self._check(pair, pair_rules, result)
+            pairs.append(pair)
+        if pairs:
+            for rule in corpus_rules:
+                self._collect(rule, pairs, result)
         return result
 
     def _check(self, pair: Pair, rules: list[Rule], result: BatchResult) -> None:
-        states = result.states
         for rule in rules:
-            if rule.id in result.crashed:
-                continue
             try:
-                if rule.scope == "corpus":
-                    state = rule.collect(pair)
-                    previous = states.get(rule.id)
-                    states[rule.id] = state if previous is None else rule.merge(previous, state)
-                    continue
                 for finding in rule.check(pair):
                     finding.fingerprint = fingerprint(finding, pair)
                     result.findings.append(finding)
             except Exception as exc:
-                crash = self._crash(rule, pair, exc)
-                if rule.scope == "corpus":  # its state is lost: report once, then skip it
-                    states.pop(rule.id, None)
-                    result.crashed[rule.id] = crash
-                else:
-                    result.findings.append(crash)
+                result.findings.append(self._crash(rule, pair, exc))
+
+    def _collect(self, rule: Rule, pairs: list[Pair], result: BatchResult) -> None:
+        """A corpus rule's state over the batch. If it fails, its state is lost: it is
+        reported once, at the first pair it fails on, and skipped from then on."""
+        try:
+            result.states[rule.id] = rule.collect_batch(pairs)
+            return
+        except Exception as exc:
+            failed, error = pairs[0], exc
+        for pair in pairs:  # find the pair it fails on, for the report
+            try:
+                rule.collect(pair)
+            except Exception as exc:
+                failed, error = pair, exc
+                break
+        result.crashed[rule.id] = self._crash(rule, failed, error)
 
     def _crash(self, rule: Rule, pair: Pair, exc: Exception) -> Finding:
         side = pair.source if pair.source else pair.target
