@@ -174,6 +174,16 @@ class PairSide:
         return words(self.text)
 
     @cached_property
+    def tokens(self) -> list[str]:
+        """The words of ``words`` without their offsets: several times cheaper to find,
+        for rules that need positions only for the few words they report."""
+        if "words" in self.__dict__:
+            return [w for _, _, w in self.__dict__["words"]]
+        from lintr.text import WORD
+
+        return WORD.findall(self.text)
+
+    @cached_property
     def masked_text(self) -> str:
         """``text`` with URLs and e-mail addresses blanked out (same length)."""
         from lintr.text import mask_urls

@@ -2,8 +2,10 @@
 
 Counts never come out too low, and come out too high only by collisions, rare with the
 default size (three rows of 2^20 counters, 12 MB) below tens of millions of distinct keys.
-Keys are hashed with CRC-32 under fixed seeds (Python's own ``hash`` changes between runs),
-and sketches add up cell by cell: merging batches in any order gives the same counts.
+Keys are 64-bit hashes: CRC-32 under two fixed seeds (Python's own ``hash`` changes between
+runs). A word pair's key combines its two words' hashes with array arithmetic, so a batch of
+word pairs is hashed and counted in numpy, not one Python call per pair. Sketches add up cell
+by cell: merging batches in any order gives the same counts.
 """
 
 from __future__ import annotations
@@ -16,48 +18,89 @@ ROWS = 3
 SEED = 0x9E3779B9
 WIDTH_BITS = 20
 MASK = (1 << WIDTH_BITS) - 1
+# Odd 64-bit multiplier (the golden ratio's): mixes the first word's hash into the pair's.
+_MIX = np.uint64(0x9E3779B97F4A7C15)
 # Keys are held as plain hashes until there are this many, then folded into the arrays:
 # a sketch costs nothing for a small corpus or one pair.
 PENDING_LIMIT = 1 << 16
 
 
-def key_hashes(key: str) -> tuple[int, ...]:
-    """The key's cell in each row: two CRC-32s combined (Kirsch and Mitzenmacher's double
-    hashing), cheaper than one hash per row and as good for a count-min sketch."""
+def hash64(key: str) -> int:
     data = key.encode("utf-8")
-    first, second = zlib.crc32(data), zlib.crc32(data, SEED) | 1
-    return tuple((first + row * second) & MASK for row in range(ROWS))
+    return zlib.crc32(data) | (zlib.crc32(data, SEED) << 32)
+
+
+def hashes(keys: list[str], cache: dict[str, int], prefix: str = "") -> np.ndarray:
+    """The 64-bit hash of ``prefix + key`` for every key, each distinct key hashed once
+    (``cache``, one per prefix, keeps them between calls)."""
+    missing = set(keys).difference(cache)
+    if len(cache) + len(missing) > 1 << 20:
+        cache.clear()
+        missing = set(keys)
+    for key in missing:
+        cache[key] = hash64(prefix + key)
+    return np.fromiter(map(cache.__getitem__, keys), dtype=np.uint64, count=len(keys))
+
+
+def pair_hashes(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """The key of each ordered pair (first[i], second[i]) of hashed words."""
+    return first * _MIX + second  # wraps modulo 2^64, as intended
+
+
+def pair_hash(first: int, second: int) -> int:
+    """``pair_hashes`` for one pair."""
+    return (first * int(_MIX) + second) & 0xFFFFFFFFFFFFFFFF
+
+
+def _cells(keys: np.ndarray) -> np.ndarray:
+    """Each key's cell in each row (ROWS x n): double hashing on the key's two halves
+    (Kirsch and Mitzenmacher), as good as one hash per row for a count-min sketch."""
+    first = keys & np.uint64(0xFFFFFFFF)
+    second = (keys >> np.uint64(32)) | np.uint64(1)
+    rows = [(first + np.uint64(row) * second) & np.uint64(MASK) for row in range(ROWS)]
+    return np.stack(rows).astype(np.intp)
 
 
 class Sketch:
-    __slots__ = ("pending", "table")
+    __slots__ = ("pending", "size", "table")
 
     def __init__(self) -> None:
-        self.pending: list[tuple[int, ...]] = []
+        self.pending: list[np.ndarray] = []  # arrays of 64-bit keys not yet in the table
+        self.size = 0  # keys pending
         self.table: np.ndarray | None = None
 
     def add(self, key: str) -> None:
-        self.pending.append(key_hashes(key))
-        if len(self.pending) >= PENDING_LIMIT:
-            self._flush()
+        self.add_hashes(np.array([hash64(key)], dtype=np.uint64))
+
+    def add_hashes(self, keys: np.ndarray) -> None:
+        if len(keys):
+            self.pending.append(keys)
+            self.size += len(keys)
+            if self.size >= PENDING_LIMIT:
+                self._flush()
 
     def absorb(self, other: Sketch) -> None:
         self.pending.extend(other.pending)
+        self.size += other.size
         if other.table is not None:
             self._ensure()
             self.table += other.table
-        if len(self.pending) >= PENDING_LIMIT:
+        if self.size >= PENDING_LIMIT:
             self._flush()
 
     def count(self, key: str) -> int:
+        return self.count_hash(hash64(key))
+
+    def count_hash(self, key: int) -> int:
         # Everything goes into the table first: a count must not depend on which keys a
         # batching happened to leave pending.
         if self.pending or self.table is None:
             self._flush()
-        return int(min(self.table[row, h] for row, h in enumerate(key_hashes(key))))
+        cells = _cells(np.array([key], dtype=np.uint64))[:, 0]
+        return int(min(self.table[row, cell] for row, cell in enumerate(cells)))
 
     def nbytes(self) -> int:
-        return (0 if self.table is None else self.table.nbytes) + 80 * len(self.pending)
+        return (0 if self.table is None else self.table.nbytes) + 8 * self.size
 
     def _ensure(self) -> None:
         if self.table is None:
@@ -67,7 +110,9 @@ class Sketch:
         self._ensure()
         if not self.pending:
             return
-        cells = np.array(self.pending, dtype=np.int64)
+        cells = _cells(np.concatenate(self.pending))
         for row in range(ROWS):
-            np.add.at(self.table[row], cells[:, row], 1)
-        self.pending = []
+            self.table[row] += np.bincount(cells[row], minlength=1 << WIDTH_BITS).astype(
+                np.int32
+            )
+        self.pending, self.size = [], 0

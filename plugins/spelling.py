@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from itertools import chain, pairwise
 
+import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from lintr import names
 from lintr.hookspecs import hookimpl
 from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
 from lintr.rule import Option, Rule
-from lintr.sketch import Sketch
+from lintr.sketch import Sketch, hash64, hashes, pair_hash, pair_hashes
 from lintr.spans import Spans
+from lintr.text import mapped
 
 # A place: path, line, column, end line, end column, the word as written, and the folded
 # words before and after it (its context).
@@ -27,24 +30,16 @@ _SAME_SHAPE = {c: group for group in _DOT_GROUPS for c in group}
 _DERIVED = ("s", "es", "d", "ed", "n", "y", "r", "er", "ly")
 
 
-class Word:
-    __slots__ = ("count", "where")
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.where: list[Place] = []
-
-
 class SpellingState:
-    """Per (language, folded word): a count, and for words long enough to check, their
-    first places; the word pairs in a count-min sketch (fixed size). Grows with the
-    vocabulary, not the corpus."""
+    """Per language, the count of every folded word; the first places of each word long
+    enough to check (at most ``max-rare``, the earliest in file order); the word pairs in a
+    count-min sketch (fixed size). Grows with the vocabulary, not the corpus."""
 
-    __slots__ = ("bigrams", "unigrams", "words")
+    __slots__ = ("bigrams", "counts", "where")
 
     def __init__(self) -> None:
-        self.words: dict[tuple[str, str], Word] = {}
-        self.unigrams: Counter[tuple[str, str]] = Counter()
+        self.counts: dict[str, Counter[str]] = {}
+        self.where: dict[tuple[str, str], list[Place]] = {}
         self.bigrams = Sketch()
 
 
@@ -118,80 +113,139 @@ class SpellingVariant(Rule):
     def configure(self) -> None:
         self._limit = max(1, self.settings["max-rare"])
         self._min_letters = self.settings["min-letters"]
+        # Per process, per language: folded words and their hashes (caches), and the words
+        # whose first places this process has all recorded, from pairs before the current
+        # batch: their later places can never be among the first, so the side that holds
+        # them needs no offsets.
+        self._folded: dict[str, dict[str, str]] = {}
+        self._hashes: dict[str, dict[str, int]] = {}
+        self._placed: dict[str, dict[str, int]] = {}
+        self._full: dict[str, set[str]] = {}
+        self._frontier: dict[str, tuple[str, int, int]] = {}
 
     # -- collect / merge ------------------------------------------------------------------
 
     def collect(self, pair: Pair) -> SpellingState:
+        return self.collect_batch([pair])
+
+    def collect_batch(self, pairs: list[Pair]) -> SpellingState:
         state = SpellingState()
-        for side in (pair.source, pair.target):
-            if side:
-                self._collect_side(side, state)
+        by_lang: dict[str, list[PairSide]] = {}
+        for pair in pairs:
+            for side in (pair.source, pair.target):
+                if side:
+                    by_lang.setdefault(side.profile.code, []).append(side)
+        for lang, sides in by_lang.items():
+            self._collect_language(lang, sides, state)
         return state
 
-    def _collect_side(self, side: PairSide, state: SpellingState) -> None:
-        lang, arabic = side.profile.code, side.profile.script == "Arabic"
-        words = side.words
-        spans = Spans(side)
-        keys = [side.profile.normalize(w) if arabic else w.casefold() for _, _, w in words]
-        for i, (start, end, word) in enumerate(words):
-            key = keys[i]
-            state.unigrams[(lang, key)] += 1
-            if i:
-                state.bigrams.add(f"{lang}\t{keys[i - 1]}\t{key}")
-            if len(key) < self._min_letters or not key.isalpha():
+    def _collect_language(self, lang: str, sides: list[PairSide], state: SpellingState) -> None:
+        profile = sides[0].profile
+        fold = profile.normalize if profile.script == "Arabic" else str.casefold
+        cache = self._folded.setdefault(lang, {})
+        keyed = [mapped(fold, side.tokens, cache) for side in sides]
+        flat = list(chain.from_iterable(keyed))
+        state.counts[lang] = Counter(flat)
+        self._count_bigrams(lang, keyed, flat, state.bigrams)
+        self._record_places(lang, sides, keyed, flat, state.where)
+
+    def _count_bigrams(self, lang: str, keyed: list[list[str]], flat: list[str], sketch: Sketch):
+        """Every two consecutive words of a side, hashed and added in one go."""
+        if len(flat) < 2:
+            return
+        h = hashes(flat, self._hashes.setdefault(lang, {}), f"{lang}\t")
+        valid = np.ones(len(flat) - 1, dtype=bool)
+        starts = np.cumsum([len(keys) for keys in keyed])[:-1]
+        starts = starts[(starts > 0) & (starts < len(flat))]
+        valid[starts - 1] = False  # the last word of a side and the first of the next
+        sketch.add_hashes(pair_hashes(h[:-1][valid], h[1:][valid]))
+
+    def _record_places(self, lang, sides, keyed, flat, where) -> None:
+        positions = [_start(side) for side in sides]
+        placed = self._placed.setdefault(lang, {})
+        full = self._full.setdefault(lang, set())
+        frontier = self._frontier.get(lang)
+        in_order = all(a <= b for a, b in pairwise(positions))
+        if not in_order or (frontier is not None and positions[0] < frontier):
+            placed.clear()  # a batch out of file order: start the bookkeeping again
+            full.clear()
+        m = self._min_letters
+        need = {k for k in set(flat).difference(full) if len(k) >= m and k.isalpha()}
+        if not need:
+            return
+        limit = self._limit
+        for side, keys in zip(sides, keyed, strict=True):
+            hits = need.intersection(keys)
+            if not hits:
                 continue
-            stats = state.words.setdefault((lang, key), Word())
-            stats.count += 1
-            if len(stats.where) < self._limit:
+            spans, words, last = Spans(side), side.words, len(keys) - 1
+            for i, key in enumerate(keys):
+                if key not in hits:
+                    continue
+                start, end, word = words[i]
                 left = keys[i - 1] if i else ""
-                right = keys[i + 1] if i + 1 < len(keys) else ""
-                stats.where.append((*spans.place(start, end), word, left, right))
+                right = keys[i + 1] if i < last else ""
+                where.setdefault((lang, key), []).append(
+                    (*spans.place(start, end), word, left, right)
+                )
+                if in_order:
+                    placed[key] = count = placed.get(key, 0) + 1
+                    if count >= limit:
+                        full.add(key)
+                        need.discard(key)
+                        hits.discard(key)
+        if in_order:
+            self._frontier[lang] = positions[-1]
+        else:
+            for key, places in where.items():
+                where[key] = sorted(places)[:limit]
 
     def merge(self, a: SpellingState, b: SpellingState) -> SpellingState:
         """The union of two states; reuses (and changes) ``a``."""
         a.bigrams.absorb(b.bigrams)
-        a.unigrams.update(b.unigrams)
-        for key, theirs in b.words.items():
-            mine = a.words.get(key)
+        for lang, counts in b.counts.items():
+            mine = a.counts.get(lang)
             if mine is None:
-                a.words[key] = theirs
-                continue
-            mine.count += theirs.count
+                a.counts[lang] = counts
+            else:
+                mine.update(counts)
+        for key, theirs in b.where.items():
+            mine = a.where.get(key)
             # The first places in file order, whatever the batches and the merge order.
-            mine.where = sorted(mine.where + theirs.where)[: self._limit]
+            a.where[key] = theirs if mine is None else sorted(mine + theirs)[: self._limit]
         return a
 
     # -- finalize -------------------------------------------------------------------------
 
     def finalize(self, state: SpellingState) -> Iterator[Finding]:
-        frequent = self.settings["min-frequent"]
+        frequent, rare = self.settings["min-frequent"], self.settings["max-rare"]
         index: dict[tuple[str, str], list[str]] = {}
-        for (lang, key), stats in state.words.items():
-            if stats.count >= frequent:
+        for lang, key in state.where:
+            if state.counts[lang][key] >= frequent:
                 for variant in {key, *_deletions(key)}:
                     index.setdefault((lang, variant), []).append(key)
         findings: list[Finding] = []
-        for lang, key in sorted(state.words):
-            stats = state.words[(lang, key)]
-            if stats.count <= self.settings["max-rare"]:
-                findings.extend(self._word_findings(state, lang, key, stats, index))
+        for lang, key in sorted(state.where):
+            if state.counts[lang][key] <= rare:
+                findings.extend(self._word_findings(state, lang, key, index))
         findings.sort(key=Finding.sort_key)
         return iter(findings)
 
     def _word_findings(
-        self, state: SpellingState, lang: str, key: str, stats: Word, index: dict
+        self, state: SpellingState, lang: str, key: str, index: dict
     ) -> list[Finding]:
         candidates = set()
         for variant in {key, *_deletions(key)}:
             candidates.update(index.get((lang, variant), ()))
         ratio = self.settings["min-ratio"]
+        counts = state.counts[lang]
+        count = counts[key]
         arabic = not key.isascii() and any("\u0600" <= c <= "\u06ff" for c in key)
         best = None
         for other in sorted(candidates):
-            found = state.words[(lang, other)]
             if (
                 other == key
-                or found.count < ratio * stats.count
+                or counts[other] < ratio * count
                 or Levenshtein.distance(key, other, score_cutoff=1) != 1
             ):
                 continue
@@ -199,45 +253,57 @@ class SpellingVariant(Rule):
                 if not _typo_like(key, other):
                     continue
                 if self.settings["arabic-context"] and not self._in_context(
-                    state, lang, stats, other
+                    state, lang, key, other
                 ):
                     continue
             elif _derived(key, other) or names.latin_skeleton(key) == names.latin_skeleton(other):
                 continue
-            elif not self._in_context(state, lang, stats, other):
+            elif not self._in_context(state, lang, key, other):
                 continue
-            if best is None or found.count > state.words[(lang, best)].count:
+            if best is None or counts[other] > counts[best]:
                 best = other
         if best is None:
             return []
-        return [self._finding(stats, state.words[(lang, best)], place) for place in stats.where]
+        first = state.where[(lang, best)][0]
+        return [
+            self._finding(count, counts[best], place, first) for place in state.where[(lang, key)]
+        ]
 
-    def _in_context(self, state: SpellingState, lang: str, stats: Word, other: str) -> bool:
+    def _in_context(self, state: SpellingState, lang: str, key: str, other: str) -> bool:
         """Whether a neighbour of the rare word goes with the frequent one elsewhere: at
         least ``min-context`` times, and in at least ``min-share`` of that neighbour's own
         occurrences ('syrian' is followed by 'army' 9 times in 11; 'the' by anything)."""
         need, share = self.settings["min-context"], self.settings["min-share"]
-        sketch = state.bigrams
-        for place in stats.where:
+        sketch, counts = state.bigrams, state.counts[lang]
+
+        def word(w: str) -> int:
+            return hash64(f"{lang}\t{w}")
+
+        for place in state.where[(lang, key)]:
+            left, right = place[6], place[7]
             for neighbour, bigram in (
-                (place[6], f"{lang}\t{place[6]}\t{other}"),
-                (place[7], f"{lang}\t{other}\t{place[7]}"),
+                (left, (left, other)),
+                (right, (other, right)),
             ):
                 if not neighbour:
                     continue
-                together = sketch.count(bigram)
-                if together >= need and together >= share * state.unigrams[(lang, neighbour)]:
+                together = sketch.count_hash(pair_hash(word(bigram[0]), word(bigram[1])))
+                if together >= need and together >= share * counts[neighbour]:
                     return True
         return False
 
-    def _finding(self, stats: Word, frequent: Word, place: Place) -> Finding:
-        first = frequent.where[0]
+    def _finding(self, count: int, frequent: int, place: Place, first: Place) -> Finding:
         message = (
-            f"'{place[5]}' ({stats.count}x) looks like a misspelling of '{first[5]}' "
-            f"({frequent.count}x in the corpus): check it"
+            f"'{place[5]}' ({count}x) looks like a misspelling of '{first[5]}' "
+            f"({frequent}x in the corpus): check it"
         )
         note = Related(Location(*first[:5]), f"'{first[5]}' is first used here")
         return self.finding(message, Location(*place[:5]), [note], detail=f"{place[5]}>{first[5]}")
+
+
+def _start(side: PairSide) -> tuple[str, int, int]:
+    seg = side.segments[0]
+    return (seg.path, seg.line, seg.column)
 
 
 def _deletions(word: str) -> list[str]:
