@@ -6,7 +6,9 @@ the two with lintr.align (the sentence level, one core), and prints the seconds 
 units (anchors) and aligning, and the aligner's peak memory (tracemalloc, in a separate run)
 for each N; then the seconds of the whole document path lintr runs on two files
 (lintr.align.document_pairs: two passes, the length model and the lexicon learned from the
-first). Not part of the test run.
+first). Times are CPU seconds of this process (time.process_time): the machine is
+shared, and wall-clock time says more about the neighbours than about lintr. Not part of
+the test run.
 
     python benchmarks/align_speed.py            # 5,000 10,000 20,000 sentences
     python benchmarks/align_speed.py 20000
@@ -58,12 +60,12 @@ def main() -> None:
     )
     for n in sizes:
         src_texts, tgt_texts, dropped = document(n)
-        start = time.perf_counter()
+        start = time.process_time()
         s_units, t_units = units(src_texts, ar), units(tgt_texts, en)
-        made = time.perf_counter()
+        made = time.process_time()
         model = LengthModel(sum(u.length for u in t_units) / sum(u.length for u in s_units))
         beads = align(s_units, t_units, model, SENTENCE)
-        done = time.perf_counter()
+        done = time.process_time()
         # Memory in a second run: tracemalloc slows Python down several times.
         tracemalloc.start()
         align(s_units, t_units, model, SENTENCE)
@@ -76,9 +78,9 @@ def main() -> None:
         target = Document(
             "a.en", "target", "en", [Segment(t, "a.en", i + 1, 1) for i, t in enumerate(tgt_texts)]
         )
-        began = time.perf_counter()
+        began = time.process_time()
         pairs = list(document_pairs(source, target, ar, en))
-        whole = time.perf_counter() - began
+        whole = time.process_time() - began
         assert sum(len(p.source.segments) for p in pairs) == n
         print(
             f"{n:>10,} {made - start:>8.2f} {done - made:>8.2f} {peak:>8.1f} "

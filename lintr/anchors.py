@@ -29,3 +29,15 @@ def anchors(text: str, profile: LanguageProfile) -> frozenset[str]:
         skeletons = ()
     found.update(f"~{s}" for s in skeletons if len(s) >= MIN_SKELETON)
     return frozenset(found)
+
+
+def short_names(text: str, profile: LanguageProfile) -> frozenset[str]:
+    """Names of two consonants (Musa, Umar, Anas), too ambiguous for the aligner's anchors
+    (every Arabic word is a candidate) but telling between two neighbouring units."""
+    if profile.script == "Arabic":
+        skeletons = (arabic_skeleton(w) for w in ARABIC_WORD.findall(text))
+    elif profile.script == "Latin":
+        skeletons = (latin_skeleton(w) for w in _CAPITALISED.findall(text))
+    else:
+        return frozenset()
+    return frozenset(f"~{s}" for s in skeletons if len(s) == 2)
