@@ -574,7 +574,7 @@ def refine(
     neighbour, or the neighbour absorbs it in a merge. Around each, the features (anchors,
     lexicon words, and names of two consonants too) are weighed again by their rarity in
     that stretch alone: a word that tells unit i from unit i+1 decides, one both share
-    counts for nothing."""
+    counts for nothing. Gaps first, then merges, then the gaps a split merge left."""
     weights = anchor_weights(s_units, t_units)
     s_fine = _Features(s_units, s_texts, src)
     t_fine = _Features(t_units, t_texts, tgt)
@@ -586,11 +586,10 @@ def refine(
         a = frozenset().union(*(s_fine[x] for x in xs))
         b = frozenset().union(*(t_fine[y] for y in ys))
         units = ([s_units[x] for x in xs], [t_units[y] for y in ys])
-        return bead_cost(*units, model, PARAGRAPH, weights) - LOCAL_WEIGHT * _local_dice(
-            near_s, near_t, a, b
-        )
+        sim = _local_dice(near_s, near_t, a, b)
+        return bead_cost(*units, model, PARAGRAPH, weights) - LOCAL_WEIGHT * sim
 
-    return _refine_merges(_refine_gaps(beads, cost), cost)
+    return _refine_gaps(_refine_merges(_refine_gaps(beads, cost), cost), cost)
 
 
 class _Features:
