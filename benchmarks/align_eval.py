@@ -58,7 +58,9 @@ DIRECTIONS = {
     "en": ("English target", "missing-sentence"),  # English deleted: Arabic is missing
     "ar": ("Arabic source", "added-sentence"),  # Arabic deleted: English is added
 }
-TARGETS = {"document": 0.9, "paragraphs": 0.9, "inside-pair": 0.8}
+# splits: the document mode with some hadiths written as two lines (two units) on one
+# side, as translators split or merge paragraphs: what finding deletions costs there.
+TARGETS = {"document": 0.9, "paragraphs": 0.9, "splits": 0.9, "inside-pair": 0.8}
 
 # Simple sentence ends, for making deletions (not lintr's splitter): a run of . ? ! (and
 # ؟ for Arabic, including the full stop written between right-to-left marks, ‏.‏),
@@ -278,6 +280,8 @@ class Row:
     other_on_touched: int = 0
     false_alarm_samples: list[dict] = field(default_factory=list)
     miss_samples: list[dict] = field(default_factory=list)
+    split_untouched: int = 0  # untouched hadiths written as two lines
+    false_alarms_split: int = 0  # false alarms on them
 
     @property
     def recall(self) -> float:
@@ -309,6 +313,9 @@ class Row:
                 1000 * self.false_alarms_whole / self.untouched if self.untouched else 0, 2
             )
             out["near_misses"] = self.near_misses
+            if self.mode == "splits":
+                out["untouched_written_as_two_units"] = self.split_untouched
+                out["false_alarms_on_them"] = self.false_alarms_split
             out["hits_whole_unit"] = self.hits_whole
         if self.notes_checked:
             out["notes_at_gap"] = round(self.notes_ok / self.notes_checked, 4)
@@ -414,16 +421,21 @@ def run_documents(docs: list[list[Hadith]], direction: str, variant: str, args, 
     folder = fresh_dir(work / f"{variant}-{direction}")
     rng = random.Random(f"{args.seed}:{variant}:{direction}")
     blank = variant == "paragraphs"
+    two_lines = variant in ("paragraphs", "splits")  # some hadiths written as two lines
     layout = []  # per document: (name, maps, deleted set, hadiths)
+    splits_of: dict[str, set[int]] = {}  # per document: hadiths written as two lines
     for d, doc in enumerate(docs):
         n = len(doc)
         ar = [[h.ar] for h in doc]
         en = [[h.en] for h in doc]
-        if blank:  # some hadiths become two lines inside their paragraph, on either side
+        # Some hadiths become two lines, on either side: inside their paragraph
+        # (paragraphs), or two units that render one (splits).
+        if two_lines:
             for texts, lang in ((ar, "ar"), (en, "en")):
                 for i in range(n):
                     if rng.random() < args.split_rate:
                         texts[i] = split_in_two(texts[i][0], lang)
+        split = {i for i in range(n) if len(ar[i]) > 1 or len(en[i]) > 1}
         runs = pick_deletions(n, args.events, rng)
         deleted = {i for run in runs for i in run}
         kept = [i for i in range(n) if i not in deleted]
@@ -437,6 +449,8 @@ def run_documents(docs: list[list[Hadith]], direction: str, variant: str, args, 
             ),
         }
         layout.append((name, maps, deleted, doc))
+        row.split_untouched += len(split - deleted)
+        splits_of[name] = split
         row.deletions += len(deleted)
         row.untouched += n - len(deleted)
     inputs = [f"{name}.ar.txt" for name, *_ in layout]
@@ -470,6 +484,7 @@ def run_documents(docs: list[list[Hadith]], direction: str, variant: str, args, 
             h = min(covered) if covered else None
             false_alarms.append((f, name, lang, h))
             row.false_alarms_whole += maps[lang].whole(f, h)
+            row.false_alarms_split += h in splits_of[name]
     row.hits = sum(len(s) for s in reported.values())
     row.hits_whole = sum(len(s) for s in reported_whole.values())
     row.false_alarms = len(false_alarms)
@@ -763,7 +778,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--limit", type=int, help="pairs in all (default: every hadith)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--modes", default="document,paragraphs,inside-pair")
+    parser.add_argument("--modes", default="document,paragraphs,splits,inside-pair")
     parser.add_argument("--doc-size", type=int, default=200, help="hadiths per document")
     parser.add_argument(
         "--events",
@@ -847,6 +862,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(docs)} documents of about {args.doc_size}, seed {args.seed}"
         )
         print(table(rows))
+        for r in rows:
+            if r.mode == "splits":
+                print(
+                    f"splits, {r.direction}: {r.false_alarms_split} of the false alarms on the "
+                    f"{r.split_untouched:,} untouched hadiths written as two units"
+                )
         print(f"total {total:.1f} s; files in {work}")
         if args.samples:
             print(show_samples(rows))
