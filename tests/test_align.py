@@ -127,11 +127,14 @@ NEAR_DUPLICATES_EN = [  # the translation of the second hadith (Abu Musa) is los
     "Ibn Dinar reported: The Messenger of Allah forbade selling fruit before it was ripe.",
     "Anas reported: The Messenger of Allah forbade selling fruit before it was ripe.",
     "'Umar reported: The Messenger of Allah forbade selling fruit before it was ripe.",
-    "Sa'id b. al-Musayyib reported: The Messenger of Allah forbade selling fruit before it was ripe.",
+    "Sa'id b. al-Musayyib reported: The Messenger of Allah forbade selling fruit before it was"
+    " ripe.",
 ]
 
 
-@pytest.mark.parametrize("wrong", [["0-0", "1-1", "2-", "3-2", "4-3"], ["0-0", "1,2-1", "3-2", "4-3"]])
+@pytest.mark.parametrize(
+    "wrong", [["0-0", "1-1", "2-", "3-2", "4-3"], ["0-0", "1,2-1", "3-2", "4-3"]]
+)
 def test_second_look_finds_the_lost_near_duplicate(registry, wrong):
     """Five hadiths that differ only in their narrators, the translation of the second one
     lost: a path that leaves the third unpaired (or merges the second into it) is put right
@@ -155,9 +158,9 @@ def test_second_look_keeps_a_right_path(registry):
     t_units = align.units(NEAR_DUPLICATES_EN, en)
     right = ["0-0", "1-", "2-1", "3-2", "4-3"]
     beads = [tuple(map(_range, parse(b))) for b in right]
+    model = align.LengthModel(1.1, 3.0)
     fixed = align.refine(
-        beads, s_units, t_units, NEAR_DUPLICATES_AR, NEAR_DUPLICATES_EN, ar, en,
-        align.LengthModel(1.1, 3.0),
+        beads, s_units, t_units, NEAR_DUPLICATES_AR, NEAR_DUPLICATES_EN, ar, en, model
     )
     assert [bead(rs, rt) for rs, rt in fixed] == right
 
