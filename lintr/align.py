@@ -716,10 +716,11 @@ def _local_dice(near_s, near_t, a: frozenset[str], b: frozenset[str]) -> float:
     def weight(x: str) -> float:
         return math.log(total / df[x]) if x in on_s and x in on_t else 0.0
 
-    top = sum(weight(x) for x in shared)
+    # fsum: exact whatever the order sets are iterated in (hash seeds differ between runs).
+    top = math.fsum(weight(x) for x in shared)
     if not top:
         return 0.0
-    return 2 * top / (sum(weight(x) for x in a) + sum(weight(x) for x in b))
+    return 2 * top / (math.fsum(weight(x) for x in a) + math.fsum(weight(x) for x in b))
 
 
 def _document_lexicon(beads, s_segs, t_segs, src, tgt) -> lexicon.Lexicon | None:
