@@ -445,11 +445,13 @@ def _overlap_cost(a: frozenset[str], b: frozenset[str], weights: dict[str, float
     if not weights:
         return cost - ANCHOR_REWARD * sum(1 for x in shared if x[0] != "^")
     cost -= ANCHOR_REWARD * sum(1 for x in shared if x[0] not in _SIMILAR)
-    # Only lexicon words and names have weights (anchor_weights).
-    w_shared = sum(weights.get(x, 0.0) for x in shared)
+    # Only lexicon words and names have weights (anchor_weights). Exact sums: a set's order
+    # follows the per-process hash seed, and a rounding difference must not tip a near tie
+    # (worker processes would disagree with a serial run).
+    w_shared = math.fsum(weights.get(x, 0.0) for x in shared)
     if w_shared:
-        w_a = sum(weights.get(x, 0.0) for x in a)
-        w_b = sum(weights.get(x, 0.0) for x in b)
+        w_a = math.fsum(weights.get(x, 0.0) for x in a)
+        w_b = math.fsum(weights.get(x, 0.0) for x in b)
         cost -= SIM_REWARD * 2 * w_shared / (w_a + w_b)
     return cost
 
