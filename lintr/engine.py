@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -55,6 +56,8 @@ class _Run:
     corpus_state: dict[str, Any] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)  # corpus rules that failed once
     ignored: dict[str, set[str]] = field(default_factory=dict)  # per-file-ignores by path
+    # Tells a worker that keeps its rules between runs (a Dask worker) that a new run began.
+    token: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
 def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
@@ -228,7 +231,7 @@ class Engine:
                 continue
             run.ignored.update({path: settings.ignored_for(path) for path in job.paths})
             for chunk in _chunks(records, size):
-                yield Batch(seq, spec, langs[0], langs[1], chunk)
+                yield Batch(seq, spec, langs[0], langs[1], chunk, run.token)
                 seq += 1
 
     def _pairs(self, job: Job, result: Result) -> tuple[tuple[str, str], Iterator[Record]]:

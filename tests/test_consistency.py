@@ -108,6 +108,79 @@ def test_one_batch_and_many_batches_merged_agree(registry, rule_id, seed, monkey
         assert _batched(cls(options), _pairs(texts, registry), rng) == expected
 
 
+# Few places kept per word or spelling, so that a process's record of the words whose
+# first places it has all seen comes into play.
+FEW_PLACES = {
+    "inconsistent-transliteration": {"max-locations": 2},
+    "spelling-variant": {"max-rare": 2},
+    "inconsistent-translation": {"max-locations": 2, "same-target": True},
+}
+
+
+def _pure(cls, options, pairs):
+    """Each pair collected by a rule instance of its own (no bookkeeping carried from pair
+    to pair), the states merged in order: what any batching must reproduce."""
+    state = cls(options).collect(pairs[0])
+    for pair in pairs[1:]:
+        state = cls(options).merge(state, cls(options).collect(pair))
+    return _signature(cls(options).finalize(state))
+
+
+def _workers(cls, options, pairs, rng: random.Random):
+    """Batches collected whole (``collect_batch``) by 1-3 worker processes, each with one
+    rule instance that sees its batches in order or shuffled, then merged in a random tree."""
+    cuts = sorted(rng.sample(range(1, len(pairs)), k=rng.randint(1, 12)))
+    batches = [pairs[a:b] for a, b in zip([0, *cuts], [*cuts, len(pairs)], strict=True)]
+    workers = [[] for _ in range(rng.randint(1, 3))]
+    for batch in batches:
+        rng.choice(workers).append(batch)
+    states = []
+    for mine in workers:
+        rule = cls(options)
+        if rng.random() < 0.5:
+            rng.shuffle(mine)
+        states += [pickle.loads(pickle.dumps(rule.collect_batch(b))) for b in mine]
+    rng.shuffle(states)
+    rule = cls(options)
+    while len(states) > 1:
+        i = rng.randrange(len(states) - 1)
+        states[i : i + 2] = [rule.merge(states[i], states[i + 1])]
+    return _signature(rule.finalize(states[0]))
+
+
+@pytest.mark.parametrize("rule_id", CORPUS_RULES)
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_whole_batches_on_several_workers_agree_with_pairs_alone(registry, rule_id, seed):
+    cls = registry.rules[rule_id]
+    options = FEW_PLACES[rule_id]
+    texts = _corpus(150, seed)
+    expected = _pure(cls, options, _pairs(texts, registry))
+    assert expected, f"{rule_id} found nothing: the test would prove nothing"
+    rng = random.Random(seed)
+    for _ in range(6):
+        assert _workers(cls, options, _pairs(texts, registry), rng) == expected
+
+
+def test_a_worker_kept_between_runs_forgets_the_last_run():
+    """A worker process (a Dask worker) keeps its rules from batch to batch; a second run on
+    a file that sorts after the first must not be taken for the first run's continuation."""
+    from lintr import api
+    from lintr.batches import Checker
+    from lintr.engine import SerialExecutor
+
+    texts = _corpus(120, 4)
+    config = {"rules": {"inconsistent-transliteration": {"max-locations": 2}}}
+
+    def lint(path, executor=None):
+        found = api.lint(texts, config, path=path, executor=executor, batch_size=7)
+        return [(f.rule, f.message, f.location.line) for f in found]
+
+    shared = SerialExecutor(Checker(api.registry()))
+    lint("a.tsv", shared)
+    fresh = lint("b.tsv")
+    assert fresh and lint("b.tsv", shared) == fresh
+
+
 def test_sketch_counts_do_not_depend_on_what_was_pending(monkeypatch):
     monkeypatch.setattr(sketch, "PENDING_LIMIT", 3)
     keys = [f"k{i % 5}" for i in range(40)]
