@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Iterator
 
 from lintr.hookspecs import hookimpl
 from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
 from lintr.rule import Option, Rule
+from lintr.text import mapped
 
 # Where a text occurs: path, line, column, end line, end column.
 Where = tuple[str, int, int, int, int]
@@ -37,8 +39,8 @@ class MemoryState:
         self.by_target: dict[int, dict[int, Use]] = {}
 
 
-def _folded(side: PairSide) -> tuple[str, int]:
-    keys = [side.profile.normalize(w) for _, _, w in side.words]
+def _folded(side: PairSide, cache: dict[str, str]) -> tuple[str, int]:
+    keys = mapped(side.profile.normalize, side.tokens, cache)
     return " ".join(keys), len(keys)
 
 
@@ -96,25 +98,44 @@ class InconsistentTranslation(Rule):
 
     def configure(self) -> None:
         self._limit = max(1, self.settings["max-locations"])
+        self._folds: dict[str, dict[str, str]] = {}  # per language: word -> folded (cache)
 
     def collect(self, pair: Pair) -> MemoryState:
+        return self.collect_batch([pair])
+
+    def collect_batch(self, pairs: list[Pair]) -> MemoryState:
+        """One state for the whole batch: the same as a state per pair merged in order."""
         state = MemoryState()
-        source, target = pair.source, pair.target
-        if not (source and target):
-            return state
-        src, src_words = _folded(source)
-        tgt, tgt_words = _folded(target)
         minimum = self.settings["min-words"]
-        src_key, tgt_key = _digest(src), _digest(tgt)
-        if src_words >= minimum and tgt_words:
-            use = Use(_preview(target))
-            use.count, use.where = 1, [_where(target)]
-            state.by_source[src_key] = {tgt_key: use}
-        if tgt_words >= minimum and src_words and self.settings["same-target"]:
-            use = Use(_preview(source))
-            use.count, use.where = 1, [_where(source)]
-            state.by_target[tgt_key] = {src_key: use}
+        same_target = self.settings["same-target"]
+        for pair in pairs:
+            source, target = pair.source, pair.target
+            if not (source and target):
+                continue
+            src, src_words = self._folded(source)
+            tgt, tgt_words = self._folded(target)
+            src_key, tgt_key = _digest(src), _digest(tgt)
+            if src_words >= minimum and tgt_words:
+                self._add(state.by_source, src_key, tgt_key, target)
+            if tgt_words >= minimum and src_words and same_target:
+                self._add(state.by_target, tgt_key, src_key, source)
         return state
+
+    def _folded(self, side: PairSide) -> tuple[str, int]:
+        return _folded(side, self._folds.setdefault(side.profile.code, {}))
+
+    def _add(self, table: dict[int, dict[int, Use]], key: int, other: int, side: PairSide):
+        uses = table.setdefault(key, {})
+        use = uses.get(other)
+        if use is None:
+            use = uses[other] = Use(_preview(side))
+            use.count, use.where = 1, [_where(side)]
+            return
+        use.count += 1
+        where = _where(side)
+        if len(use.where) < self._limit or where < use.where[-1]:
+            bisect.insort(use.where, where)  # the first places in file order
+            del use.where[self._limit :]
 
     def merge(self, a: MemoryState, b: MemoryState) -> MemoryState:
         """The union of two states; reuses (and changes) ``a``."""
