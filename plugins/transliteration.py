@@ -285,6 +285,10 @@ class InconsistentTransliteration(Rule):
             words = names.WORD.findall(side.text)
             missing = set(words).difference(name_info)
             if missing:
+                if len(name_info) + len(missing) > CACHE_LIMIT:
+                    name_info.clear()  # a bound on memory: start the caches again
+                    lower_key.clear()
+                    missing = set(words)
                 self._analyse(missing)
             lower.extend(filter(None, map(lower_key.__getitem__, words)))
             found = list(filter(None, map(name_info.__getitem__, words)))
@@ -309,9 +313,6 @@ class InconsistentTransliteration(Rule):
     def _analyse(self, words: set[str]) -> None:
         """Cache, per word as ``names.WORD`` matches it, its folded lower-case form (or None)
         and its name: (cut at start, cut at end, name, folded, spelling, skeleton), or None."""
-        if len(self._name) + len(words) > CACHE_LIMIT:
-            self._name.clear()
-            self._lower.clear()
         minimum = self.settings["min-letters"]
         for word in words:
             self._lower[word] = names.lowercase_key(word)

@@ -244,3 +244,22 @@ def test_bad_team_files_are_one_line_errors(tmp_path, glossary, names, needle):
     assert needle in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
     assert "Traceback" not in proc.stderr
+
+
+def test_the_word_caches_may_start_again_at_any_point(registry, monkeypatch):
+    """Past the bound of the per-process word caches they start again, even in the middle
+    of a batch: the findings do not change."""
+    from lintr_plugins import transliteration
+
+    from lintr import text
+
+    cls = registry.rules["inconsistent-transliteration"]
+    texts = _corpus(80, 5)
+    expected = _pure(cls, {}, _pairs(texts, registry))
+    monkeypatch.setattr(text, "CACHE_LIMIT", 3)
+    monkeypatch.setattr(transliteration, "CACHE_LIMIT", 3)
+    rule = cls({})
+    pairs = _pairs(texts, registry)
+    state = rule.collect_batch(pairs[:40])
+    state = rule.merge(state, rule.collect_batch(pairs[40:]))
+    assert _signature(rule.finalize(state)) == expected
