@@ -590,6 +590,9 @@ class Run:
     seconds: float
     peak_mb: float
     exit_status: int
+    # CPU seconds (user + system) of the lintr process and of its children (pool workers):
+    # steadier than wall time on a shared machine.
+    cpu_seconds: float = 0.0
 
 
 def lintr_command(args, corpus: Corpus, profile_to: str | None = None) -> list[str]:
@@ -633,7 +636,9 @@ def run_once(cmd: list[str], out_path: str) -> Run:
         sys.stderr.write(err.decode("utf-8", "replace"))
         raise SystemExit(f"bench: lintr exited with status {proc.returncode}: {shlex.join(cmd)}")
     rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    return Run(seconds, rss, proc.returncode)
+    # wait4 counts the child and the grandchildren it waited for (a --jobs pool's workers).
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, rss, proc.returncode, round(cpu, 2))
 
 
 def count_findings(path: str) -> Counter[str]:
@@ -710,6 +715,8 @@ class Result:
     megabytes: float
     seconds: float
     pairs_per_second: float
+    cpu_seconds: float
+    cpu_pairs_per_second: float
     peak_mb: float
     findings: int
     findings_per_1000: float
@@ -764,6 +771,8 @@ def bench(args, corpus: Corpus, data: Path) -> Result:
         megabytes=round(corpus.megabytes, 1),
         seconds=round(best.seconds, 2),
         pairs_per_second=round(corpus.pairs / best.seconds),
+        cpu_seconds=min(r.cpu_seconds for r in runs),
+        cpu_pairs_per_second=round(corpus.pairs / max(min(r.cpu_seconds for r in runs), 1e-9)),
         peak_mb=round(max(r.peak_mb for r in runs), 1),
         findings=total,
         findings_per_1000=round(1000 * total / max(corpus.pairs, 1), 2),
@@ -786,12 +795,13 @@ def print_table(results: list[Result], info: dict, startup: float | None) -> Non
     )
     print(
         f"{'corpus':<36} {'pairs':>9} {'MB':>6} {'seconds':>8} {'pairs/s':>8} "
-        f"{'peak MB':>8} {'findings/1k':>12}"
+        f"{'CPU s':>8} {'CPU pairs/s':>11} {'peak MB':>8} {'findings/1k':>12}"
     )
     for r in results:
         print(
             f"{r.corpus[:36]:<36} {r.pairs:>9,} {r.megabytes:>6.1f} {r.seconds:>8.2f} "
-            f"{r.pairs_per_second:>8,} {r.peak_mb:>8.1f} {r.findings_per_1000:>12.2f}"
+            f"{r.pairs_per_second:>8,} {r.cpu_seconds:>8.2f} {r.cpu_pairs_per_second:>11,} "
+            f"{r.peak_mb:>8.1f} {r.findings_per_1000:>12.2f}"
         )
     rules = sorted(
         {rule for r in results for rule in r.by_rule}

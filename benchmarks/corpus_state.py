@@ -66,8 +66,8 @@ def main() -> int:
         f"inconsistent-transliteration holds {len(names.names):,} folded names, "
         f"{sum(len(v) for v in names.names.values()):,} spellings, "
         f"{len(names.lower):,} lower-case words; spelling-variant holds "
-        f"{len(states[1].words):,} words; inconsistent-translation "
-        f"{len(states[2].by_source):,} distinct sources",
+        f"{sum(len(c) for c in states[1].counts.values()):,} words; inconsistent-translation "
+        f"{len(states[2].by_source):,} occurrences of sources",
         file=sys.stderr,
     )
     return 0

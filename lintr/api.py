@@ -106,7 +106,7 @@ class _Session:
         self.run = _Run(ignored={path: self.settings.ignored_for(path)})
 
     def batch(self, seq: int, records: list[Record]) -> Batch:
-        return Batch(seq, self.spec, self.langs[0], self.langs[1], records)
+        return Batch(seq, self.spec, self.langs[0], self.langs[1], records, self.run.token)
 
     def absorb(self, done: BatchResult) -> list[Finding]:
         result = Result()

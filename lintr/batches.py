@@ -25,6 +25,9 @@ class Batch:
     source_lang: str
     target_lang: str
     records: list[Record]
+    # The run the batch belongs to: rules keep per-process bookkeeping between the batches
+    # of one run (spelling-variant, inconsistent-transliteration), never across runs.
+    run: str = ""
 
     @property
     def spec_key(self) -> str:
@@ -58,10 +61,12 @@ class Checker:
     def __init__(self, registry: Registry):
         self.registry = registry
         self._rules: dict[str, list[Rule]] = {}
+        self._runs: dict[str, str] = {}
 
     def rules(self, batch: Batch) -> list[Rule]:
         key = batch.spec_key
-        if key not in self._rules:
+        if key not in self._rules or self._runs[key] != batch.run:
+            self._runs[key] = batch.run
             classes = self.registry.rules
             self._rules[key] = [
                 classes[rid](dict(options), severity) for rid, options, severity in batch.spec

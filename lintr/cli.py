@@ -232,6 +232,7 @@ def cmd_check(registry: plugins.Registry, args: argparse.Namespace) -> int:
     if args.fix:
         from lintr.fixes import apply_fixes
 
+        result.findings = list(result.findings)  # fixed findings are told apart by identity
         done = {id(f) for f in apply_fixes(result.findings)}
         fixed = len(done)
         result.findings = [f for f in result.findings if id(f) not in done]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from lintr.plugins import Registry
 from lintr.readers import Bitext, InputError, ReadContext, display_path
 from lintr.readers.lines import LineStream
 from lintr.rule import Rule
+from lintr.spill import FindingStore, SortedFindings, number_repeats
 
 # Pairs per batch: large enough that sending a batch to a worker costs little next to
 # checking it, small enough that memory stays flat and every worker gets work.
@@ -55,6 +57,8 @@ class _Run:
     corpus_state: dict[str, Any] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)  # corpus rules that failed once
     ignored: dict[str, set[str]] = field(default_factory=dict)  # per-file-ignores by path
+    # Tells a worker that keeps its rules between runs (a Dask worker) that a new run began.
+    token: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
 def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
@@ -78,7 +82,8 @@ def streamed_records(
 
 @dataclass
 class Result:
-    findings: list[Finding] = field(default_factory=list)
+    # A list, or for a run with many findings, a sequence read back from disk (lintr.spill)
+    findings: list[Finding] | SortedFindings = field(default_factory=list)
     files: int = 0
     pairs: int = 0
     notes: list[str] = field(default_factory=list)
@@ -154,27 +159,25 @@ class Engine:
         """Check every job. ``executor`` runs the batches (default: this process); the
         result is the same, byte for byte, whatever the executor and the batch size."""
         result = Result()
-        result.findings.extend(input_error(e) for e in errors)
+        # Held in memory up to a few thousand findings, then in sorted runs on disk.
+        findings = result.findings = FindingStore(_prepare)
+        findings.extend(input_error(e) for e in errors)
         run = _Run()
         executor = executor or SerialExecutor(Checker(self.registry))
         for done in executor.map(self._batches(jobs, result, run, max(1, batch_size))):
             self._absorb(done, result, run)
             if progress is not None:
-                progress.update(done.pairs, len(result.findings))
+                progress.update(done.pairs, len(findings))
         first = jobs[0].paths[0] if jobs else ""
         for finding in self._finalize(run.corpus_state, run.broken, first):
             if _kept(finding, run.ignored):
-                result.findings.append(finding)
+                findings.append(finding)
         result.files = len(run.files)
-        for finding in result.findings:
-            finding.location = _display(finding.location)
-        finalize_findings(result.findings)
         baseline = self.overrides.baseline or next(
             (j.settings.baseline for j in jobs if j.settings.baseline), None
         )
-        if baseline:
-            known = load_baseline(baseline)
-            result.findings = [f for f in result.findings if f.fingerprint not in known]
+        known = load_baseline(baseline) if baseline else None
+        result.findings = findings.finish(known)
         return result
 
     def _absorb(self, done: BatchResult, result: Result, run: _Run) -> None:
@@ -228,7 +231,7 @@ class Engine:
                 continue
             run.ignored.update({path: settings.ignored_for(path) for path in job.paths})
             for chunk in _chunks(records, size):
-                yield Batch(seq, spec, langs[0], langs[1], chunk)
+                yield Batch(seq, spec, langs[0], langs[1], chunk, run.token)
                 seq += 1
 
     def _pairs(self, job: Job, result: Result) -> tuple[tuple[str, str], Iterator[Record]]:
@@ -336,16 +339,20 @@ def _display(loc: Location) -> Location:
     return Location(path, loc.line, loc.column, loc.end_line, loc.end_column)
 
 
+def _prepare(finding: Finding) -> None:
+    """What a finding needs before the final sort: its path as displayed, a fingerprint."""
+    finding.location = _display(finding.location)
+    if not finding.fingerprint:
+        finding.fingerprint = pairless_fingerprint(finding)
+
+
 def finalize_findings(findings: list[Finding]) -> None:
     """Sort deterministically and make repeated fingerprints unique (#2, #3...)."""
     findings.sort(key=Finding.sort_key)
-    seen: Counter[str] = Counter()
     for finding in findings:
         if not finding.fingerprint:
             finding.fingerprint = pairless_fingerprint(finding)
-        seen[finding.fingerprint] += 1
-        if seen[finding.fingerprint] > 1:
-            finding.fingerprint = f"{finding.fingerprint}-{seen[finding.fingerprint]}"
+    number_repeats(findings)
 
 
 def pairless_fingerprint(finding: Finding) -> str:

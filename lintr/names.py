@@ -41,11 +41,14 @@ ARTICLES = (
 )
 # A Latin word: letters and marks, ʿayn/hamza signs and hyphens inside it; a leading ʿayn or
 # hamza sign ('Umar, ʿAlī). The lookbehind keeps a word from starting inside another.
-_WORD = regex.compile(
+WORD = regex.compile(
     r"(?<![\p{L}\p{M}])[ʿʾʻ'‘’`]?[\p{Latin}][\p{Latin}\p{M}]*"
     r"(?:[-'’‘ʿʾʻʼ`][\p{Latin}][\p{Latin}\p{M}]*)*",
     regex.V1,
 )
+# The same words as one capturing group: ``split`` gives gaps and words in turn, and the
+# running sum of their lengths gives every word's offsets without a Python loop.
+WORD_SPLIT = regex.compile(f"({WORD.pattern})", regex.V1)
 _FOLD_DROP = dict.fromkeys(map(ord, AYN_SIGNS + "-"))
 _LETTER_FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
 
@@ -105,37 +108,53 @@ def _starts_upper(word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=131072)
+def name_in(word: str, min_letters: int = 3) -> tuple[int, int, str] | None:
+    """The name in one word as ``find_names`` matches it: (characters cut from its start,
+    characters cut from its end, the name), or None where the word is no name. Depends on
+    the word alone, so a corpus pays for each distinct word once."""
+    start, end = 0, 0
+    if word[-2:] in ("'s", "’s") and len(word) > 3:
+        end, word = 2, word[:-2]
+    lower = word.lower()
+    for article in ARTICLES:
+        if lower.startswith(article) and len(word) > len(article) + 1:
+            start, word = len(article), word[len(article) :]
+            break
+    # A leading sign is ʿayn only before a capital ('Umar), else an opening quote.
+    if word[0] in AYN_SIGNS and not (len(word) > 1 and word[1].isupper()):
+        start, word = start + 1, word[1:]
+    if not (_starts_upper(word) or has_marks(word)) or _CONTRACTION.search(word):
+        return None
+    if len(fold(word)) >= min_letters:
+        return start, end, word
+    return None
+
+
 def find_names(text: str, min_letters: int = 3) -> list[Name]:
     """Name words: capitalised words and words with transliteration marks, without a
     hyphenated article (al-, ad-, ash-...) or an English possessive ('s)."""
     out = []
-    for m in _WORD.finditer(text):
-        start, end, word = m.start(), m.end(), m.group()
-        if word[-2:] in ("'s", "’s") and len(word) > 3:
-            end, word = end - 2, word[:-2]
-        lower = word.lower()
-        for article in ARTICLES:
-            if lower.startswith(article) and len(word) > len(article) + 1:
-                start, word = start + len(article), word[len(article) :]
-                break
-        # A leading sign is ʿayn only before a capital ('Umar), else an opening quote.
-        if word[0] in AYN_SIGNS and not (len(word) > 1 and word[1].isupper()):
-            start, word = start + 1, word[1:]
-        if not (_starts_upper(word) or has_marks(word)) or _CONTRACTION.search(word):
-            continue
-        if len(fold(word)) >= min_letters:
-            out.append(Name(start, end, word))
+    for m in WORD.finditer(text):
+        found = name_in(m.group(), min_letters)
+        if found is not None:
+            out.append(Name(m.start() + found[0], m.end() - found[1], found[2]))
     return out
+
+
+@lru_cache(maxsize=131072)
+def lowercase_key(word: str) -> str | None:
+    """The folded word if ``word`` (as WORD matches it) is written without a capital or a
+    transliteration mark and is not an article form, else None."""
+    if word[0].islower() and not has_marks(word) and not word.lower().startswith(ARTICLES):
+        return fold(word)
+    return None
 
 
 def lowercase_words(text: str) -> list[str]:
     """Folded words of ``text`` written without a capital or a transliteration mark: ordinary
     words, which tell that a capitalised word of the same letters may be one too ('Said')."""
-    return [
-        fold(w)
-        for w in _WORD.findall(text)
-        if w[0].islower() and not has_marks(w) and not w.lower().startswith(ARTICLES)
-    ]
+    return [k for k in map(lowercase_key, WORD.findall(text)) if k is not None]
 
 
 # The clitics joined to an Arabic word: conjunctions (و ف), prepositions (ب ك ل) and the
@@ -226,9 +245,14 @@ def arabic_skeleton(word: str) -> str:
     return "".join(c for c in word.translate(_AR_CLASSES) if c.isascii() and c.isalpha())
 
 
+def arabic_bare(word: str) -> str:
+    """An Arabic word without tashkeel and tatweel."""
+    return araby.strip_tatweel(araby.strip_tashkeel(word))
+
+
 def arabic_words(text: str) -> list[str]:
     """The Arabic words of ``text``, without tashkeel and tatweel."""
-    return [araby.strip_tatweel(araby.strip_tashkeel(w)) for w in ARABIC_WORD.findall(text)]
+    return [arabic_bare(w) for w in ARABIC_WORD.findall(text)]
 
 
 def skeleton_index(words: list[str]) -> dict[str, list[str]]:

@@ -112,7 +112,5 @@ class Sketch:
             return
         cells = _cells(np.concatenate(self.pending))
         for row in range(ROWS):
-            self.table[row] += np.bincount(cells[row], minlength=1 << WIDTH_BITS).astype(
-                np.int32
-            )
+            self.table[row] += np.bincount(cells[row], minlength=1 << WIDTH_BITS).astype(np.int32)
         self.pending, self.size = [], 0

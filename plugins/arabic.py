@@ -27,12 +27,18 @@ def strip_marks(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """Fold the spellings Arabic writers vary freely: marks, alef and hamza forms, ى/ي, ة/ه."""
-    text = araby.normalize_alef(strip_marks(text))  # أ إ آ ٱ -> ا
+    """Fold the spellings Arabic writers vary freely: marks, alef and hamza forms, ى, ة/ه."""
+    text = strip_marks(text)
+    if _SMALL_ALEF in text:  # as pyarabic's normalize_alef: a small alef by ى is dropped
+        text = text.replace(_SMALL_ALEF + "ى", "ى").replace("ى" + _SMALL_ALEF, "ى")
     return text.translate(_FOLD)
 
 
-_FOLD = str.maketrans({"ؤ": "و", "ئ": "ي", "ى": "ي", "ة": "ه"})
+_SMALL_ALEF = araby.SMALL_ALEF
+# pyarabic's normalize_alef (every alef form, ى and the small alef -> ا; it runs a regex
+# compiled at call time) and the hamza carriers and ة, in one table. ى becomes ا, not ي,
+# because normalize_alef always came first.
+_FOLD = str.maketrans({**dict.fromkeys(araby.ALEFAT, araby.ALEF), "ؤ": "و", "ئ": "ي", "ة": "ه"})
 
 ARABIC = LanguageProfile(
     code="ar",

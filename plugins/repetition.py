@@ -9,7 +9,7 @@ from operator import eq
 from lintr.hookspecs import hookimpl
 from lintr.model import Edit, Finding, Pair, PairSide
 from lintr.rule import Option, Rule
-from lintr.text import WORD, strip_invisible
+from lintr.text import strip_invisible
 
 DEFAULT_ALLOW = [
     # English doublings that are grammatical.
@@ -77,7 +77,7 @@ class DoubledWord(Rule):
     def _check_side(self, side: PairSide) -> Iterator[Finding]:
         # strip_marks and casefold map each character on its own, so normalising the words
         # joined by NULs gives each word's key, in two calls instead of two per word.
-        joined = side.profile.strip_marks("\x00".join(WORD.findall(side.text))).casefold()
+        joined = side.profile.strip_marks("\x00".join(side.tokens)).casefold()
         keys = joined.split("\x00")
         # Two equal keys in a row, compared at C speed: rules out the ~98% of sides with no
         # doubled word before any per-word work.

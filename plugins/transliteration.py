@@ -6,6 +6,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import accumulate, compress, pairwise
 
 from rapidfuzz.distance import Levenshtein
 
@@ -15,6 +16,7 @@ from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
 from lintr.rule import Option, Rule
 from lintr.spans import Spans
 from lintr.termfiles import Canonical, read_canonical
+from lintr.text import CACHE_LIMIT
 
 # Where a spelling occurs: path, line, column, end line, end column, the text as written.
 Where = tuple[str, int, int, int, int, str]
@@ -226,6 +228,15 @@ class InconsistentTransliteration(Rule):
             arabic = entry.arabic if len(words) == 1 else ""
             self._canonical += [replace(entry, spelling=w.text, arabic=arabic) for w in words]
         self._by_fold = {names.fold(c.spelling): c for c in self._canonical}
+        # Per process: each distinct word's analysis (caches), and per side role the
+        # spellings whose first places were all recorded from earlier batches (see
+        # spelling-variant: their later places can never be among the first).
+        self._name: dict[str, tuple | None] = {}
+        self._lower: dict[str, str | None] = {}
+        self._arabic: dict[str, tuple[str, str, str]] = {}
+        self._placed: dict[str, dict[tuple[str, str], int]] = {}
+        self._full: dict[str, set[tuple[str, str]]] = {}
+        self._frontier: dict[str, tuple[str, int, int]] = {}
         self._by_arabic = {
             (names.latin_skeleton(c.spelling), names.arabic_key(c.arabic)): c
             for c in self._canonical
@@ -235,34 +246,131 @@ class InconsistentTransliteration(Rule):
     # -- collect / merge ------------------------------------------------------------------
 
     def collect(self, pair: Pair) -> NamesState:
+        return self.collect_batch([pair])
+
+    def collect_batch(self, pairs: list[Pair]) -> NamesState:
+        """Each Latin side's words found once (one ``findall``) and analysed once per
+        distinct word (cached); places are located only for spellings whose first
+        ``max-locations`` places this process has not all seen yet."""
         state = NamesState()
-        for side, other in ((pair.source, pair.target), (pair.target, pair.source)):
-            if side and side.profile.script == "Latin":
-                self._collect_side(side, other, state)
+        by_role: dict[str, list[tuple[PairSide, PairSide]]] = {}
+        for pair in pairs:
+            for side, other in ((pair.source, pair.target), (pair.target, pair.source)):
+                if side and side.profile.script == "Latin":
+                    by_role.setdefault(side.side, []).append((side, other))
+        lower: list[str] = []
+        touched: set[Variant] = set()
+        for role, sides in by_role.items():
+            self._collect_role(role, sides, state, lower, touched)
+        state.lower.update(lower)
+        limit = self._limit
+        for variant in touched:  # the first places in file order
+            variant.where.sort()
+            del variant.where[limit:]
         return state
 
-    def _collect_side(self, side: PairSide, other: PairSide, state: NamesState) -> None:
-        text = side.text
-        found = names.find_names(text, self.settings["min-letters"])
-        state.lower.update(names.lowercase_words(text))
-        if not found:
-            return
+    def _collect_role(self, role, sides, state: NamesState, lower: list[str], touched) -> None:
+        positions = [_start(side) for side, _ in sides]
+        placed = self._placed.setdefault(role, {})
+        full = self._full.setdefault(role, set())
+        frontier = self._frontier.get(role)
+        in_order = all(a <= b for a, b in pairwise(positions))
+        if not in_order or (frontier is not None and positions[0] < frontier):
+            placed.clear()  # a batch out of file order: start the bookkeeping again
+            full.clear()
+        if in_order:
+            self._frontier[role] = positions[-1]
+        lower_key, name_info = self._lower, self._name
+        for side, other in sides:
+            words = names.WORD.findall(side.text)
+            missing = set(words).difference(name_info)
+            if missing:
+                if len(name_info) + len(missing) > CACHE_LIMIT:
+                    name_info.clear()  # a bound on memory: start the caches again
+                    lower_key.clear()
+                    missing = set(words)
+                self._analyse(missing)
+            lower.extend(filter(None, map(lower_key.__getitem__, words)))
+            found = list(filter(None, map(name_info.__getitem__, words)))
+            if not found:
+                continue
+            index = self._arabic_index(other, found, state)
+            counts = Counter(found)
+            need = False
+            for info, n in counts.items():
+                variant = state.names.setdefault(info[3], {}).get(info[4])
+                if variant is None:
+                    variant = state.names[info[3]][info[4]] = Variant()
+                variant.count += n
+                if len(info[5]) >= 2:
+                    for word in index.get(info[5], ()):
+                        variant.arabic[word] += n
+                if info[3:5] not in full:
+                    need = True
+            if need:
+                self._place(side, state, placed, full, in_order, touched)
+
+    def _analyse(self, words: set[str]) -> None:
+        """Cache, per word as ``names.WORD`` matches it, its folded lower-case form (or None)
+        and its name: (cut at start, cut at end, name, folded, spelling, skeleton), or None."""
+        minimum = self.settings["min-letters"]
+        for word in words:
+            self._lower[word] = names.lowercase_key(word)
+            found = names.name_in(word, minimum)
+            if found is not None:
+                text = found[2]
+                found = (*found, names.fold(text), names.spelling(text), names.latin_skeleton(text))
+            self._name[word] = found
+
+    def _arabic_index(self, other: PairSide, found, state: NamesState) -> dict[str, list[str]]:
+        """Skeleton -> the distinct Arabic words (without tashkeel) of the aligned source
+        that have it, for the skeletons of ``found``; counts the source's words for the
+        formula test."""
+        if not (other and other.profile.script == "Arabic"):
+            return {}
+        cache = self._arabic
+        raw = names.ARABIC_WORD.findall(other.text)
+        missing = set(raw).difference(cache)
+        if missing:
+            if len(cache) + len(missing) > CACHE_LIMIT:
+                cache.clear()
+                missing = set(raw)
+            for word in missing:
+                bare = names.arabic_bare(word)
+                cache[word] = (bare, names.arabic_skeleton(bare), names.arabic_key(bare))
+        analysed = set(map(cache.__getitem__, raw))
+        state.arabic.update({key for _, _, key in analysed})
+        state.sources += 1
+        wanted = {info[5] for info in found}
+        index: dict[str, list[str]] = {}
+        for bare, skeleton, _ in analysed:
+            if skeleton in wanted:
+                words = index.setdefault(skeleton, [])
+                if bare not in words:
+                    words.append(bare)
+        return index
+
+    def _place(self, side: PairSide, state: NamesState, placed, full, in_order, touched):
+        """Record the places of the side's names whose first places are not all seen."""
+        parts = names.WORD_SPLIT.split(side.text)  # gap, word, gap, word, ..., gap
+        bounds = list(accumulate(map(len, parts)))
+        words = parts[1::2]
         spans = Spans(side)
-        index = {}
-        if other and other.profile.script == "Arabic":
-            words = names.arabic_words(other.text)
-            index = names.skeleton_index(words)
-            state.arabic.update({names.arabic_key(w) for w in words})
-            state.sources += 1
-        for name in found:
-            spelling = names.spelling(name.text)
-            variant = state.names.setdefault(names.fold(name.text), {}).setdefault(
-                spelling, Variant()
-            )
-            variant.count += 1
-            if len(variant.where) < self._limit:
-                variant.where.append((*spans.place(name.start, name.end), name.text))
-            variant.arabic.update(names.candidates(name.text, index))
+        name_info = self._name
+        limit = self._limit
+        for i in compress(range(len(words)), map(name_info.__getitem__, words)):
+            info = name_info[words[i]]
+            key = info[3:5]
+            if key in full:
+                continue
+            variant = state.names[info[3]][info[4]]
+            start, end = bounds[2 * i] + info[0], bounds[2 * i + 1] - info[1]
+            variant.where.append((*spans.place(start, end), info[2]))
+            touched.add(variant)
+            if in_order:
+                placed[key] = count = placed.get(key, 0) + 1
+                if count >= limit:
+                    full.add(key)
 
     def merge(self, a: NamesState, b: NamesState) -> NamesState:
         """The union of two states; reuses (and changes) ``a``."""
@@ -439,6 +547,11 @@ class InconsistentTransliteration(Rule):
                 f"the agreed spelling '{canonical.spelling}'",
             )
         return None
+
+
+def _start(side: PairSide) -> tuple[str, int, int]:
+    seg = side.segments[0]
+    return (seg.path, seg.line, seg.column)
 
 
 def _marked(spelling: str) -> bool:

@@ -108,6 +108,79 @@ def test_one_batch_and_many_batches_merged_agree(registry, rule_id, seed, monkey
         assert _batched(cls(options), _pairs(texts, registry), rng) == expected
 
 
+# Few places kept per word or spelling, so that a process's record of the words whose
+# first places it has all seen comes into play.
+FEW_PLACES = {
+    "inconsistent-transliteration": {"max-locations": 2},
+    "spelling-variant": {"max-rare": 2},
+    "inconsistent-translation": {"max-locations": 2, "same-target": True},
+}
+
+
+def _pure(cls, options, pairs):
+    """Each pair collected by a rule instance of its own (no bookkeeping carried from pair
+    to pair), the states merged in order: what any batching must reproduce."""
+    state = cls(options).collect(pairs[0])
+    for pair in pairs[1:]:
+        state = cls(options).merge(state, cls(options).collect(pair))
+    return _signature(cls(options).finalize(state))
+
+
+def _workers(cls, options, pairs, rng: random.Random):
+    """Batches collected whole (``collect_batch``) by 1-3 worker processes, each with one
+    rule instance that sees its batches in order or shuffled, then merged in a random tree."""
+    cuts = sorted(rng.sample(range(1, len(pairs)), k=rng.randint(1, 12)))
+    batches = [pairs[a:b] for a, b in zip([0, *cuts], [*cuts, len(pairs)], strict=True)]
+    workers = [[] for _ in range(rng.randint(1, 3))]
+    for batch in batches:
+        rng.choice(workers).append(batch)
+    states = []
+    for mine in workers:
+        rule = cls(options)
+        if rng.random() < 0.5:
+            rng.shuffle(mine)
+        states += [pickle.loads(pickle.dumps(rule.collect_batch(b))) for b in mine]
+    rng.shuffle(states)
+    rule = cls(options)
+    while len(states) > 1:
+        i = rng.randrange(len(states) - 1)
+        states[i : i + 2] = [rule.merge(states[i], states[i + 1])]
+    return _signature(rule.finalize(states[0]))
+
+
+@pytest.mark.parametrize("rule_id", CORPUS_RULES)
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_whole_batches_on_several_workers_agree_with_pairs_alone(registry, rule_id, seed):
+    cls = registry.rules[rule_id]
+    options = FEW_PLACES[rule_id]
+    texts = _corpus(150, seed)
+    expected = _pure(cls, options, _pairs(texts, registry))
+    assert expected, f"{rule_id} found nothing: the test would prove nothing"
+    rng = random.Random(seed)
+    for _ in range(6):
+        assert _workers(cls, options, _pairs(texts, registry), rng) == expected
+
+
+def test_a_worker_kept_between_runs_forgets_the_last_run():
+    """A worker process (a Dask worker) keeps its rules from batch to batch; a second run on
+    a file that sorts after the first must not be taken for the first run's continuation."""
+    from lintr import api
+    from lintr.batches import Checker
+    from lintr.engine import SerialExecutor
+
+    texts = _corpus(120, 4)
+    config = {"rules": {"inconsistent-transliteration": {"max-locations": 2}}}
+
+    def lint(path, executor=None):
+        found = api.lint(texts, config, path=path, executor=executor, batch_size=7)
+        return [(f.rule, f.message, f.location.line) for f in found]
+
+    shared = SerialExecutor(Checker(api.registry()))
+    lint("a.tsv", shared)
+    fresh = lint("b.tsv")
+    assert fresh and lint("b.tsv", shared) == fresh
+
+
 def test_sketch_counts_do_not_depend_on_what_was_pending(monkeypatch):
     monkeypatch.setattr(sketch, "PENDING_LIMIT", 3)
     keys = [f"k{i % 5}" for i in range(40)]
@@ -171,3 +244,42 @@ def test_bad_team_files_are_one_line_errors(tmp_path, glossary, names, needle):
     assert needle in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
     assert "Traceback" not in proc.stderr
+
+
+def test_the_word_caches_may_start_again_at_any_point(registry, monkeypatch):
+    """Past the bound of the per-process word caches they start again, even in the middle
+    of a batch: the findings do not change."""
+    from lintr_plugins import transliteration
+
+    from lintr import text
+
+    cls = registry.rules["inconsistent-transliteration"]
+    texts = _corpus(80, 5)
+    expected = _pure(cls, {}, _pairs(texts, registry))
+    monkeypatch.setattr(text, "CACHE_LIMIT", 3)
+    monkeypatch.setattr(transliteration, "CACHE_LIMIT", 3)
+    rule = cls({})
+    pairs = _pairs(texts, registry)
+    state = rule.collect_batch(pairs[:40])
+    state = rule.merge(state, rule.collect_batch(pairs[40:]))
+    assert _signature(rule.finalize(state)) == expected
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_translation_memory_moved_to_disk_gives_the_same_findings(registry, seed, monkeypatch):
+    """Previews moved to a temporary file every few bytes, states pickled and merged in any
+    order: the same findings as in memory."""
+    from lintr_plugins import consistency
+
+    cls = registry.rules["inconsistent-translation"]
+    options = FEW_PLACES["inconsistent-translation"]
+    texts = _corpus(150, seed)
+    expected = _pure(cls, options, _pairs(texts, registry))
+    monkeypatch.setattr(consistency, "PREVIEW_SPILL", 50)
+    rng = random.Random(seed)
+    for _ in range(4):
+        assert _workers(cls, options, _pairs(texts, registry), rng) == expected
+    rule = cls(options)
+    state = rule.collect_batch(_pairs(texts, registry))
+    assert state.by_source._flushed > 0
+    assert _signature(rule.finalize(pickle.loads(pickle.dumps(state)))) == expected
