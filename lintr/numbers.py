@@ -123,6 +123,15 @@ class NumberTables:
     dual_grammar: bool = False
     # "per cent", في المئة: the hundred there is not a number of its own.
     percent_words: tuple[str, ...] = ()
+    # Number stems with the vowels they always carry (تِسْع، سَبْع، أَلْف): in a vocalised text,
+    # a word whose marks say otherwise is another word (تَسْعَوْنَ "you hasten", سَبُع "a beast").
+    vocalised: tuple[str, ...] = ()
+    # A last letter the fold merges with another that number words use it for: أَلْفَىْ is
+    # ألفي (2000, the construct dual), although ى folds like the alef of ألفا (1000).
+    final_letters: dict[str, str] = field(default_factory=dict)
+    # "or" between numbers: in "two or three hundred", إحدى أو اثنتين أو ثلاث وسبعين the
+    # last number lends its hundreds or tens to the bare ones before it (200, 300; 71, 72, 73).
+    alternatives: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)  # not frozen: a corpus makes millions, and frozen init is slower
@@ -141,6 +150,7 @@ class Value:
     parts: tuple[str, ...] = ()
     loose: str = ""
     unit: str = ""  # the unit a dual names (كيلومترين: km)
+    head: int = 0  # the value of the first word of a number in words (3 in "three hundred")
 
     @property
     def number(self) -> Decimal | None:
@@ -236,6 +246,8 @@ def _signed(text: str, n: Number) -> Value:
         before = text[: n.start - 1].rstrip()
         if not glued.isalnum() and not (before and before[-1].isdigit()):  # 18 - 25: a range
             return Value(n.start - 1, n.end, text[n.start - 1 : n.end], "-" + n.value)
+    if n.text[-1].isalpha():  # 8th: an ordinal, as free to add or drop as "eighth"
+        return Value(n.start, n.end, n.text, n.value, "ordinal")
     return Value(n.start, n.end, n.text, n.value)
 
 
@@ -359,6 +371,7 @@ class _Compound:
         self.last: tuple[str, int] = ("", 0)
         self.fraction: tuple[int, int] | None = None
         self.kinds: list[str] = []
+        self.head = 0
 
     def accepts(self, kind: str, value: int, via_and: bool, by_word: bool, needs_and: bool) -> bool:
         """Whether the next word continues this number. ``needs_and``: the language joins
@@ -387,6 +400,8 @@ class _Compound:
 
     def add(self, kind: str, value: int | tuple[int, int], end: int) -> None:
         self.end = end
+        if not self.kinds and isinstance(value, int):
+            self.head = value
         self.kinds.append(kind)
         if kind == "frac":
             self.fraction = value  # type: ignore[assignment]
@@ -417,6 +432,33 @@ class _Compound:
         """Whether the words may well not be a number at all ("one of them", "a man"):
         such a value may agree with a 1 on the other side but is never reported."""
         return self.total + self.current == 1 and self.kinds == ["card"]
+
+
+_CARDINAL_KINDS = ("card", "teen", "scale", "teen_only")
+# Short vowels (and their tanwin forms): a for fatha, u for damma, i for kasra, 0 for sukun.
+_VOWELS = {
+    "\u064e": "a", "\u064b": "a", "\u064f": "u", "\u064c": "u",
+    "\u0650": "i", "\u064d": "i", "\u0652": "0",
+}  # fmt: skip
+
+
+def _bare(v: Value) -> bool:
+    """A number of one word from one to nine, which may share the tens or scale after it."""
+    return v.kind in ("words", "weak", "pending") and 1 <= v.head <= 9 and v.value == str(v.head)
+
+
+def _lender(v: Value) -> Callable[[int], int] | None:
+    """What a compound adds to its head (the tens of ثلاث وسبعين, the hundred of "three
+    hundred"), as a function that adds it to another head; None for anything else."""
+    if v.kind != "words" or not 1 <= v.head <= 9 or not v.value.isdigit():
+        return None
+    whole = int(v.value)
+    if whole - v.head in range(20, 100, 10):
+        return lambda head: head + whole - v.head
+    scale = whole // v.head
+    if whole % v.head == 0 and scale >= 100 and str(scale).strip("0") == "1":
+        return lambda head: head * scale
+    return None
 
 
 class Scanner:
@@ -479,6 +521,10 @@ class Scanner:
         self.neg_before_re = self._words_re(t.negative_before, rf"(?<!{_NOT_IN_WORD})(?:", r")\s*$")
 
         self._index_forms()
+        self.known = set(self._forms)
+        self.vowels = self._vowel_templates(t.vocalised)
+        self.final_letters = {k: f(v) for k, v in t.final_letters.items()}
+        self.or_re = self._words_re(t.alternatives, r"\s*(?:", r")\s*")
 
     def _index_forms(self) -> None:
         """Every written word that is a number word: a set lookup per text finds them (the
@@ -541,7 +587,7 @@ class Scanner:
         folded = self.fold(text)
         tokens = self._tokens(text, folded)
         words = self._compounds(text, folded, tokens, digits) if tokens else []
-        words = self._distributive(text, words)
+        words = self._shared(text, self._distributive(text, words))
         digits = self._attach_scales(text, digits, words)
         present = self._words_of(folded)
         if any(gate <= present for gate in self.clock_and_sign_gates):
@@ -659,9 +705,13 @@ class Scanner:
             article = self.article_re is not None and self.article_re.search(
                 folded.text, 0, tok.fstart
             )
+            if self.final_letters:
+                self._respell(text, tok)
             kind, value = self._classify(tok, counted or bool(article))
             if tok.form in self.voweled and text[tok.start + 1 : tok.start + 2] == _DAMMA:
                 kind, value = "frac", self.voweled[tok.form]
+            elif kind in _CARDINAL_KINDS and self.vowels and self._misvowelled(text, tok):
+                kind = ""  # تَسْعَوْنَ is a verb, not تِسْعُون
             previous = tok
             if self._ambiguous(tok):  # may agree with a number, never reported alone
                 out.extend(self._finish(text, current))
@@ -693,6 +743,73 @@ class Scanner:
         out.extend(self._finish(text, current))
         return out
 
+    def _respell(self, text: str, tok: _Token) -> None:
+        """أَلْفَىْ: a last letter folded like another, read as the one it spells here."""
+        meant = self.final_letters.get(text[tok.end - 1])
+        if meant and not tok.form.endswith(meant):
+            respelled = tok.form[:-1] + meant
+            if respelled in self.known:
+                tok.form = respelled
+
+    def _misvowelled(self, text: str, tok: _Token) -> bool:
+        """Whether the marks of the word contradict the vowels its number stem always has."""
+        form = tok.form
+        marks = None
+        for k in range(len(form), 1, -1):
+            marks = self.vowels.get(form[:k])
+            if marks is not None:
+                break
+        if not marks:
+            return False
+        last = max(marks)
+        letter = -1
+        table = self._fold_table
+        for ch in text[tok.start : tok.end]:
+            vowel = _VOWELS.get(ch)
+            if vowel is not None:
+                wanted = marks.get(letter)
+                if wanted is not None and wanted != vowel:
+                    return True
+            elif table[ord(ch)]:
+                letter += 1
+                if letter > last:
+                    return False
+        return False
+
+    def _vowel_templates(self, stems) -> dict[str, dict[int, str]]:
+        """The folded stem of each vocalised one, with the vowel of each marked letter."""
+        out = {}
+        for stem in stems:
+            marks: dict[int, str] = {}
+            letter = -1
+            for ch in stem:
+                if ch in _VOWELS:
+                    marks[letter] = _VOWELS[ch]
+                elif self.fold_word(ch):
+                    letter += 1
+            out[self.fold_word(stem)] = marks
+        return out
+
+    def _shared(self, text: str, words: list[Value]) -> list[Value]:
+        """"two or three hundred" = 200 or 300; إحدى أو اثنتين أو ثلاث وسبعين = 71, 72, 73:
+        bare numbers joined by "or" to a compound share what the compound adds to its head."""
+        if self.or_re is not None and len(words) > 1:
+            words = list(words)
+            chain: list[int] = []
+            for i, w in enumerate(words):
+                linked = chain and self.or_re.fullmatch(
+                    self.fold_word(text[words[chain[-1]].end : w.start])
+                )
+                if _bare(w):
+                    chain = [*chain, i] if linked else [i]
+                    continue
+                lend = _lender(w) if linked else None
+                for j in chain if lend else ():
+                    v = words[j]
+                    words[j] = Value(v.start, v.end, v.text, str(lend(v.head)), "words", head=v.head)
+                chain = []
+        return [w for w in words if w.kind != "pending"]
+
     def _distributive(self, text: str, words: list[Value]) -> list[Value]:
         """ركعتين ركعتين, مثنى مثنى: a number said twice in a row means "each", one number."""
         out: list[Value] = []
@@ -709,11 +826,14 @@ class Scanner:
         return out
 
     def _finish(self, text: str, compound: _Compound | None) -> list[Value]:
-        if compound is None or compound.kinds == ["teen_only"]:
+        if compound is None:
             return []
         start, end = compound.start, compound.end
-        kind = "weak" if compound.weak() else compound.kind()
-        return [Value(start, end, text[start:end], compound.value(), kind)]
+        if compound.kinds == ["teen_only"]:  # إحدى: a number only in إحدى عشرة or a shared ten
+            kind = "pending"
+        else:
+            kind = "weak" if compound.weak() else compound.kind()
+        return [Value(start, end, text[start:end], compound.value(), kind, head=compound.head)]
 
     def _single(self, text: str, tok: _Token, kind: str, value, digits: list[Value]):
         span = text[tok.start : tok.end]

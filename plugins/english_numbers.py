@@ -303,5 +303,6 @@ NUMBERS = NumberTables(
         "e£": "egp",
     },
     percent_words=("per cent", "percent", "per hundred"),
+    alternatives=frozenset({"or"}),
     era_markers=frozenset({"ah", "ad", "ce", "bc", "bce", "h"}),
 )

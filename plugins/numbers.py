@@ -129,8 +129,16 @@ def _in_note(text: str, v) -> bool:
 _FOOTNOTE = regex.compile(r"(?<=[\p{Latin}.,;:)\]”\"’])\d{1,2}(?=\s|$)")
 
 
+# A reference number of a printed edition: three digits or more standing after the end of
+# a sentence and before a capital or the end of the text ("al-Marwa. 1722", "(v. 41) 2176 It").
+_REFERENCE = regex.compile(r"(?<=[.!?؟)\]”\"’]\s+)\d{3,}(?=\s*$|\s+\p{Lu})")
+
+
 def _footnote(text: str, v) -> bool:
-    return v.kind == "digits" and bool(_FOOTNOTE.fullmatch(text, v.start, v.end))
+    if v.kind != "digits":
+        return False
+    # match, not fullmatch: with an end position, "$" would hold at the end of every number
+    return any((m := p.match(text, v.start)) and m.end() == v.end for p in (_FOOTNOTE, _REFERENCE))
 
 
 def _reportable(values, text: str):
