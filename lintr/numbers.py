@@ -90,7 +90,9 @@ class NumberTables:
     teen_only: frozenset[str] = frozenset()  # a number only before a teen word (أحد عشر)
     ordinals: dict[str, int] = field(default_factory=dict)  # "third": 3, "الثالث" (base)
     fractions: dict[str, tuple[int, int]] = field(default_factory=dict)  # "half": (1, 2)
-    counted_fractions: frozenset[str] = frozenset()  # fractions only after a count
+    # Fractions and plural scales that are numbers only after a count: "two thirds" but
+    # "the third"; "ten hundreds" but "hundreds of people".
+    counted_fractions: frozenset[str] = frozenset()
     prefixes: tuple[str, ...] = ()  # clitics before a word: و، ف
     inner_prefixes: tuple[str, ...] = ()  # then prepositions: ب، ل، ك
     article: tuple[str, ...] = ()  # then the article: ال (ل after the preposition ل)
@@ -442,6 +444,11 @@ _VOWELS = {
 }  # fmt: skip
 
 
+def _after_digits(text: str, at: int) -> bool:
+    """Whether digits come just before ``at``: ٥ آلاف, 5 thousands."""
+    return text[max(0, at - 12) : at].rstrip(" \t\"“”«»")[-1:].isdigit()
+
+
 def _bare(v: Value) -> bool:
     """A number of one word from one to nine, which may share the tens or scale after it."""
     return v.kind in ("words", "weak", "pending") and 1 <= v.head <= 9 and v.value == str(v.head)
@@ -671,6 +678,8 @@ class Scanner:
             return "month", self.months[form]
         if form in self.duals:
             return "dual", 2
+        if form in self.counted and not counted and form not in self.fractions:
+            return "", 0
         if form in self.fractions and (counted or form not in self.counted):
             return "frac", self.fractions[form]
         if form in self.cardinals:
@@ -699,9 +708,9 @@ class Scanner:
             counted = (
                 adjacent
                 and current is not None
-                and current.kinds == ["card"]
+                and current.kinds in (["card"], ["teen"])
                 and current.last[1] <= 10
-            )
+            ) or (tok.form in self.counted and _after_digits(text, tok.pstart))
             article = self.article_re is not None and self.article_re.search(
                 folded.text, 0, tok.fstart
             )
@@ -727,6 +736,12 @@ class Scanner:
                 if kind:
                     out.extend(self._single(text, tok, kind, value, digits))
                 continue
+            if kind == "ord" and value >= 100:  # "a hundred thousandth": 100,000th
+                as_scale = current is not None and adjacent
+                if as_scale and current.accepts("scale", value, via_and, by_word, False):
+                    current.add("scale", value, tok.end)
+                    current.kinds.append("ord")
+                    continue
             if (
                 current is not None
                 and adjacent

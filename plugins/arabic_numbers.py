@@ -88,6 +88,9 @@ NUMBERS = NumberTables(
         }
     ),
     ordinals=ORDINALS,
+    # Plural scales are numbers after a count (ثلاثة آلاف، ٥ ملايين); alone they are
+    # "thousands", "millions" (آلاف الأطفال).
+    counted_fractions=frozenset({"آلاف", "ملايين", "مليارات"}),
     fractions={
         "نصف": (1, 2),
         "ثلث": (1, 3),

@@ -37,6 +37,9 @@ NUMBERS = NumberTables(
         "tenfold": 10,
         "hundredfold": 100,
         "thousandfold": 1000,
+        "hundreds": 100,
+        "thousands": 1000,
+        "millions": 10**6,
     },
     scales=frozenset(
         {
@@ -48,6 +51,9 @@ NUMBERS = NumberTables(
             "dozen",
             "hundredfold",
             "thousandfold",
+            "hundreds",
+            "thousands",
+            "millions",
         }
     ),
     ordinals={
@@ -74,7 +80,9 @@ NUMBERS = NumberTables(
     },
     # "third" and "quarter" are fractions only after a count ("a third", "two thirds");
     # alone "the third" is an ordinal and "the old quarter" a part of town.
-    counted_fractions=frozenset({"third", "quarter", "fifth", "sixth", "eighth", "tenth"}),
+    counted_fractions=frozenset(
+        {"third", "quarter", "fifth", "sixth", "eighth", "tenth", "hundreds", "thousands", "millions"}
+    ),
     joiners=frozenset({"and"}),
     articles=frozenset({"a", "an", "one"}),
     months={
