@@ -126,7 +126,10 @@ def _in_note(text: str, v) -> bool:
 
 
 # A footnote mark: a small number glued to the end of a sentence or word ("water).1 Abu").
-_FOOTNOTE = regex.compile(r"(?<=[\p{Latin}.,;:)\]”\"’])\d{1,2}(?=\s|$)")
+# Direction marks (U+200E, U+200F) may stand around it in Arabic text: "وَصَلَّتْ .‏2‏".
+_FOOTNOTE = regex.compile(
+    r"(?<=[\p{Latin}.,;:)\]”\"’][\u200e\u200f]*)\d{1,2}(?=[\s\u200e\u200f]|$)"
+)
 
 
 # A reference number of a printed edition: three digits or more standing after the end of
