@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -292,8 +293,8 @@ class _Folded:
     """The text folded letter by letter with the profile's ``normalize`` (marks deleted),
     and the way back to offsets in the original text."""
 
-    def __init__(self, text: str, table: dict[int, str], scanner: Scanner):
-        self.text = text.translate(table)
+    def __init__(self, text: str, folded: str, scanner: Scanner):
+        self.text = folded
         self._source = text
         self._scanner = scanner
         self._shift: list[int] | None = None if len(self.text) != len(text) else []
@@ -323,6 +324,11 @@ class _Folded:
 
 _NOT_IN_WORD = r"[\p{L}\p{M}\p{N}]"
 _LETTERS = regex.compile(r"\p{L}+")
+# Scripts folded once when a scanner is made: a text written in them needs no learning.
+_COMMON = ((0x0000, 0x0800), (0x2000, 0x2070))
+_OUTSIDE_COMMON = re.compile(
+    "[^" + "".join(f"\\u{a:04x}-\\u{b - 1:04x}" for a, b in _COMMON) + "]"
+)
 _SPACE = regex.compile(r"[\s\"“”«»]*")  # between a number and its scale: 19.3 “billion
 _DAMMA = "\u064f"
 # What may separate two words of one number: spaces, hyphens, tatweel and tashkeel.
@@ -437,6 +443,7 @@ class _Compound:
 
 
 _CARDINAL_KINDS = ("card", "teen", "scale", "teen_only")
+_ARTICLE_REACH = 40  # "a" or "one" and the spaces after it, before a number word
 # Short vowels (and their tanwin forms): a for fatha, u for damma, i for kasra, 0 for sukun.
 _VOWELS = {
     "\u064e": "a", "\u064b": "a", "\u064f": "u", "\u064c": "u",
@@ -528,6 +535,7 @@ class Scanner:
         self.neg_before_re = self._words_re(t.negative_before, rf"(?<!{_NOT_IN_WORD})(?:", r")\s*$")
 
         self._index_forms()
+        self._learn_common()
         self.known = set(self._forms)
         self.vowels = self._vowel_templates(t.vocalised)
         self.final_letters = {k: f(v) for k, v in t.final_letters.items()}
@@ -576,9 +584,28 @@ class Scanner:
     def fold(self, text: str) -> _Folded:
         if self._last is not None and self._last[0] is text:
             return self._last[1]  # the quantities of the same text come next
-        result = _Folded(text, self._fold_table, self)
+        if _OUTSIDE_COMMON.search(text):
+            folded = text.translate(self._fold_table)  # learns what it has not seen
+        elif self._not_lower is not None and not self._not_lower.search(text):
+            folded = text.lower()  # English: folding is lower-casing, and str.lower is fast
+        else:
+            folded = text.translate(self._common)  # a plain dict: faster than the learning one
+        result = _Folded(text, folded, self)
         self._last = (text, result)
         return result
+
+    def _learn_common(self) -> None:
+        """Fold the characters of the common scripts now, and see whether folding them is
+        just str.lower (then the characters where it is not are few)."""
+        table = self._fold_table
+        for a, b in _COMMON:
+            for code in range(a, b):
+                table[code]  # noqa: B018 -- the lookup learns the character
+        self._common = dict(table)
+        unlike = [chr(c) for c, f in self._common.items() if f != chr(c).lower()]
+        self._not_lower = (
+            re.compile("[" + re.escape("".join(unlike)) + "]") if len(unlike) < 200 else None
+        )
 
     def _learn(self, ch: str) -> str:
         """The folding of a character met for the first time."""
@@ -712,7 +739,7 @@ class Scanner:
                 and current.last[1] <= 10
             ) or (tok.form in self.counted and _after_digits(text, tok.pstart))
             article = self.article_re is not None and self.article_re.search(
-                folded.text, 0, tok.fstart
+                folded.text, max(0, tok.fstart - _ARTICLE_REACH), tok.fstart
             )
             if self.final_letters:
                 self._respell(text, tok)
