@@ -219,7 +219,7 @@ def _digit_values(text: str, profile: LanguageProfile | None) -> list[Value]:
     while i < len(found):
         n = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
-        if nxt is not None and _is_fraction(text, n, nxt):
+        if nxt is not None and nxt.start == n.end + 1 and _is_fraction(text, n, nxt):
             value = canonical_fraction(Decimal(n.value), int(nxt.value))
             out.append(
                 Value(

@@ -154,6 +154,8 @@ def _reportable(values, text: str):
 
 def _notes_last(values, text: str):
     """Numbers in a translator's note are the ones left over when a number is said twice."""
+    if not any(c in text for c in _OPEN):
+        return values  # most texts: no brackets, no notes
     return sorted(values, key=lambda v: _in_note(text, v))
 
 
