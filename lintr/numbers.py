@@ -8,6 +8,7 @@ time, and 06.01.2017 is one dotted number (a date or a version), compared part b
 from __future__ import annotations
 
 import bisect
+import copy
 import functools
 import re
 from collections.abc import Callable
@@ -135,6 +136,12 @@ class NumberTables:
     # "or" between numbers: in "two or three hundred", إحدى أو اثنتين أو ثلاث وسبعين the
     # last number lends its hundreds or tens to the bare ones before it (200, 300; 71, 72, 73).
     alternatives: frozenset[str] = frozenset()
+    # Cardinals that say a number loosely ("double", "in pairs", رباع "four at a time"): they
+    # agree with the number on the other side but are never reported alone.
+    loose: frozenset[str] = frozenset()
+    # Words before a number that make it a reference, not a quantity ("verse 136", "No. 5176"):
+    # a translator adds and drops them, so such a number is never reported alone.
+    reference_words: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)  # not frozen: a corpus makes millions, and frozen init is slower
@@ -380,6 +387,9 @@ class _Compound:
         self.fraction: tuple[int, int] | None = None
         self.kinds: list[str] = []
         self.head = 0
+        # The number as it was before a word joined by "and", kept to split "six hundred and
+        # seven hundred" into 600 and 700 when a scale shows that the "and" began a new one.
+        self.rewind_to: tuple[_Compound, int, int, int] | None = None
 
     def accepts(self, kind: str, value: int, via_and: bool, by_word: bool, needs_and: bool) -> bool:
         """Whether the next word continues this number. ``needs_and``: the language joins
@@ -387,13 +397,15 @@ class _Compound:
         last_kind, last = self.last
         if self.fraction or not self.kinds:
             return False
-        if by_word and (last < 100 or (len(self.kinds) < 2 and not self.counted)):
-            return False  # "three and four" are two numbers; "a hundred and five" is one
+        if by_word and last < 100:
+            return False  # "three and four" are two numbers; "(a) hundred and five" is one
         if kind == "scale":
             return 0 < self.current < value and not via_and
         if kind == "frac":
             return self.kinds == ["card"] and 1 <= last <= 10 and not via_and
         if last >= 100 and value < _magnitude(last):
+            if self.kinds == ["scale"] and not self.counted and not via_and:
+                return False  # "every thousand nine hundred": a bare scale takes only "and"
             return via_and or not needs_and
         whole = self.total + self.current
         if via_and and kind == "card" and value >= 100 and 0 < whole < _magnitude(value):
@@ -405,6 +417,12 @@ class _Compound:
                 return not needs_and  # twenty-one, twenty-first
             return 1 <= last <= 9 and value in range(20, 100, 10) and via_and  # خمسة وعشرون
         return False
+
+    def copy(self) -> _Compound:
+        twin = copy.copy(self)
+        twin.kinds = list(self.kinds)
+        twin.rewind_to = None
+        return twin
 
     def add(self, kind: str, value: int | tuple[int, int], end: int) -> None:
         self.end = end
@@ -537,6 +555,7 @@ class Scanner:
         self._index_forms()
         self._learn_common()
         self.known = set(self._forms)
+        self.loose = {f(k) for k in t.loose}
         self.vowels = self._vowel_templates(t.vocalised)
         self.final_letters = {k: f(v) for k, v in t.final_letters.items()}
         self.or_re = self._words_re(t.alternatives, r"\s*(?:", r")\s*")
@@ -683,7 +702,10 @@ class Scanner:
         return True
 
     def _ambiguous(self, tok: _Token) -> bool:
-        """With the article, another word too: الاثنين Monday, السبع the predator."""
+        """With the article, another word too: الاثنين Monday, السبع the predator; or a
+        loose number word ("double")."""
+        if tok.form in self.loose:
+            return True
         if tok.form not in self.no_article:
             return False
         return any(tok.prefix.endswith(a) for a in self.articles if len(a) > 1) or (
@@ -774,8 +796,18 @@ class Scanner:
                 and adjacent
                 and current.accepts(kind, value, via_and, by_word, bool(self.and_prefix))
             ):
+                if by_word and kind == "card":
+                    current.rewind_to = (current.copy(), tok.start, value, tok.end)
                 current.add(kind, value, tok.end)
                 continue
+            if kind == "scale" and current is not None and adjacent and current.rewind_to:
+                before, tail_start, tail, tail_end = current.rewind_to
+                if current.last == ("card", tail) and 0 < tail < value:
+                    out.extend(self._finish(text, before))  # six hundred | and seven hundred
+                    current = _Compound(tail_start)
+                    current.add("card", tail, tail_end)
+                    current.add(kind, value, tok.end)
+                    continue
             out.extend(self._finish(text, current))
             start, count = tok.start, 0
             if article and kind in ("scale", "frac"):

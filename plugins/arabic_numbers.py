@@ -66,6 +66,9 @@ NUMBERS = NumberTables(
         "ثنتان": 2,
         "ثنتي": 2,
         "ثنتا": 2,
+        # The distributive numbers (فُعال، مَفْعَل): "two by two", "four at a time".
+        "أحاد": 1, "مثنى": 2, "رباع": 4, "خماس": 5, "سداس": 6, "سباع": 7,
+        "تساع": 9, "عشار": 10,
     },
     # Only a number before عشر/عشرة ("أحد عشر" = 11); alone, أحد is "someone" or Sunday.
     teen_only=frozenset(
@@ -469,4 +472,6 @@ NUMBERS = NumberTables(
     # pyarabic folds a final ى into ا: أَلْفَىْ, مِائَتَىْ, اثْنَىْ are the ي of a dual.
     final_letters={"ى": "ي"},
     alternatives=frozenset({"أو"}),
+    loose=frozenset({"أحاد", "مثنى", "رباع", "خماس", "سداس", "سباع", "تساع", "عشار"}),
+    reference_words=frozenset({"رقم", "الآية", "آية", "صفحة", "ص", "الحديث", "سورة"}),
 )

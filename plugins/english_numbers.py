@@ -28,6 +28,8 @@ NUMBERS = NumberTables(
         "twice": 2,
         "thrice": 3,
         "pair": 2,
+        "pairs": 2,
+        "double": 2,
         "triple": 3,
         "twofold": 2,
         "threefold": 3,
@@ -312,5 +314,10 @@ NUMBERS = NumberTables(
     },
     percent_words=("per cent", "percent", "per hundred"),
     alternatives=frozenset({"or"}),
+    loose=frozenset({"pair", "pairs", "double"}),
+    reference_words=frozenset(
+        {"verse", "verses", "no.", "no", "nos.", "page", "p.", "pp.", "chapter", "vol.", "volume",
+         "surah", "sura", "ayah", "hadith"}
+    ),  # fmt: skip
     era_markers=frozenset({"ah", "ad", "ce", "bc", "bce", "h"}),
 )

@@ -144,12 +144,32 @@ def _footnote(text: str, v) -> bool:
     return any((m := p.match(text, v.start)) and m.end() == v.end for p in (_FOOTNOTE, _REFERENCE))
 
 
-def _reportable(values, text: str):
+def _reportable(values, text: str, profile):
     return [
         v
         for v in values
-        if v.kind not in MATCH_ONLY and not _in_note(text, v) and not _footnote(text, v)
+        if v.kind not in MATCH_ONLY
+        and not _in_note(text, v)
+        and not _footnote(text, v)
+        and not _after_reference(text, v, profile)
     ]
+
+
+_REFERENCE_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _after_reference(text: str, v, profile) -> bool:
+    """Whether a number in digits labels a reference: "verse 136", "No. 5176", الآية 5."""
+    if v.kind != "digits":
+        return False
+    tables = profile.number_tables
+    words = _REFERENCE_WORDS.get(id(tables))
+    if words is None:
+        words = _REFERENCE_WORDS[id(tables)] = frozenset(
+            profile.normalize(w).lower() for w in tables.reference_words
+        )
+    before = text[max(0, v.start - 20) : v.start].split()
+    return bool(before) and profile.normalize(before[-1]).lower() in words
 
 
 def _notes_last(values, text: str):
@@ -249,8 +269,8 @@ class NumeralMismatch(Rule):
         only_source = _not_said_in_duals(only_source, target.profile)
         only_target = _not_said_in_duals(only_target, source.profile)
         only_source, only_target = _months_changed(only_source, only_target)
-        only_source = _reportable(only_source, source.text)
-        only_target = _reportable(only_target, target.text)
+        only_source = _reportable(only_source, source.text, source.profile)
+        only_target = _reportable(only_target, target.text, target.profile)
         yield from self._report(pair, only_source, only_target)
 
     def _report(self, pair: Pair, only_source, only_target) -> Iterator[Finding]:
