@@ -142,6 +142,9 @@ class NumberTables:
     # Words before a number that make it a reference, not a quantity ("verse 136", "No. 5176"):
     # a translator adds and drops them, so such a number is never reported alone.
     reference_words: frozenset[str] = frozenset()
+    # Roots of numbers whose verb doubles the middle letter (ثَلَّثَ "made it three", سَبَّعْتُ
+    # "I stayed seven (nights)"): in vocalised text such a word agrees loosely with its number.
+    verb_roots: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)  # not frozen: a corpus makes millions, and frozen init is slower
@@ -461,12 +464,14 @@ class _Compound:
 
 
 _CARDINAL_KINDS = ("card", "teen", "scale", "teen_only")
+_SHADDA = "\u0651"
 _ARTICLE_REACH = 40  # "a" or "one" and the spaces after it, before a number word
 # Short vowels (and their tanwin forms): a for fatha, u for damma, i for kasra, 0 for sukun.
 _VOWELS = {
     "\u064e": "a", "\u064b": "a", "\u064f": "u", "\u064c": "u",
     "\u0650": "i", "\u064d": "i", "\u0652": "0",
 }  # fmt: skip
+_VOWELS_AND_SHADDA = {*_VOWELS, _SHADDA}
 
 
 def _after_digits(text: str, at: int) -> bool:
@@ -556,7 +561,7 @@ class Scanner:
         self._learn_common()
         self.known = set(self._forms)
         self.loose = {f(k) for k in t.loose}
-        self.vowels = self._vowel_templates(t.vocalised)
+        self.verb_roots = dict(t.verb_roots)
         self.final_letters = {k: f(v) for k, v in t.final_letters.items()}
         self.or_re = self._words_re(t.alternatives, r"\s*(?:", r")\s*")
 
@@ -564,6 +569,8 @@ class Scanner:
         """Every written word that is a number word: a set lookup per text finds them (the
         cheap way to scan a corpus), and a small pattern finds the forms of several words."""
         self.surface: dict[str, tuple[str, str]] = {}
+        self.if_vowelled: set[str] = set()
+        self.vowels = self._vowel_templates(self.tables.vocalised)
         multi = []
         for form in self._forms:
             if not _LETTERS.fullmatch(form):
@@ -572,6 +579,10 @@ class Scanner:
             for prefix in sorted(self._prefixes, key=len, reverse=True):
                 if not prefix or self._prefix_ok(prefix, form):
                     self.surface[prefix + form] = (prefix, form)
+                elif form in self.vowels:
+                    # لست "I am not", unless its vowels say لِسِتِّ "at six"
+                    self.surface[prefix + form] = (prefix, form)
+                    self.if_vowelled.add(prefix + form)
         # A word that reads two ways keeps the longer number word: الف is ألف, not ال+ف.
         for form in sorted(self._forms, key=len):
             if _LETTERS.fullmatch(form):
@@ -641,6 +652,8 @@ class Scanner:
         tokens = self._tokens(text, folded)
         words = self._compounds(text, folded, tokens, digits) if tokens else []
         words = self._shared(text, self._distributive(text, words))
+        if self.verb_roots and _SHADDA in text:
+            words = self._verbs(text, words)
         digits = self._attach_scales(text, digits, words)
         present = self._words_of(folded)
         if any(gate <= present for gate in self.clock_and_sign_gates):
@@ -770,6 +783,9 @@ class Scanner:
                 kind, value = "frac", self.voweled[tok.form]
             elif kind in _CARDINAL_KINDS and self.vowels and self._misvowelled(text, tok):
                 kind = ""  # تَسْعَوْنَ is a verb, not تِسْعُون
+            if self.if_vowelled and tok.prefix + tok.form in self.if_vowelled:
+                if not self._vowelled_as_number(text, tok):
+                    kind = ""
             previous = tok
             if self._ambiguous(tok):  # may agree with a number, never reported alone
                 out.extend(self._finish(text, current))
@@ -824,6 +840,43 @@ class Scanner:
             respelled = tok.form[:-1] + meant
             if respelled in self.known:
                 tok.form = respelled
+
+    def _vowelled_as_number(self, text: str, tok: _Token) -> bool:
+        """Whether the word carries the marks of its number stem (لِسِتِّ, not لَسْتُ)."""
+        return any(ch in _VOWELS for ch in text[tok.start : tok.end]) and not self._misvowelled(
+            text, tok
+        )
+
+    def _verbs(self, text: str, words: list[Value]) -> list[Value]:
+        """Verbs made of a number root with a doubled middle letter (سَبَّعْتُ, ثَلِّثْ): loose
+        values, in place of a number word read in them."""
+        at = text.find(_SHADDA)
+        found = []
+        while at != -1:
+            verb = self._verb_at(text, at)
+            if verb is not None and not (found and found[-1].start == verb.start):
+                found.append(verb)
+            at = text.find(_SHADDA, at + 1)
+        if not found:
+            return words
+        kept = [w for w in words if not any(v.start < w.end and w.start < v.end for v in found)]
+        return sorted([*kept, *found], key=lambda v: v.start)
+
+    def _verb_at(self, text: str, shadda: int) -> Value | None:
+        start = end = shadda
+        while start and (text[start - 1].isalpha() or text[start - 1] in _VOWELS_AND_SHADDA):
+            start -= 1
+        while end < len(text) and (text[end].isalpha() or text[end] in _VOWELS_AND_SHADDA):
+            end += 1
+        letters = [k for k in range(start, end) if text[k].isalpha()]
+        doubled = bisect.bisect_left(letters, shadda) - 1
+        if doubled < 1 or doubled + 1 >= len(letters):
+            return None
+        root = "".join(text[k] for k in letters[doubled - 1 : doubled + 2])
+        value = self.verb_roots.get(root)
+        if value is None:
+            return None
+        return Value(start, end, text[start:end], str(value), "weak")
 
     def _misvowelled(self, text: str, tok: _Token) -> bool:
         """Whether the marks of the word contradict the vowels its number stem always has."""

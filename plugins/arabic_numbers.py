@@ -472,6 +472,10 @@ NUMBERS = NumberTables(
     # pyarabic folds a final ى into ا: أَلْفَىْ, مِائَتَىْ, اثْنَىْ are the ي of a dual.
     final_letters={"ى": "ي"},
     alternatives=frozenset({"أو"}),
+    verb_roots={
+        "ثني": 2, "ثنى": 2, "ثلث": 3, "ربع": 4, "خمس": 5, "سدس": 6, "سبع": 7, "ثمن": 8,
+        "تسع": 9, "عشر": 10,
+    },  # fmt: skip
     loose=frozenset({"أحاد", "مثنى", "رباع", "خماس", "سداس", "سباع", "تساع", "عشار"}),
     reference_words=frozenset({"رقم", "الآية", "آية", "صفحة", "ص", "الحديث", "سورة"}),
 )
