@@ -15,6 +15,7 @@ from lintr.quantities import pair_numbers
 from lintr.rule import Option, Rule
 
 WORD_MODES = ("precise", "off")
+REPEAT_MODES = ("count", "distinct")
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,12 @@ def _not_said_in_duals(values, other_profile):
     if not other_profile.number_tables.dual_grammar:
         return values
     return [v for v in values if not (v.value == "2" and v.kind == "words")]
+
+
+def _not_stated_by(values, other):
+    """The values the other side never states (a restatement, "these three", is not one)."""
+    stated = {v.value for v in other}
+    return [v for v in values if v.value not in stated]
 
 
 def _months_changed(only_source, only_target):
@@ -220,6 +227,11 @@ class NumeralMismatch(Rule):
     "second", واحد، الأول, أحد outside أحد عشر, weekdays (الاثنين، الخميس), and words behind a
     preposition that make another word (لست). Mode `off` compares digits only.
 
+    Numbers are counted: a number said three times in the source and twice in the target is
+    reported once (option repeats = "count"). Translations restate numbers ("three things ...
+    one of those three things") and drop restatements; repeats = "distinct" reports only
+    values the other side never states, at the cost of a lost repetition.
+
     Both directions count: a number only in the target is as wrong as one only in the
     source. Where one number replaced another, one finding says so ("source has 55, target
     has 56") at the target's number, with a note at the source's. Otherwise the finding
@@ -243,6 +255,13 @@ class NumeralMismatch(Rule):
         ),
         "dual-nouns": Option(
             bool, True, "count the dual of a counted noun (يومين, two days) as the number 2"
+        ),
+        "repeats": Choice(
+            str,
+            "count",
+            "count: a number said more often on one side is reported; distinct: a number "
+            "both sides state is never reported, whatever the counts (restatements)",
+            choices=REPEAT_MODES,
         ),
     }
 
@@ -269,6 +288,9 @@ class NumeralMismatch(Rule):
         only_source = _not_said_in_duals(only_source, target.profile)
         only_target = _not_said_in_duals(only_target, source.profile)
         only_source, only_target = _months_changed(only_source, only_target)
+        if self.settings["repeats"] == "distinct":
+            only_source = _not_stated_by(only_source, theirs)
+            only_target = _not_stated_by(only_target, mine)
         only_source = _reportable(only_source, source.text, source.profile)
         only_target = _reportable(only_target, target.text, target.profile)
         yield from self._report(pair, only_source, only_target)
