@@ -474,6 +474,21 @@ _VOWELS = {
 _VOWELS_AND_SHADDA = {*_VOWELS, _SHADDA}
 
 
+def _letter_before(text: str, at: int) -> int:
+    """The position of the letter before ``at`` in the same word, past its marks; -1 if none."""
+    at -= 1
+    while at >= 0 and text[at] in _VOWELS_AND_SHADDA:
+        at -= 1
+    return at if at >= 0 and text[at].isalpha() else -1
+
+
+def _letter_after(text: str, at: int) -> int:
+    at += 1
+    while at < len(text) and text[at] in _VOWELS_AND_SHADDA:
+        at += 1
+    return at if at < len(text) and text[at].isalpha() else -1
+
+
 def _after_digits(text: str, at: int) -> bool:
     """Whether digits come just before ``at``: ٥ آلاف, 5 thousands."""
     return text[max(0, at - 12) : at].rstrip(" \t\"“”«»")[-1:].isdigit()
@@ -863,19 +878,20 @@ class Scanner:
         return sorted([*kept, *found], key=lambda v: v.start)
 
     def _verb_at(self, text: str, shadda: int) -> Value | None:
-        start = end = shadda
+        # The root around the shadda first: most shaddas (أنّ) are not in a number verb.
+        middle = _letter_before(text, shadda)
+        first = _letter_before(text, middle) if middle > 0 else -1
+        last = _letter_after(text, shadda)
+        if first < 0 or last < 0:
+            return None
+        value = self.verb_roots.get(text[first] + text[middle] + text[last])
+        if value is None:
+            return None
+        start, end = first, last + 1
         while start and (text[start - 1].isalpha() or text[start - 1] in _VOWELS_AND_SHADDA):
             start -= 1
         while end < len(text) and (text[end].isalpha() or text[end] in _VOWELS_AND_SHADDA):
             end += 1
-        letters = [k for k in range(start, end) if text[k].isalpha()]
-        doubled = bisect.bisect_left(letters, shadda) - 1
-        if doubled < 1 or doubled + 1 >= len(letters):
-            return None
-        root = "".join(text[k] for k in letters[doubled - 1 : doubled + 2])
-        value = self.verb_roots.get(root)
-        if value is None:
-            return None
         return Value(start, end, text[start:end], str(value), "weak")
 
     def _misvowelled(self, text: str, tok: _Token) -> bool:
