@@ -25,6 +25,7 @@ NUMBERS = NumberTables(
         "billion": 10**9,
         "trillion": 10**12,
         "dozen": 12,
+        "century": 100,  # years: "this century" for مائة سنة
         "twice": 2,
         "thrice": 3,
         "pair": 2,
@@ -314,7 +315,7 @@ NUMBERS = NumberTables(
     },
     percent_words=("per cent", "percent", "per hundred"),
     alternatives=frozenset({"or"}),
-    loose=frozenset({"pair", "pairs", "double"}),
+    loose=frozenset({"pair", "pairs", "double", "century"}),
     reference_words=frozenset(
         {"verse", "verses", "no.", "no", "nos.", "page", "p.", "pp.", "chapter", "vol.", "volume",
          "surah", "sura", "ayah", "hadith"}

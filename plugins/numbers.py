@@ -15,7 +15,7 @@ from lintr.quantities import pair_numbers
 from lintr.rule import Option, Rule
 
 WORD_MODES = ("precise", "off")
-REPEAT_MODES = ("count", "distinct")
+REPEAT_MODES = ("lost", "count", "distinct")
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,22 @@ def _not_stated_by(values, other):
     """The values the other side never states (a restatement, "these three", is not one)."""
     stated = {v.value for v in other}
     return [v for v in values if v.value not in stated]
+
+
+def _restatements_dropped(only_source, only_target, stated_by_source):
+    """Repeat mode "lost": an extra occurrence in the target of a value the source states is
+    a restatement ("three things ... one of those three things"), not reported, unless a
+    number of the source is missing with nothing else to stand for it: then the extra
+    occurrence is what replaced it ("3 killed and 5 wounded" -> "3 killed and 3 wounded"),
+    and the change is reported at it. The source side is counted as in mode "count": a
+    repetition lost from the target ("3 killed and 3 wounded" -> "3 killed") is reported."""
+    stated = {v.value for v in stated_by_source}
+    new = [v for v in only_target if v.value not in stated]
+    restated = [v for v in only_target if v.value in stated]
+    if not restated:
+        return only_target
+    spare = max(0, len(only_source) - len(new))
+    return sorted(new + restated[:spare], key=lambda v: v.start)
 
 
 def _months_changed(only_source, only_target):
@@ -227,10 +243,17 @@ class NumeralMismatch(Rule):
     "second", واحد، الأول, أحد outside أحد عشر, weekdays (الاثنين، الخميس), and words behind a
     preposition that make another word (لست). Mode `off` compares digits only.
 
-    Numbers are counted: a number said three times in the source and twice in the target is
-    reported once (option repeats = "count"). Translations restate numbers ("three things ...
-    one of those three things") and drop restatements; repeats = "distinct" reports only
-    values the other side never states, at the cost of a lost repetition.
+    Numbers are counted, and repetitions are weighed by option repeats. Mode `lost`, the
+    default: a number the source says more often than the target is reported (a repetition
+    lost: "3 killed and 3 wounded" rendered "3 killed"), but an extra occurrence in the
+    target of a value the source states at least once is not: translations restate numbers
+    and make counts explicit ("three things ... one of those three things" for a single
+    ثلاثا). Such an extra occurrence is still reported where it stands in for a source
+    number that is missing ("3 killed and 5 wounded" rendered "3 killed and 3 wounded": the
+    5 changed to 3). A value one side never states is always reported. Mode `count` reports
+    every difference of counts, both ways (a number said three times in the source and twice
+    in the target, or the reverse, is reported once). Mode `distinct` reports only values the
+    other side never states, at the cost of a lost repetition.
 
     Both directions count: a number only in the target is as wrong as one only in the
     source. Where one number replaced another, one finding says so ("source has 55, target
@@ -258,9 +281,10 @@ class NumeralMismatch(Rule):
         ),
         "repeats": Choice(
             str,
-            "count",
-            "count: a number said more often on one side is reported; distinct: a number "
-            "both sides state is never reported, whatever the counts (restatements)",
+            "lost",
+            "lost: a number said more often in the source is reported, one restated in the "
+            "target is not; count: a number said more often on either side is reported; "
+            "distinct: a number both sides state is never reported, whatever the counts",
             choices=REPEAT_MODES,
         ),
     }
@@ -293,6 +317,11 @@ class NumeralMismatch(Rule):
             only_target = _not_stated_by(only_target, mine)
         only_source = _reportable(only_source, source.text, source.profile)
         only_target = _reportable(only_target, target.text, target.profile)
+        if self.settings["repeats"] == "lost" and only_target:
+            stated = numbers.source
+            if not self.settings["dual-nouns"]:
+                stated = [v for v in stated if v.kind != "dual"]
+            only_target = _restatements_dropped(only_source, only_target, stated)
         yield from self._report(pair, only_source, only_target)
 
     def _report(self, pair: Pair, only_source, only_target) -> Iterator[Finding]:
