@@ -117,8 +117,14 @@ print(time.process_time() - started, found)
 
 
 def in_process_seconds(python: str, tsv: Path, rules: str) -> float:
+    # cwd away from any checkout: "python -c" puts the working directory first on sys.path,
+    # and run from this checkout the other interpreter would import this checkout's lintr
     done = subprocess.run(
-        [python, "-c", IN_PROCESS, str(tsv), rules], capture_output=True, text=True, check=True
+        [python, "-c", IN_PROCESS, str(tsv), rules],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tsv.parent,
     )
     return round(float(done.stdout.split()[0]), 2)
 
