@@ -248,13 +248,14 @@ class NumeralMismatch(Rule):
     default: a number the source says more often than the target is reported (a repetition
     lost: "3 killed and 3 wounded" rendered "3 killed"), but an extra occurrence in the
     target of a value the source states at least once (not only as an ordinal or as واحد,
-    "one") is not: translations restate numbers and make counts explicit ("three things ...
-    one of those three things" for a single ثلاثا). Such an extra occurrence is still reported where it stands in for a source
-    number that is missing ("3 killed and 5 wounded" rendered "3 killed and 3 wounded": the
-    5 changed to 3). A value one side never states is always reported. Mode `count` reports
-    every difference of counts, both ways (a number said three times in the source and twice
-    in the target, or the reverse, is reported once). Mode `distinct` reports only values the
-    other side never states, at the cost of a lost repetition.
+    "one"; a quantity counts) is not: translations restate numbers and make counts explicit
+    ("three things ... one of those three things" for a single ثلاثا). Such an extra
+    occurrence is still reported where it stands in for a source number that is missing ("3
+    killed and 5 wounded" rendered "3 killed and 3 wounded": the 5 changed to 3). A value
+    one side never states is always reported. Mode `count` reports every difference of
+    counts, both ways (a number said three times in the source and twice in the target, or
+    the reverse, is reported once). Mode `distinct` reports only values the other side never
+    states, at the cost of a lost repetition.
 
     Both directions count: a number only in the target is as wrong as one only in the
     source. Where one number replaced another, one finding says so ("source has 55, target
@@ -319,13 +320,16 @@ class NumeralMismatch(Rule):
         only_source = _reportable(only_source, source.text, source.profile)
         only_target = _reportable(only_target, target.text, target.profile)
         if self.settings["repeats"] == "lost" and only_target:
-            # a word lintr only half trusts (واحد, an ordinal) vouches for no restatement:
-            # a "1" in the English beside أحد is still the OCR error it looks like
-            stated = [v for v in numbers.source if v.kind not in MATCH_ONLY]
-            if not self.settings["dual-nouns"]:
-                stated = [v for v in stated if v.kind != "dual"]
+            stated = self._stated(numbers.source)
             only_target = _restatements_dropped(only_source, only_target, stated)
         yield from self._report(pair, only_source, only_target)
+
+    def _stated(self, values):
+        """The source's numbers that can vouch for a restatement in the target: a quantity
+        does, a word lintr only half trusts (واحد, an ordinal) does not, so a "1" in the
+        English beside واحدة is still the OCR error for "I" it looks like."""
+        duals = self.settings["dual-nouns"]
+        return [v for v in values if v.kind not in MATCH_ONLY and (duals or v.kind != "dual")]
 
     def _report(self, pair: Pair, only_source, only_target) -> Iterator[Finding]:
         source, target = pair.source, pair.target
