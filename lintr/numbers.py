@@ -8,7 +8,9 @@ time, and 06.01.2017 is one dotted number (a date or a version), compared part b
 from __future__ import annotations
 
 import bisect
+import copy
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -90,7 +92,9 @@ class NumberTables:
     teen_only: frozenset[str] = frozenset()  # a number only before a teen word (أحد عشر)
     ordinals: dict[str, int] = field(default_factory=dict)  # "third": 3, "الثالث" (base)
     fractions: dict[str, tuple[int, int]] = field(default_factory=dict)  # "half": (1, 2)
-    counted_fractions: frozenset[str] = frozenset()  # fractions only after a count
+    # Fractions and plural scales that are numbers only after a count: "two thirds" but
+    # "the third"; "ten hundreds" but "hundreds of people".
+    counted_fractions: frozenset[str] = frozenset()
     prefixes: tuple[str, ...] = ()  # clitics before a word: و، ف
     inner_prefixes: tuple[str, ...] = ()  # then prepositions: ب، ل، ك
     article: tuple[str, ...] = ()  # then the article: ال (ل after the preposition ل)
@@ -123,6 +127,24 @@ class NumberTables:
     dual_grammar: bool = False
     # "per cent", في المئة: the hundred there is not a number of its own.
     percent_words: tuple[str, ...] = ()
+    # Number stems with the vowels they always carry (تِسْع، سَبْع، أَلْف): in a vocalised text,
+    # a word whose marks say otherwise is another word (تَسْعَوْنَ "you hasten", سَبُع "a beast").
+    vocalised: tuple[str, ...] = ()
+    # A last letter the fold merges with another that number words use it for: أَلْفَىْ is
+    # ألفي (2000, the construct dual), although ى folds like the alef of ألفا (1000).
+    final_letters: dict[str, str] = field(default_factory=dict)
+    # "or" between numbers: in "two or three hundred", إحدى أو اثنتين أو ثلاث وسبعين the
+    # last number lends its hundreds or tens to the bare ones before it (200, 300; 71, 72, 73).
+    alternatives: frozenset[str] = frozenset()
+    # Cardinals that say a number loosely ("double", "in pairs", رباع "four at a time"): they
+    # agree with the number on the other side but are never reported alone.
+    loose: frozenset[str] = frozenset()
+    # Words before a number that make it a reference, not a quantity ("verse 136", "No. 5176"):
+    # a translator adds and drops them, so such a number is never reported alone.
+    reference_words: frozenset[str] = frozenset()
+    # Roots of numbers whose verb doubles the middle letter (ثَلَّثَ "made it three", سَبَّعْتُ
+    # "I stayed seven (nights)"): in vocalised text such a word agrees loosely with its number.
+    verb_roots: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)  # not frozen: a corpus makes millions, and frozen init is slower
@@ -141,6 +163,7 @@ class Value:
     parts: tuple[str, ...] = ()
     loose: str = ""
     unit: str = ""  # the unit a dual names (كيلومترين: km)
+    head: int = 0  # the value of the first word of a number in words (3 in "three hundred")
 
     @property
     def number(self) -> Decimal | None:
@@ -206,7 +229,7 @@ def _digit_values(text: str, profile: LanguageProfile | None) -> list[Value]:
     while i < len(found):
         n = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
-        if nxt is not None and _is_fraction(text, n, nxt):
+        if nxt is not None and nxt.start == n.end + 1 and _is_fraction(text, n, nxt):
             value = canonical_fraction(Decimal(n.value), int(nxt.value))
             out.append(
                 Value(
@@ -236,6 +259,8 @@ def _signed(text: str, n: Number) -> Value:
         before = text[: n.start - 1].rstrip()
         if not glued.isalnum() and not (before and before[-1].isdigit()):  # 18 - 25: a range
             return Value(n.start - 1, n.end, text[n.start - 1 : n.end], "-" + n.value)
+    if n.text[-1].isalpha():  # 8th: an ordinal, as free to add or drop as "eighth"
+        return Value(n.start, n.end, n.text, n.value, "ordinal")
     return Value(n.start, n.end, n.text, n.value)
 
 
@@ -278,8 +303,8 @@ class _Folded:
     """The text folded letter by letter with the profile's ``normalize`` (marks deleted),
     and the way back to offsets in the original text."""
 
-    def __init__(self, text: str, table: dict[int, str], scanner: Scanner):
-        self.text = text.translate(table)
+    def __init__(self, text: str, folded: str, scanner: Scanner):
+        self.text = folded
         self._source = text
         self._scanner = scanner
         self._shift: list[int] | None = None if len(self.text) != len(text) else []
@@ -309,6 +334,11 @@ class _Folded:
 
 _NOT_IN_WORD = r"[\p{L}\p{M}\p{N}]"
 _LETTERS = regex.compile(r"\p{L}+")
+# Scripts folded once when a scanner is made: a text written in them needs no learning.
+_COMMON = ((0x0000, 0x0800), (0x2000, 0x2070))
+_OUTSIDE_COMMON = re.compile(
+    "[^" + "".join(f"\\u{a:04x}-\\u{b - 1:04x}" for a, b in _COMMON) + "]"
+)
 _SPACE = regex.compile(r"[\s\"“”«»]*")  # between a number and its scale: 19.3 “billion
 _DAMMA = "\u064f"
 # What may separate two words of one number: spaces, hyphens, tatweel and tashkeel.
@@ -359,6 +389,10 @@ class _Compound:
         self.last: tuple[str, int] = ("", 0)
         self.fraction: tuple[int, int] | None = None
         self.kinds: list[str] = []
+        self.head = 0
+        # The number as it was before a word joined by "and", kept to split "six hundred and
+        # seven hundred" into 600 and 700 when a scale shows that the "and" began a new one.
+        self.rewind_to: tuple[_Compound, int, int, int] | None = None
 
     def accepts(self, kind: str, value: int, via_and: bool, by_word: bool, needs_and: bool) -> bool:
         """Whether the next word continues this number. ``needs_and``: the language joins
@@ -366,13 +400,15 @@ class _Compound:
         last_kind, last = self.last
         if self.fraction or not self.kinds:
             return False
-        if by_word and (last < 100 or (len(self.kinds) < 2 and not self.counted)):
-            return False  # "three and four" are two numbers; "a hundred and five" is one
+        if by_word and last < 100:
+            return False  # "three and four" are two numbers; "(a) hundred and five" is one
         if kind == "scale":
             return 0 < self.current < value and not via_and
         if kind == "frac":
             return self.kinds == ["card"] and 1 <= last <= 10 and not via_and
         if last >= 100 and value < _magnitude(last):
+            if self.kinds == ["scale"] and not self.counted and not via_and:
+                return False  # "every thousand nine hundred": a bare scale takes only "and"
             return via_and or not needs_and
         whole = self.total + self.current
         if via_and and kind == "card" and value >= 100 and 0 < whole < _magnitude(value):
@@ -385,8 +421,16 @@ class _Compound:
             return 1 <= last <= 9 and value in range(20, 100, 10) and via_and  # خمسة وعشرون
         return False
 
+    def copy(self) -> _Compound:
+        twin = copy.copy(self)
+        twin.kinds = list(self.kinds)
+        twin.rewind_to = None
+        return twin
+
     def add(self, kind: str, value: int | tuple[int, int], end: int) -> None:
         self.end = end
+        if not self.kinds and isinstance(value, int):
+            self.head = value
         self.kinds.append(kind)
         if kind == "frac":
             self.fraction = value  # type: ignore[assignment]
@@ -417,6 +461,56 @@ class _Compound:
         """Whether the words may well not be a number at all ("one of them", "a man"):
         such a value may agree with a 1 on the other side but is never reported."""
         return self.total + self.current == 1 and self.kinds == ["card"]
+
+
+_CARDINAL_KINDS = ("card", "teen", "scale", "teen_only")
+_SHADDA = "\u0651"
+_ARTICLE_REACH = 40  # "a" or "one" and the spaces after it, before a number word
+# Short vowels (and their tanwin forms): a for fatha, u for damma, i for kasra, 0 for sukun.
+_VOWELS = {
+    "\u064e": "a", "\u064b": "a", "\u064f": "u", "\u064c": "u",
+    "\u0650": "i", "\u064d": "i", "\u0652": "0",
+}  # fmt: skip
+_VOWELS_AND_SHADDA = {*_VOWELS, _SHADDA}
+
+
+def _letter_before(text: str, at: int) -> int:
+    """The position of the letter before ``at`` in the same word, past its marks; -1 if none."""
+    at -= 1
+    while at >= 0 and text[at] in _VOWELS_AND_SHADDA:
+        at -= 1
+    return at if at >= 0 and text[at].isalpha() else -1
+
+
+def _letter_after(text: str, at: int) -> int:
+    at += 1
+    while at < len(text) and text[at] in _VOWELS_AND_SHADDA:
+        at += 1
+    return at if at < len(text) and text[at].isalpha() else -1
+
+
+def _after_digits(text: str, at: int) -> bool:
+    """Whether digits come just before ``at``: ٥ آلاف, 5 thousands."""
+    return text[max(0, at - 12) : at].rstrip(" \t\"“”«»")[-1:].isdigit()
+
+
+def _bare(v: Value) -> bool:
+    """A number of one word from one to nine, which may share the tens or scale after it."""
+    return v.kind in ("words", "weak", "pending") and 1 <= v.head <= 9 and v.value == str(v.head)
+
+
+def _lender(v: Value) -> Callable[[int], int] | None:
+    """What a compound adds to its head (the tens of ثلاث وسبعين, the hundred of "three
+    hundred"), as a function that adds it to another head; None for anything else."""
+    if v.kind != "words" or not 1 <= v.head <= 9 or not v.value.isdigit():
+        return None
+    whole = int(v.value)
+    if whole - v.head in range(20, 100, 10):
+        return lambda head: head + whole - v.head
+    scale = whole // v.head
+    if whole % v.head == 0 and scale >= 100 and str(scale).strip("0") == "1":
+        return lambda head: head * scale
+    return None
 
 
 class Scanner:
@@ -479,11 +573,19 @@ class Scanner:
         self.neg_before_re = self._words_re(t.negative_before, rf"(?<!{_NOT_IN_WORD})(?:", r")\s*$")
 
         self._index_forms()
+        self._learn_common()
+        self.known = set(self._forms)
+        self.loose = {f(k) for k in t.loose}
+        self.verb_roots = dict(t.verb_roots)
+        self.final_letters = {k: f(v) for k, v in t.final_letters.items()}
+        self.or_re = self._words_re(t.alternatives, r"\s*(?:", r")\s*")
 
     def _index_forms(self) -> None:
         """Every written word that is a number word: a set lookup per text finds them (the
         cheap way to scan a corpus), and a small pattern finds the forms of several words."""
         self.surface: dict[str, tuple[str, str]] = {}
+        self.if_vowelled: set[str] = set()
+        self.vowels = self._vowel_templates(self.tables.vocalised)
         multi = []
         for form in self._forms:
             if not _LETTERS.fullmatch(form):
@@ -492,6 +594,10 @@ class Scanner:
             for prefix in sorted(self._prefixes, key=len, reverse=True):
                 if not prefix or self._prefix_ok(prefix, form):
                     self.surface[prefix + form] = (prefix, form)
+                elif form in self.vowels:
+                    # لست "I am not", unless its vowels say لِسِتِّ "at six"
+                    self.surface[prefix + form] = (prefix, form)
+                    self.if_vowelled.add(prefix + form)
         # A word that reads two ways keeps the longer number word: الف is ألف, not ال+ف.
         for form in sorted(self._forms, key=len):
             if _LETTERS.fullmatch(form):
@@ -523,9 +629,28 @@ class Scanner:
     def fold(self, text: str) -> _Folded:
         if self._last is not None and self._last[0] is text:
             return self._last[1]  # the quantities of the same text come next
-        result = _Folded(text, self._fold_table, self)
+        if _OUTSIDE_COMMON.search(text):
+            folded = text.translate(self._fold_table)  # learns what it has not seen
+        elif self._not_lower is not None and not self._not_lower.search(text):
+            folded = text.lower()  # English: folding is lower-casing, and str.lower is fast
+        else:
+            folded = text.translate(self._common)  # a plain dict: faster than the learning one
+        result = _Folded(text, folded, self)
         self._last = (text, result)
         return result
+
+    def _learn_common(self) -> None:
+        """Fold the characters of the common scripts now, and see whether folding them is
+        just str.lower (then the characters where it is not are few)."""
+        table = self._fold_table
+        for a, b in _COMMON:
+            for code in range(a, b):
+                table[code]  # noqa: B018 -- the lookup learns the character
+        self._common = dict(table)
+        unlike = [chr(c) for c, f in self._common.items() if f != chr(c).lower()]
+        self._not_lower = (
+            re.compile("[" + re.escape("".join(unlike)) + "]") if len(unlike) < 200 else None
+        )
 
     def _learn(self, ch: str) -> str:
         """The folding of a character met for the first time."""
@@ -541,7 +666,9 @@ class Scanner:
         folded = self.fold(text)
         tokens = self._tokens(text, folded)
         words = self._compounds(text, folded, tokens, digits) if tokens else []
-        words = self._distributive(text, words)
+        words = self._shared(text, self._distributive(text, words))
+        if self.verb_roots and _SHADDA in text:
+            words = self._verbs(text, words)
         digits = self._attach_scales(text, digits, words)
         present = self._words_of(folded)
         if any(gate <= present for gate in self.clock_and_sign_gates):
@@ -603,7 +730,10 @@ class Scanner:
         return True
 
     def _ambiguous(self, tok: _Token) -> bool:
-        """With the article, another word too: الاثنين Monday, السبع the predator."""
+        """With the article, another word too: الاثنين Monday, السبع the predator; or a
+        loose number word ("double")."""
+        if tok.form in self.loose:
+            return True
         if tok.form not in self.no_article:
             return False
         return any(tok.prefix.endswith(a) for a in self.articles if len(a) > 1) or (
@@ -625,6 +755,8 @@ class Scanner:
             return "month", self.months[form]
         if form in self.duals:
             return "dual", 2
+        if form in self.counted and not counted and form not in self.fractions:
+            return "", 0
         if form in self.fractions and (counted or form not in self.counted):
             return "frac", self.fractions[form]
         if form in self.cardinals:
@@ -653,15 +785,22 @@ class Scanner:
             counted = (
                 adjacent
                 and current is not None
-                and current.kinds == ["card"]
+                and current.kinds in (["card"], ["teen"])
                 and current.last[1] <= 10
-            )
+            ) or (tok.form in self.counted and _after_digits(text, tok.pstart))
             article = self.article_re is not None and self.article_re.search(
-                folded.text, 0, tok.fstart
+                folded.text, max(0, tok.fstart - _ARTICLE_REACH), tok.fstart
             )
+            if self.final_letters:
+                self._respell(text, tok)
             kind, value = self._classify(tok, counted or bool(article))
             if tok.form in self.voweled and text[tok.start + 1 : tok.start + 2] == _DAMMA:
                 kind, value = "frac", self.voweled[tok.form]
+            elif kind in _CARDINAL_KINDS and self.vowels and self._misvowelled(text, tok):
+                kind = ""  # تَسْعَوْنَ is a verb, not تِسْعُون
+            if self.if_vowelled and tok.prefix + tok.form in self.if_vowelled:
+                if not self._vowelled_as_number(text, tok):
+                    kind = ""
             previous = tok
             if self._ambiguous(tok):  # may agree with a number, never reported alone
                 out.extend(self._finish(text, current))
@@ -677,13 +816,29 @@ class Scanner:
                 if kind:
                     out.extend(self._single(text, tok, kind, value, digits))
                 continue
+            if kind == "ord" and value >= 100:  # "a hundred thousandth": 100,000th
+                as_scale = current is not None and adjacent
+                if as_scale and current.accepts("scale", value, via_and, by_word, False):
+                    current.add("scale", value, tok.end)
+                    current.kinds.append("ord")
+                    continue
             if (
                 current is not None
                 and adjacent
                 and current.accepts(kind, value, via_and, by_word, bool(self.and_prefix))
             ):
+                if by_word and kind == "card":
+                    current.rewind_to = (current.copy(), tok.start, value, tok.end)
                 current.add(kind, value, tok.end)
                 continue
+            if kind == "scale" and current is not None and adjacent and current.rewind_to:
+                before, tail_start, tail, tail_end = current.rewind_to
+                if current.last == ("card", tail) and 0 < tail < value:
+                    out.extend(self._finish(text, before))  # six hundred | and seven hundred
+                    current = _Compound(tail_start)
+                    current.add("card", tail, tail_end)
+                    current.add(kind, value, tok.end)
+                    continue
             out.extend(self._finish(text, current))
             start, count = tok.start, 0
             if article and kind in ("scale", "frac"):
@@ -692,6 +847,111 @@ class Scanner:
             current.add(kind, value, tok.end)
         out.extend(self._finish(text, current))
         return out
+
+    def _respell(self, text: str, tok: _Token) -> None:
+        """أَلْفَىْ: a last letter folded like another, read as the one it spells here."""
+        meant = self.final_letters.get(text[tok.end - 1])
+        if meant and not tok.form.endswith(meant):
+            respelled = tok.form[:-1] + meant
+            if respelled in self.known:
+                tok.form = respelled
+
+    def _vowelled_as_number(self, text: str, tok: _Token) -> bool:
+        """Whether the word carries the marks of its number stem (لِسِتِّ, not لَسْتُ)."""
+        return any(ch in _VOWELS for ch in text[tok.start : tok.end]) and not self._misvowelled(
+            text, tok
+        )
+
+    def _verbs(self, text: str, words: list[Value]) -> list[Value]:
+        """Verbs made of a number root with a doubled middle letter (سَبَّعْتُ, ثَلِّثْ): loose
+        values, in place of a number word read in them."""
+        at = text.find(_SHADDA)
+        found = []
+        while at != -1:
+            verb = self._verb_at(text, at)
+            if verb is not None and not (found and found[-1].start == verb.start):
+                found.append(verb)
+            at = text.find(_SHADDA, at + 1)
+        if not found:
+            return words
+        kept = [w for w in words if not any(v.start < w.end and w.start < v.end for v in found)]
+        return sorted([*kept, *found], key=lambda v: v.start)
+
+    def _verb_at(self, text: str, shadda: int) -> Value | None:
+        # The root around the shadda first: most shaddas (أنّ) are not in a number verb.
+        middle = _letter_before(text, shadda)
+        first = _letter_before(text, middle) if middle > 0 else -1
+        last = _letter_after(text, shadda)
+        if first < 0 or last < 0:
+            return None
+        value = self.verb_roots.get(text[first] + text[middle] + text[last])
+        if value is None:
+            return None
+        start, end = first, last + 1
+        while start and (text[start - 1].isalpha() or text[start - 1] in _VOWELS_AND_SHADDA):
+            start -= 1
+        while end < len(text) and (text[end].isalpha() or text[end] in _VOWELS_AND_SHADDA):
+            end += 1
+        return Value(start, end, text[start:end], str(value), "weak")
+
+    def _misvowelled(self, text: str, tok: _Token) -> bool:
+        """Whether the marks of the word contradict the vowels its number stem always has."""
+        form = tok.form
+        marks = None
+        for k in range(len(form), 1, -1):
+            marks = self.vowels.get(form[:k])
+            if marks is not None:
+                break
+        if not marks:
+            return False
+        last = max(marks)
+        letter = -1
+        table = self._fold_table
+        for ch in text[tok.start : tok.end]:
+            vowel = _VOWELS.get(ch)
+            if vowel is not None:
+                wanted = marks.get(letter)
+                if wanted is not None and wanted != vowel:
+                    return True
+            elif table[ord(ch)]:
+                letter += 1
+                if letter > last:
+                    return False
+        return False
+
+    def _vowel_templates(self, stems) -> dict[str, dict[int, str]]:
+        """The folded stem of each vocalised one, with the vowel of each marked letter."""
+        out = {}
+        for stem in stems:
+            marks: dict[int, str] = {}
+            letter = -1
+            for ch in stem:
+                if ch in _VOWELS:
+                    marks[letter] = _VOWELS[ch]
+                elif self.fold_word(ch):
+                    letter += 1
+            out[self.fold_word(stem)] = marks
+        return out
+
+    def _shared(self, text: str, words: list[Value]) -> list[Value]:
+        """"two or three hundred" = 200 or 300; إحدى أو اثنتين أو ثلاث وسبعين = 71, 72, 73:
+        bare numbers joined by "or" to a compound share what the compound adds to its head."""
+        if self.or_re is not None and len(words) > 1:
+            words = list(words)
+            chain: list[int] = []
+            for i, w in enumerate(words):
+                linked = chain and self.or_re.fullmatch(
+                    self.fold_word(text[words[chain[-1]].end : w.start])
+                )
+                if _bare(w):
+                    chain = [*chain, i] if linked else [i]
+                    continue
+                lend = _lender(w) if linked else None
+                for j in chain if lend else ():
+                    v = words[j]
+                    words[j] = Value(v.start, v.end, v.text, str(lend(v.head)), "words", head=v.head)
+                chain = []
+        return [w for w in words if w.kind != "pending"]
 
     def _distributive(self, text: str, words: list[Value]) -> list[Value]:
         """ركعتين ركعتين, مثنى مثنى: a number said twice in a row means "each", one number."""
@@ -709,11 +969,14 @@ class Scanner:
         return out
 
     def _finish(self, text: str, compound: _Compound | None) -> list[Value]:
-        if compound is None or compound.kinds == ["teen_only"]:
+        if compound is None:
             return []
         start, end = compound.start, compound.end
-        kind = "weak" if compound.weak() else compound.kind()
-        return [Value(start, end, text[start:end], compound.value(), kind)]
+        if compound.kinds == ["teen_only"]:  # إحدى: a number only in إحدى عشرة or a shared ten
+            kind = "pending"
+        else:
+            kind = "weak" if compound.weak() else compound.kind()
+        return [Value(start, end, text[start:end], compound.value(), kind, head=compound.head)]
 
     def _single(self, text: str, tok: _Token, kind: str, value, digits: list[Value]):
         span = text[tok.start : tok.end]

@@ -25,9 +25,12 @@ NUMBERS = NumberTables(
         "billion": 10**9,
         "trillion": 10**12,
         "dozen": 12,
+        "century": 100,  # years: "this century" for مائة سنة
         "twice": 2,
         "thrice": 3,
         "pair": 2,
+        "pairs": 2,
+        "double": 2,
         "triple": 3,
         "twofold": 2,
         "threefold": 3,
@@ -37,6 +40,9 @@ NUMBERS = NumberTables(
         "tenfold": 10,
         "hundredfold": 100,
         "thousandfold": 1000,
+        "hundreds": 100,
+        "thousands": 1000,
+        "millions": 10**6,
     },
     scales=frozenset(
         {
@@ -48,6 +54,9 @@ NUMBERS = NumberTables(
             "dozen",
             "hundredfold",
             "thousandfold",
+            "hundreds",
+            "thousands",
+            "millions",
         }
     ),
     ordinals={
@@ -74,7 +83,9 @@ NUMBERS = NumberTables(
     },
     # "third" and "quarter" are fractions only after a count ("a third", "two thirds");
     # alone "the third" is an ordinal and "the old quarter" a part of town.
-    counted_fractions=frozenset({"third", "quarter", "fifth", "sixth", "eighth", "tenth"}),
+    counted_fractions=frozenset(
+        {"third", "quarter", "fifth", "sixth", "eighth", "tenth", "hundreds", "thousands", "millions"}
+    ),
     joiners=frozenset({"and"}),
     articles=frozenset({"a", "an", "one"}),
     months={
@@ -303,5 +314,11 @@ NUMBERS = NumberTables(
         "e£": "egp",
     },
     percent_words=("per cent", "percent", "per hundred"),
+    alternatives=frozenset({"or"}),
+    loose=frozenset({"pair", "pairs", "double", "century"}),
+    reference_words=frozenset(
+        {"verse", "verses", "no.", "no", "nos.", "page", "p.", "pp.", "chapter", "vol.", "volume",
+         "surah", "sura", "ayah", "hadith"}
+    ),  # fmt: skip
     era_markers=frozenset({"ah", "ad", "ce", "bc", "bce", "h"}),
 )

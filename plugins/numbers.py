@@ -15,6 +15,7 @@ from lintr.quantities import pair_numbers
 from lintr.rule import Option, Rule
 
 WORD_MODES = ("precise", "off")
+REPEAT_MODES = ("lost", "count", "distinct")
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,29 @@ def _not_said_in_duals(values, other_profile):
     return [v for v in values if not (v.value == "2" and v.kind == "words")]
 
 
+def _not_stated_by(values, other):
+    """The values the other side never states (a restatement, "these three", is not one)."""
+    stated = {v.value for v in other}
+    return [v for v in values if v.value not in stated]
+
+
+def _restatements_dropped(only_source, only_target, stated_by_source):
+    """Repeat mode "lost": an extra occurrence in the target of a value the source states
+    (as a number it could report: not an ordinal, fraction or weak word) is a restatement
+    ("three things ... one of those three things"), not reported, unless a number of the
+    source is missing with nothing else to stand for it: then the extra occurrence is what
+    replaced it ("3 killed and 5 wounded" -> "3 killed and 3 wounded"), and the change is
+    reported at it. The source side is counted as in mode "count": a repetition lost from
+    the target ("3 killed and 3 wounded" -> "3 killed") is reported."""
+    stated = {v.value for v in stated_by_source}
+    new = [v for v in only_target if v.value not in stated]
+    restated = [v for v in only_target if v.value in stated]
+    if not restated:
+        return only_target
+    spare = max(0, len(only_source) - len(new))
+    return sorted(new + restated[:spare], key=lambda v: v.start)
+
+
 def _months_changed(only_source, only_target):
     """A month name counts only against another month: "Ramadan" in a date on one side and
     in a phrase on the other is the same month, not a number lost."""
@@ -126,23 +150,56 @@ def _in_note(text: str, v) -> bool:
 
 
 # A footnote mark: a small number glued to the end of a sentence or word ("water).1 Abu").
-_FOOTNOTE = regex.compile(r"(?<=[\p{Latin}.,;:)\]”\"’])\d{1,2}(?=\s|$)")
+# Direction marks (U+200E, U+200F) may stand around it in Arabic text: "وَصَلَّتْ .‏2‏".
+_FOOTNOTE = regex.compile(
+    r"(?<=[\p{Latin}.,;:)\]”\"’][\u200e\u200f]*)\d{1,2}(?=[\s\u200e\u200f]|$)"
+)
+
+
+# A reference number of a printed edition: three digits or more standing after the end of
+# a sentence and before a capital or the end of the text ("al-Marwa. 1722", "(v. 41) 2176 It").
+_REFERENCE = regex.compile(r"(?<=[.!?؟)\]”\"’]\s+)\d{3,}(?=\s*$|\s+\p{Lu})")
 
 
 def _footnote(text: str, v) -> bool:
-    return v.kind == "digits" and bool(_FOOTNOTE.fullmatch(text, v.start, v.end))
+    if v.kind != "digits":
+        return False
+    # match, not fullmatch: with an end position, "$" would hold at the end of every number
+    return any((m := p.match(text, v.start)) and m.end() == v.end for p in (_FOOTNOTE, _REFERENCE))
 
 
-def _reportable(values, text: str):
+def _reportable(values, text: str, profile):
     return [
         v
         for v in values
-        if v.kind not in MATCH_ONLY and not _in_note(text, v) and not _footnote(text, v)
+        if v.kind not in MATCH_ONLY
+        and not _in_note(text, v)
+        and not _footnote(text, v)
+        and not _after_reference(text, v, profile)
     ]
+
+
+_REFERENCE_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _after_reference(text: str, v, profile) -> bool:
+    """Whether a number in digits labels a reference: "verse 136", "No. 5176", الآية 5."""
+    if v.kind != "digits":
+        return False
+    tables = profile.number_tables
+    words = _REFERENCE_WORDS.get(id(tables))
+    if words is None:
+        words = _REFERENCE_WORDS[id(tables)] = frozenset(
+            profile.normalize(w).lower() for w in tables.reference_words
+        )
+    before = text[max(0, v.start - 20) : v.start].split()
+    return bool(before) and profile.normalize(before[-1]).lower() in words
 
 
 def _notes_last(values, text: str):
     """Numbers in a translator's note are the ones left over when a number is said twice."""
+    if not any(c in text for c in _OPEN):
+        return values  # most texts: no brackets, no notes
     return sorted(values, key=lambda v: _in_note(text, v))
 
 
@@ -187,6 +244,19 @@ class NumeralMismatch(Rule):
     "second", واحد، الأول, أحد outside أحد عشر, weekdays (الاثنين، الخميس), and words behind a
     preposition that make another word (لست). Mode `off` compares digits only.
 
+    Numbers are counted, and repetitions are weighed by option repeats. Mode `lost`, the
+    default: a number the source says more often than the target is reported (a repetition
+    lost: "3 killed and 3 wounded" rendered "3 killed"), but an extra occurrence in the
+    target of a value the source states at least once (not only as an ordinal or as واحد,
+    "one"; a quantity counts) is not: translations restate numbers and make counts explicit
+    ("three things ... one of those three things" for a single ثلاثا). Such an extra
+    occurrence is still reported where it stands in for a source number that is missing ("3
+    killed and 5 wounded" rendered "3 killed and 3 wounded": the 5 changed to 3). A value
+    one side never states is always reported. Mode `count` reports every difference of
+    counts, both ways (a number said three times in the source and twice in the target, or
+    the reverse, is reported once). Mode `distinct` reports only values the other side never
+    states, at the cost of a lost repetition.
+
     Both directions count: a number only in the target is as wrong as one only in the
     source. Where one number replaced another, one finding says so ("source has 55, target
     has 56") at the target's number, with a note at the source's. Otherwise the finding
@@ -210,6 +280,14 @@ class NumeralMismatch(Rule):
         ),
         "dual-nouns": Option(
             bool, True, "count the dual of a counted noun (يومين, two days) as the number 2"
+        ),
+        "repeats": Choice(
+            str,
+            "lost",
+            "lost: a number said more often in the source is reported, one restated in the "
+            "target is not; count: a number said more often on either side is reported; "
+            "distinct: a number both sides state is never reported, whatever the counts",
+            choices=REPEAT_MODES,
         ),
     }
 
@@ -236,9 +314,22 @@ class NumeralMismatch(Rule):
         only_source = _not_said_in_duals(only_source, target.profile)
         only_target = _not_said_in_duals(only_target, source.profile)
         only_source, only_target = _months_changed(only_source, only_target)
-        only_source = _reportable(only_source, source.text)
-        only_target = _reportable(only_target, target.text)
+        if self.settings["repeats"] == "distinct":
+            only_source = _not_stated_by(only_source, theirs)
+            only_target = _not_stated_by(only_target, mine)
+        only_source = _reportable(only_source, source.text, source.profile)
+        only_target = _reportable(only_target, target.text, target.profile)
+        if self.settings["repeats"] == "lost" and only_target:
+            stated = self._stated(numbers.source)
+            only_target = _restatements_dropped(only_source, only_target, stated)
         yield from self._report(pair, only_source, only_target)
+
+    def _stated(self, values):
+        """The source's numbers that can vouch for a restatement in the target: a quantity
+        does, a word lintr only half trusts (واحد, an ordinal) does not, so a "1" in the
+        English beside واحدة is still the OCR error for "I" it looks like."""
+        duals = self.settings["dual-nouns"]
+        return [v for v in values if v.kind not in MATCH_ONLY and (duals or v.kind != "dual")]
 
     def _report(self, pair: Pair, only_source, only_target) -> Iterator[Finding]:
         source, target = pair.source, pair.target
