@@ -286,6 +286,10 @@ class Row:
     miss_samples: list[dict] = field(default_factory=list)
     split_untouched: int = 0  # untouched hadiths written as two lines
     false_alarms_split: int = 0  # false alarms on them
+    # document modes: every deleted unit and every missed one, as (document, index), for
+    # breakdowns by the caller (not in the JSON)
+    deleted_units: list[tuple[str, int]] = field(default_factory=list)
+    missed_units: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -539,6 +543,8 @@ def run_documents(
         for h in sorted(deleted)
         if h not in reported[name]
     ]
+    row.deleted_units = [(name, h) for name, (_, deleted, _) in by_doc.items() for h in deleted]
+    row.missed_units = misses
 
     def nearest(name: str, h: int) -> tuple[int, dict] | None:
         """The expected-rule finding closest to hadith h (in hadiths), if within NEAR."""

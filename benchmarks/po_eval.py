@@ -42,6 +42,7 @@ from pathlib import Path
 from align_eval import (
     DATA,
     Hadith,
+    Row,
     deletable,
     documents,
     excerpt,
@@ -210,6 +211,42 @@ def words(text: str, span: tuple[int, int]) -> int:
     return sum(1 for w in text[slice(*span)].split() if any(ch.isalpha() for ch in w))
 
 
+LENGTHS = ((1, 2), (3, 5), (6, 10), (11, None))  # English words of a deleted message
+
+
+def breakdown(row: Row, docs: list[list[Hadith]]) -> dict:
+    """Document mode: recall by the English length of the deleted message, and how many
+    deletions leave the kept side the same text as a neighbour (no telling which went)."""
+    unit = {f"doc{d:03d}": doc for d, doc in enumerate(docs)}
+    missed = set(row.missed_units)
+    kept = "en" if row.expected_rule == "missing-sentence" else "ar"
+    out: dict = {"recall_by_english_words": {}}
+    for low, high in LENGTHS:
+        these = [
+            (name, h)
+            for name, h in row.deleted_units
+            if low <= len(unit[name][h].en.split()) <= (high or 10**9)
+        ]
+        hits = sum(1 for x in these if x not in missed)
+        out["recall_by_english_words"][f"{low}-{high or ''}"] = {
+            "deletions": len(these),
+            "hits": hits,
+            "recall": round(hits / len(these), 3) if these else None,
+        }
+    twins = [
+        (name, h)
+        for name, h in row.deleted_units
+        if any(
+            0 <= j < len(unit[name])
+            and getattr(unit[name][j], kept) == getattr(unit[name][h], kept)
+            for j in (h - 1, h + 1)
+        )
+    ]
+    out["kept_side_same_as_neighbour"] = len(twins)
+    out["of_them_missed"] = sum(1 for x in twins if x in missed)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--modes", default=",".join(MODES), help=f"any of {', '.join(MODES)}")
@@ -258,7 +295,7 @@ def main() -> None:
         out["document"] = {
             "messages": units,
             "documents": len(docs),
-            "rows": [r.as_dict(samples=bool(args.show)) for r in rows],
+            "rows": [r.as_dict(samples=bool(args.show)) | breakdown(r, docs) for r in rows],
         }
         if not args.json:
             print(
@@ -266,6 +303,13 @@ def main() -> None:
                 f"{args.doc_size}, one message per line, seed {args.seed}"
             )
             print(table(rows))
+            for r in rows:
+                more = breakdown(r, docs)
+                by_length = ", ".join(
+                    f"{k} words {v['recall']} ({v['deletions']})"
+                    for k, v in more["recall_by_english_words"].items()
+                )
+                print(f"{r.direction}: recall by English words (deletions): {by_length}")
             if args.show:
                 print(show_samples(rows))
     if args.json:
