@@ -125,7 +125,7 @@ def exports(found_in: Catalogues) -> list[list[Hadith]]:
     """Per project, its catalogues one after the other, as an export to two plain files
     would write them: one unit per message (its collection the catalogue, its id the line
     in the .po file). A message that repeats in a project is written once, and one that is
-    only placeholders and markup on either side is left out: nothing there to align."""
+    only placeholders, markup and punctuation on either side is left out."""
     out: dict[str, list[Hadith]] = {}
     seen: dict[str, set[tuple[str, str]]] = {}
     for project, name, found in found_in:
@@ -139,7 +139,8 @@ def exports(found_in: Catalogues) -> list[list[Hadith]]:
 
 
 def has_words(text: str) -> bool:
-    return any(ch.isalpha() for ch in NOT_WORDS.sub(" ", text))
+    """Whether a letter or digit is left once placeholders and markup are taken out."""
+    return any(ch.isalnum() for ch in NOT_WORDS.sub(" ", text))
 
 
 def _one_line(text: str) -> str:
@@ -228,7 +229,7 @@ def breakdown(row: Row, docs: list[list[Hadith]]) -> dict:
             if low <= len(unit[name][h].en.split()) <= (high or 10**9)
         ]
         hits = sum(1 for x in these if x not in missed)
-        out["recall_by_english_words"][f"{low}-{high or ''}"] = {
+        out["recall_by_english_words"][f"{low}-{high}" if high else f"{low}+"] = {
             "deletions": len(these),
             "hits": hits,
             "recall": round(hits / len(these), 3) if these else None,
@@ -286,7 +287,8 @@ def main() -> None:
         if not args.json:
             print_pairs(pairs, rows, args)
     if "document" in modes:
-        docs = documents(exports(found_in), args.doc_size)
+        projects = exports(found_in)
+        docs = documents(projects, args.doc_size)
         rows = [
             run_documents(docs, d, "document", args, work, LANGS, DIRECTIONS, per_pair=True)
             for d in DIRECTIONS
@@ -294,13 +296,14 @@ def main() -> None:
         units = sum(len(doc) for doc in docs)
         out["document"] = {
             "messages": units,
+            "projects": len(projects),
             "documents": len(docs),
             "rows": [r.as_dict(samples=bool(args.show)) | breakdown(r, docs) for r in rows],
         }
         if not args.json:
             print(
-                f"\ndocument mode: {units:,} messages in {len(docs)} documents of about "
-                f"{args.doc_size}, one message per line, seed {args.seed}"
+                f"\ndocument mode: {units:,} messages of {len(projects)} projects in {len(docs)} "
+                f"documents of about {args.doc_size}, one message per line, seed {args.seed}"
             )
             print(table(rows))
             for r in rows:
