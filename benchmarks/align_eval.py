@@ -197,7 +197,11 @@ def split_in_two(text: str, lang: str) -> list[str]:
 # --------------------------------------------------------------------------------------
 
 
-def run_lintr(inputs: list[str], cwd: Path, args) -> tuple[list[dict], float]:
+def run_lintr(
+    inputs: list[str], cwd: Path, args, langs: tuple[str, str] = ("ar", "en")
+) -> tuple[list[dict], float]:
+    """Findings of the real CLI on ``inputs`` (source and target languages ``langs``), and
+    the wall time it took."""
     env = dict(os.environ)
     if args.lintr_path:  # another checkout of lintr (e.g. a baseline commit) first
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [args.lintr_path, env.get("PYTHONPATH")]))
@@ -208,9 +212,9 @@ def run_lintr(inputs: list[str], cwd: Path, args) -> tuple[list[dict], float]:
         "check",
         *inputs,
         "--source-lang",
-        "ar",
+        langs[0],
         "--target-lang",
-        "en",
+        langs[1],
         "--format",
         "jsonl",
         "--quiet",
@@ -282,6 +286,10 @@ class Row:
     miss_samples: list[dict] = field(default_factory=list)
     split_untouched: int = 0  # untouched hadiths written as two lines
     false_alarms_split: int = 0  # false alarms on them
+    # document modes: every deleted unit and every missed one, as (document, index), for
+    # breakdowns by the caller (not in the JSON)
+    deleted_units: list[tuple[str, int]] = field(default_factory=list)
+    missed_units: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -415,8 +423,21 @@ def write_side(path: Path, texts: list[list[str]], keep: list[int], blank: bool)
     return DocFile(where, out)
 
 
-def run_documents(docs: list[list[Hadith]], direction: str, variant: str, args, work: Path) -> Row:
-    side_name, rule = DIRECTIONS[direction]
+def run_documents(
+    docs: list[list[Hadith]],
+    direction: str,
+    variant: str,
+    args,
+    work: Path,
+    langs: tuple[str, str] = ("ar", "en"),
+    directions: dict[str, tuple[str, str]] = DIRECTIONS,
+    per_pair: bool = False,
+) -> Row:
+    """Deletes runs of whole units from the ``direction`` side of every document, runs lintr
+    on them (source and target languages ``langs``; ``directions`` says what it should
+    report for each deleted side) and scores the findings. lintr runs once on all the
+    documents, or with ``per_pair`` once per document, named by --source and --target."""
+    side_name, rule = directions[direction]
     row = Row(variant, f"{direction} deleted ({side_name})", rule)
     folder = fresh_dir(work / f"{variant}-{direction}")
     rng = random.Random(f"{args.seed}:{variant}:{direction}")
@@ -453,8 +474,16 @@ def run_documents(docs: list[list[Hadith]], direction: str, variant: str, args, 
         splits_of[name] = split
         row.deletions += len(deleted)
         row.untouched += n - len(deleted)
-    inputs = [f"{name}.ar.txt" for name, *_ in layout]
-    findings, row.seconds = run_lintr(inputs, folder, args)
+    if per_pair:
+        findings = []
+        for name, *_ in layout:
+            pair = ["--source", f"{name}.{langs[0]}.txt", "--target", f"{name}.{langs[1]}.txt"]
+            found, seconds = run_lintr(pair, folder, args, langs)
+            findings += found
+            row.seconds += seconds
+    else:
+        inputs = [f"{name}.{langs[0]}.txt" for name, *_ in layout]
+        findings, row.seconds = run_lintr(inputs, folder, args, langs)
     row.findings = len(findings)
     by_doc = {name: (maps, deleted, doc) for name, maps, deleted, doc in layout}
     reported: dict[str, set[int]] = {name: set() for name in by_doc}
@@ -514,6 +543,8 @@ def run_documents(docs: list[list[Hadith]], direction: str, variant: str, args, 
         for h in sorted(deleted)
         if h not in reported[name]
     ]
+    row.deleted_units = [(name, h) for name, (_, deleted, _) in by_doc.items() for h in deleted]
+    row.missed_units = misses
 
     def nearest(name: str, h: int) -> tuple[int, dict] | None:
         """The expected-rule finding closest to hadith h (in hadiths), if within NEAR."""

