@@ -832,9 +832,10 @@ def bitext_pairs(bitext, src: LanguageProfile, tgt: LanguageProfile) -> tuple[It
         return pair_in_order(source, target, src, tgt, model), ""
     note = ""
     if bitext.line_aligned:
+        n, m = len(source.segments), len(target.segments)
         note = (
-            f"{source.path} has {len(source.segments)} lines and {target.path} "
-            f"{len(target.segments)}: aligning them instead of pairing line by line"
+            f"{source.path} has {n} line{'s' if n != 1 else ''} and {target.path} {m}: "
+            "aligning them instead of pairing line by line"
         )
         source.segments = [s for s in source.segments if s.text.strip()]
         target.segments = [s for s in target.segments if s.text.strip()]

@@ -161,9 +161,17 @@ def cmd_explain(registry: plugins.Registry, rule_id: str) -> int:
 
 
 class SettingsResolver:
-    """The nearest configuration of each file, loaded once per file found."""
+    """The nearest configuration of each file, loaded once per file found, with the
+    languages given on the command line put over the configured ones: the files are paired
+    (which one is the source) before anything is read, so the flags must be known then."""
 
-    def __init__(self, registry: plugins.Registry, explicit: str | None):
+    def __init__(
+        self,
+        registry: plugins.Registry,
+        explicit: str | None,
+        languages: tuple[str | None, str | None] = (None, None),
+    ):
+        self.languages = languages
         self.rule_options = {rid: cls.options for rid, cls in registry.rules.items()}
         self.rule_options.update({rid: {} for rid in CORE_RULES})
         self.explicit = Path(explicit) if explicit else None
@@ -184,14 +192,20 @@ class SettingsResolver:
 
     def _load(self, path: Path) -> Settings:
         if path not in self._by_file:
-            self._by_file[path] = load_config(path, self.rule_options)
+            self._by_file[path] = self._with_languages(load_config(path, self.rule_options))
         return self._by_file[path]
 
     def _default(self) -> Settings:
         key = Path("<defaults>")
         if key not in self._by_file:
-            self._by_file[key] = Settings()
+            self._by_file[key] = self._with_languages(Settings())
         return self._by_file[key]
+
+    def _with_languages(self, settings: Settings) -> Settings:
+        source, target = self.languages
+        settings.source_lang = source or settings.source_lang
+        settings.target_lang = target or settings.target_lang
+        return settings
 
 
 def cmd_check(registry: plugins.Registry, args: argparse.Namespace) -> int:
@@ -218,7 +232,7 @@ def cmd_check(registry: plugins.Registry, args: argparse.Namespace) -> int:
                 f"--{flag.replace('_', '-')}: unknown language {code!r} "
                 f"(known: {', '.join(sorted(registry.languages.by_code))})"
             )
-    resolver = SettingsResolver(registry, args.config)
+    resolver = SettingsResolver(registry, args.config, (args.source_lang, args.target_lang))
     work = _plan(registry, resolver, args)
     overrides = Overrides(
         args.source_lang, args.target_lang, args.select, args.ignore, args.baseline

@@ -263,3 +263,26 @@ def test_no_input_file_is_written_by_a_check(tmp_path):
     run_lintr("check", ".", "--source-lang", "ar", cwd=tmp_path)
     after = {p: (p.read_bytes(), os.stat(p).st_mtime_ns) for p in tmp_path.iterdir()}
     assert before == after
+
+
+@pytest.mark.parametrize("given", ["doc.en.txt", "doc.ar.txt"])
+def test_language_flags_choose_the_source_of_a_named_pair(tmp_path, given):
+    # English source, Arabic target, chosen by the flags alone (no configuration): the
+    # files are paired before they are read, so the flags must decide the sides then.
+    write_pair(tmp_path, "وصل 56 جندياً إلى المدينة.\n", "55 soldiers reached the city.\n")
+    proc = run_lintr(
+        "check",
+        given,
+        "--source-lang",
+        "en",
+        "--target-lang",
+        "ar",
+        "--format",
+        "jsonl",
+        cwd=tmp_path,
+    )
+    findings = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [(f["rule"], f["path"], f["message"]) for f in findings] == [
+        ("numeral-mismatch", "doc.ar.txt", "number changed: the source has 55, the target has 56")
+    ]
+    assert "guessed" not in proc.stderr
