@@ -34,8 +34,6 @@ import argparse
 import json
 import random
 import re
-import sys
-import time
 import zipfile
 from pathlib import Path
 

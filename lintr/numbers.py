@@ -336,9 +336,7 @@ _NOT_IN_WORD = r"[\p{L}\p{M}\p{N}]"
 _LETTERS = regex.compile(r"\p{L}+")
 # Scripts folded once when a scanner is made: a text written in them needs no learning.
 _COMMON = ((0x0000, 0x0800), (0x2000, 0x2070))
-_OUTSIDE_COMMON = re.compile(
-    "[^" + "".join(f"\\u{a:04x}-\\u{b - 1:04x}" for a, b in _COMMON) + "]"
-)
+_OUTSIDE_COMMON = re.compile("[^" + "".join(f"\\u{a:04x}-\\u{b - 1:04x}" for a, b in _COMMON) + "]")
 _SPACE = regex.compile(r"[\s\"“”«»]*")  # between a number and its scale: 19.3 “billion
 _DAMMA = "\u064f"
 # What may separate two words of one number: spaces, hyphens, tatweel and tashkeel.
@@ -491,7 +489,7 @@ def _letter_after(text: str, at: int) -> int:
 
 def _after_digits(text: str, at: int) -> bool:
     """Whether digits come just before ``at``: ٥ آلاف, 5 thousands."""
-    return text[max(0, at - 12) : at].rstrip(" \t\"“”«»")[-1:].isdigit()
+    return text[max(0, at - 12) : at].rstrip(' \t"“”«»')[-1:].isdigit()
 
 
 def _bare(v: Value) -> bool:
@@ -645,7 +643,7 @@ class Scanner:
         table = self._fold_table
         for a, b in _COMMON:
             for code in range(a, b):
-                table[code]  # noqa: B018 -- the lookup learns the character
+                table[code]  # the lookup learns the character
         self._common = dict(table)
         unlike = [chr(c) for c, f in self._common.items() if f != chr(c).lower()]
         self._not_lower = (
@@ -934,7 +932,7 @@ class Scanner:
         return out
 
     def _shared(self, text: str, words: list[Value]) -> list[Value]:
-        """"two or three hundred" = 200 or 300; إحدى أو اثنتين أو ثلاث وسبعين = 71, 72, 73:
+        """ "two or three hundred" = 200 or 300; إحدى أو اثنتين أو ثلاث وسبعين = 71, 72, 73:
         bare numbers joined by "or" to a compound share what the compound adds to its head."""
         if self.or_re is not None and len(words) > 1:
             words = list(words)
@@ -949,7 +947,9 @@ class Scanner:
                 lend = _lender(w) if linked else None
                 for j in chain if lend else ():
                     v = words[j]
-                    words[j] = Value(v.start, v.end, v.text, str(lend(v.head)), "words", head=v.head)
+                    words[j] = Value(
+                        v.start, v.end, v.text, str(lend(v.head)), "words", head=v.head
+                    )
                 chain = []
         return [w for w in words if w.kind != "pending"]
 

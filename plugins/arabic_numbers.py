@@ -69,8 +69,14 @@ NUMBERS = NumberTables(
         "ثنتي": 2,
         "ثنتا": 2,
         # The distributive numbers (فُعال، مَفْعَل): "two by two", "four at a time".
-        "أحاد": 1, "مثنى": 2, "رباع": 4, "خماس": 5, "سداس": 6, "سباع": 7,
-        "تساع": 9, "عشار": 10,
+        "أحاد": 1,
+        "مثنى": 2,
+        "رباع": 4,
+        "خماس": 5,
+        "سداس": 6,
+        "سباع": 7,
+        "تساع": 9,
+        "عشار": 10,
     },
     # Only a number before عشر/عشرة ("أحد عشر" = 11); alone, أحد is "someone" or Sunday.
     teen_only=frozenset(
@@ -468,16 +474,35 @@ NUMBERS = NumberTables(
     # Only the vowels every form of the number keeps: the case ending and the letters whose
     # vowel varies (عَشْرة / عَشَرة) are left unmarked. The longest stem that fits applies.
     vocalised=(
-        "أَرْبَع", "خَمْس", "سِتّ", "سَبْع", "ثَمَان", "تِسْع", "عَشر", "عِشْرُون",
-        "عِشْرِين", "مِائ", "مِئ", "أَلْف", "اثْن",
-    ),  # fmt: skip
+        "أَرْبَع",
+        "خَمْس",
+        "سِتّ",
+        "سَبْع",
+        "ثَمَان",
+        "تِسْع",
+        "عَشر",
+        "عِشْرُون",
+        "عِشْرِين",
+        "مِائ",
+        "مِئ",
+        "أَلْف",
+        "اثْن",
+    ),
     # pyarabic folds a final ى into ا: أَلْفَىْ, مِائَتَىْ, اثْنَىْ are the ي of a dual.
     final_letters={"ى": "ي"},
     alternatives=frozenset({"أو"}),
     verb_roots={
-        "ثني": 2, "ثنى": 2, "ثلث": 3, "ربع": 4, "خمس": 5, "سدس": 6, "سبع": 7, "ثمن": 8,
-        "تسع": 9, "عشر": 10,
-    },  # fmt: skip
+        "ثني": 2,
+        "ثنى": 2,
+        "ثلث": 3,
+        "ربع": 4,
+        "خمس": 5,
+        "سدس": 6,
+        "سبع": 7,
+        "ثمن": 8,
+        "تسع": 9,
+        "عشر": 10,
+    },
     loose=frozenset({"أحاد", "مثنى", "رباع", "خماس", "سداس", "سباع", "تساع", "عشار"}),
     reference_words=frozenset({"رقم", "الآية", "آية", "صفحة", "ص", "الحديث", "سورة"}),
 )

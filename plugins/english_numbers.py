@@ -84,7 +84,17 @@ NUMBERS = NumberTables(
     # "third" and "quarter" are fractions only after a count ("a third", "two thirds");
     # alone "the third" is an ordinal and "the old quarter" a part of town.
     counted_fractions=frozenset(
-        {"third", "quarter", "fifth", "sixth", "eighth", "tenth", "hundreds", "thousands", "millions"}
+        {
+            "third",
+            "quarter",
+            "fifth",
+            "sixth",
+            "eighth",
+            "tenth",
+            "hundreds",
+            "thousands",
+            "millions",
+        }
     ),
     joiners=frozenset({"and"}),
     articles=frozenset({"a", "an", "one"}),
@@ -317,8 +327,23 @@ NUMBERS = NumberTables(
     alternatives=frozenset({"or"}),
     loose=frozenset({"pair", "pairs", "double", "century"}),
     reference_words=frozenset(
-        {"verse", "verses", "no.", "no", "nos.", "page", "p.", "pp.", "chapter", "vol.", "volume",
-         "surah", "sura", "ayah", "hadith"}
-    ),  # fmt: skip
+        {
+            "verse",
+            "verses",
+            "no.",
+            "no",
+            "nos.",
+            "page",
+            "p.",
+            "pp.",
+            "chapter",
+            "vol.",
+            "volume",
+            "surah",
+            "sura",
+            "ayah",
+            "hadith",
+        }
+    ),
     era_markers=frozenset({"ah", "ad", "ce", "bc", "bce", "h"}),
 )
