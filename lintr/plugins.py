@@ -67,9 +67,9 @@ def load(extra_modules: tuple[object, ...] = ()) -> Registry:
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
     registry = Registry(manager)
+    origins: dict[object, tuple[str, str]] = {}
     for ep in sorted(entry_points(group=hookspecs.PROJECT), key=lambda e: e.name):
-        dist = ep.dist.name if ep.dist else "unknown"
-        version = ep.dist.version if ep.dist else "?"
+        dist, version = _origin(ep.dist, origins)
         if manager.get_plugin(ep.name) is not None:
             continue
         try:
@@ -84,6 +84,19 @@ def load(extra_modules: tuple[object, ...] = ()) -> Registry:
     for module in extra_modules:
         manager.register(module)
     return registry
+
+
+def _origin(dist, seen: dict[object, tuple[str, str]]) -> tuple[str, str]:
+    """(name, version) of a distribution. Each ``.name`` or ``.version`` parses its
+    METADATA file again, and lintr's own twenty entry points share one distribution: read
+    once, it saves tens of milliseconds of every start-up."""
+    if dist is None:
+        return "unknown", "?"
+    key = getattr(dist, "_path", None) or id(dist)
+    if key not in seen:
+        metadata = dist.metadata
+        seen[key] = (metadata["Name"], metadata["Version"])
+    return seen[key]
 
 
 def warn_failures(registry: Registry) -> None:

@@ -10,6 +10,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterator
+from itertools import compress
 
 from lintr.hookspecs import hookimpl
 from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
@@ -37,25 +38,24 @@ def _noncontent() -> re.Pattern[str]:
     (counted apart, faster): other whitespace, combining marks (tashkeel, niqqud, accents
     typed as combining characters), invisible format characters (direction marks) and
     tatweel. Built once from the Unicode database: ``re`` matches an explicit class several
-    times faster than ``regex`` matches ``\\p{Mn}``."""
-    ranges, start = [], None
-    for code in range(0x10001):
-        char = chr(code) if code < 0x10000 else ""
-        inside = (
-            bool(char)
-            and char not in COMMON_SPACES
-            and (
-                char.isspace()
-                or unicodedata.category(char) in ("Mn", "Me", "Cf")
-                or char == "\u0640"
-            )
-        )
-        if inside and start is None:
+    times faster than ``regex`` matches ``\\p{Mn}``. Built with C-level maps (``re``'s
+    ``\\s`` is ``str.isspace``): a Python loop over the 65,536 characters cost about 50 ms
+    of every start-up."""
+    chars = "".join(map(chr, range(0x10000)))
+    categories = map(_MARK_CATEGORIES.__contains__, map(unicodedata.category, chars))
+    marks = compress(range(0x10000), categories)
+    spaces = (m.start() for m in re.finditer(r"\s", chars))
+    codes = sorted({*marks, *spaces, ord("\u0640")} - {ord(c) for c in COMMON_SPACES})
+    ranges, start, last = [], codes[0], codes[0]
+    for code in [*codes[1:], -1]:
+        if code != last + 1:
+            ranges.append(f"\\u{start:04x}-\\u{last:04x}")
             start = code
-        elif not inside and start is not None:
-            ranges.append(f"\\u{start:04x}-\\u{code - 1:04x}")
-            start = None
+        last = code
     return re.compile("[" + "".join(ranges) + "]")
+
+
+_MARK_CATEGORIES = frozenset({"Mn", "Me", "Cf"})
 
 
 def _length(text: str) -> int:
