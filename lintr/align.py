@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import repeat
 
 from lintr import lexicon
 from lintr.anchors import anchors, short_names
@@ -432,6 +433,9 @@ def _count_numbers(anchors: frozenset[str]) -> int:
     return sum(1 for x in anchors if x[0] == "#")
 
 
+_ZEROS = repeat(0.0)  # the default of weights.get, for map: no Python call per anchor
+
+
 def _overlap_cost(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) -> float:
     """Reward for anchors on both sides (a shared number also stops being a mismatch).
 
@@ -448,10 +452,10 @@ def _overlap_cost(a: frozenset[str], b: frozenset[str], weights: dict[str, float
     # Only lexicon words and names have weights (anchor_weights). Exact sums: a set's order
     # follows the per-process hash seed, and a rounding difference must not tip a near tie
     # (worker processes would disagree with a serial run).
-    w_shared = math.fsum(weights.get(x, 0.0) for x in shared)
+    w_shared = math.fsum(map(weights.get, shared, _ZEROS))
     if w_shared:
-        w_a = math.fsum(weights.get(x, 0.0) for x in a)
-        w_b = math.fsum(weights.get(x, 0.0) for x in b)
+        w_a = math.fsum(map(weights.get, a, _ZEROS))
+        w_b = math.fsum(map(weights.get, b, _ZEROS))
         cost -= SIM_REWARD * 2 * w_shared / (w_a + w_b)
     return cost
 
