@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from typing import TypeVar
 
 import regex
 
@@ -39,12 +40,14 @@ def words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
 
 
+T = TypeVar("T")
+
 # Distinct words a per-process cache of ``mapped`` holds before it starts again: enough for
 # the working vocabulary of a large corpus, small enough not to matter (tens of MB).
 CACHE_LIMIT = 1 << 19
 
 
-def mapped(function: Callable[[str], str], items: list[str], cache: dict[str, str]) -> list[str]:
+def mapped(function: Callable[[str], T], items: list[str], cache: dict[str, T]) -> list[T]:
     """``[function(x) for x in items]``, with each distinct item computed once and kept in
     ``cache`` for the next call: word folding costs a dictionary look-up per word, done in
     C, instead of a Python call."""

@@ -16,7 +16,7 @@ from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
 from lintr.rule import Option, Rule
 from lintr.spans import Spans
 from lintr.termfiles import Canonical, read_canonical
-from lintr.text import CACHE_LIMIT
+from lintr.text import CACHE_LIMIT, mapped
 
 # Where a spelling occurs: path, line, column, end line, end column, the text as written.
 Where = tuple[str, int, int, int, int, str]
@@ -328,17 +328,8 @@ class InconsistentTransliteration(Rule):
         formula test."""
         if not (other and other.profile.script == "Arabic"):
             return {}
-        cache = self._arabic
         raw = names.ARABIC_WORD.findall(other.text)
-        missing = set(raw).difference(cache)
-        if missing:
-            if len(cache) + len(missing) > CACHE_LIMIT:
-                cache.clear()
-                missing = set(raw)
-            for word in missing:
-                bare = names.arabic_bare(word)
-                cache[word] = (bare, names.arabic_skeleton(bare), names.arabic_key(bare))
-        analysed = set(map(cache.__getitem__, raw))
+        analysed = set(mapped(_analyse_arabic, raw, self._arabic))
         state.arabic.update({key for _, _, key in analysed})
         state.sources += 1
         wanted = {info[5] for info in found}
@@ -547,6 +538,11 @@ class InconsistentTransliteration(Rule):
                 f"the agreed spelling '{canonical.spelling}'",
             )
         return None
+
+
+def _analyse_arabic(word: str) -> tuple[str, str, str]:
+    bare = names.arabic_bare(word)
+    return bare, names.arabic_skeleton(bare), names.arabic_key(bare)
 
 
 def _start(side: PairSide) -> tuple[str, int, int]:
