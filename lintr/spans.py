@@ -5,6 +5,7 @@ each call."""
 from __future__ import annotations
 
 import bisect
+from itertools import pairwise
 
 from lintr.model import PairSide
 
@@ -44,3 +45,44 @@ class Spans:
         path, line, column = self._position(start)
         _, end_line, end_column = self._position(end - 1)
         return (path, line, column, end_line, end_column + 1)
+
+
+class FirstPlaces:
+    """Which keys a corpus rule has seen its first ``limit`` places of, in this process.
+
+    Batches mostly come in file order: then a key's later places can never be among the
+    first ones the merged state keeps, and the rule need not locate them. ``placed`` counts
+    the places recorded per key, ``full`` holds the keys that reached the limit; a batch
+    out of order (a worker given batches 1 and 3 after 5) starts the bookkeeping again."""
+
+    __slots__ = ("frontier", "full", "placed")
+
+    def __init__(self) -> None:
+        self.placed: dict = {}
+        self.full: set = set()
+        self.frontier: tuple[str, int, int] | None = None
+
+    def begin(self, sides: list[PairSide]) -> bool:
+        """Start a batch of ``sides`` (in batch order); whether they come in file order after
+        the batches before, so that counting places is allowed."""
+        positions = [_start(side) for side in sides]
+        in_order = all(a <= b for a, b in pairwise(positions))
+        if not in_order or (self.frontier is not None and positions[0] < self.frontier):
+            self.placed.clear()
+            self.full.clear()
+        if in_order:
+            self.frontier = positions[-1]
+        return in_order
+
+    def count(self, key, limit: int) -> bool:
+        """Count one more place of ``key``; whether it now has all ``limit`` of them."""
+        self.placed[key] = count = self.placed.get(key, 0) + 1
+        if count >= limit:
+            self.full.add(key)
+            return True
+        return False
+
+
+def _start(side: PairSide) -> tuple[str, int, int]:
+    seg = side.segments[0]
+    return (seg.path, seg.line, seg.column)

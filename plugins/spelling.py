@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from itertools import chain, pairwise
+from itertools import chain
 
 import numpy as np
 from rapidfuzz.distance import Levenshtein
@@ -14,7 +14,7 @@ from lintr.hookspecs import hookimpl
 from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
 from lintr.rule import Option, Rule
 from lintr.sketch import Sketch, hash64, hashes, pair_hash, pair_hashes
-from lintr.spans import Spans
+from lintr.spans import FirstPlaces, Spans
 from lintr.text import mapped
 
 # A place: path, line, column, end line, end column, the word as written, and the folded
@@ -119,9 +119,7 @@ class SpellingVariant(Rule):
         # them needs no offsets.
         self._folded: dict[str, dict[str, str]] = {}
         self._hashes: dict[str, dict[str, int]] = {}
-        self._placed: dict[str, dict[str, int]] = {}
-        self._full: dict[str, set[str]] = {}
-        self._frontier: dict[str, tuple[str, int, int]] = {}
+        self._first: dict[str, FirstPlaces] = {}
 
     # -- collect / merge ------------------------------------------------------------------
 
@@ -161,14 +159,8 @@ class SpellingVariant(Rule):
         sketch.add_hashes(pair_hashes(h[:-1][valid], h[1:][valid]))
 
     def _record_places(self, lang, sides, keyed, flat, where) -> None:
-        positions = [_start(side) for side in sides]
-        placed = self._placed.setdefault(lang, {})
-        full = self._full.setdefault(lang, set())
-        frontier = self._frontier.get(lang)
-        in_order = all(a <= b for a, b in pairwise(positions))
-        if not in_order or (frontier is not None and positions[0] < frontier):
-            placed.clear()  # a batch out of file order: start the bookkeeping again
-            full.clear()
+        first = self._first.setdefault(lang, FirstPlaces())
+        in_order, full = first.begin(sides), first.full
         m = self._min_letters
         need = {k for k in set(flat).difference(full) if len(k) >= m and k.isalpha()}
         if not need:
@@ -188,15 +180,10 @@ class SpellingVariant(Rule):
                 where.setdefault((lang, key), []).append(
                     (*spans.place(start, end), word, left, right)
                 )
-                if in_order:
-                    placed[key] = count = placed.get(key, 0) + 1
-                    if count >= limit:
-                        full.add(key)
-                        need.discard(key)
-                        hits.discard(key)
-        if in_order:
-            self._frontier[lang] = positions[-1]
-        else:
+                if in_order and first.count(key, limit):
+                    need.discard(key)
+                    hits.discard(key)
+        if not in_order:
             for key, places in where.items():
                 where[key] = sorted(places)[:limit]
 
@@ -299,11 +286,6 @@ class SpellingVariant(Rule):
         )
         note = Related(Location(*first[:5]), f"'{first[5]}' is first used here")
         return self.finding(message, Location(*place[:5]), [note], detail=f"{place[5]}>{first[5]}")
-
-
-def _start(side: PairSide) -> tuple[str, int, int]:
-    seg = side.segments[0]
-    return (seg.path, seg.line, seg.column)
 
 
 def _deletions(word: str) -> list[str]:

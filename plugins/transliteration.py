@@ -6,7 +6,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
-from itertools import accumulate, compress, pairwise
+from itertools import accumulate, compress
 
 from rapidfuzz.distance import Levenshtein
 
@@ -14,7 +14,7 @@ from lintr import names
 from lintr.hookspecs import hookimpl
 from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
 from lintr.rule import Option, Rule
-from lintr.spans import Spans
+from lintr.spans import FirstPlaces, Spans
 from lintr.termfiles import Canonical, read_canonical
 from lintr.text import CACHE_LIMIT, mapped
 
@@ -234,9 +234,7 @@ class InconsistentTransliteration(Rule):
         self._name: dict[str, tuple | None] = {}
         self._lower: dict[str, str | None] = {}
         self._arabic: dict[str, tuple[str, str, str]] = {}
-        self._placed: dict[str, dict[tuple[str, str], int]] = {}
-        self._full: dict[str, set[tuple[str, str]]] = {}
-        self._frontier: dict[str, tuple[str, int, int]] = {}
+        self._first: dict[str, FirstPlaces] = {}
         self._by_arabic = {
             (names.latin_skeleton(c.spelling), names.arabic_key(c.arabic)): c
             for c in self._canonical
@@ -270,16 +268,8 @@ class InconsistentTransliteration(Rule):
         return state
 
     def _collect_role(self, role, sides, state: NamesState, lower: list[str], touched) -> None:
-        positions = [_start(side) for side, _ in sides]
-        placed = self._placed.setdefault(role, {})
-        full = self._full.setdefault(role, set())
-        frontier = self._frontier.get(role)
-        in_order = all(a <= b for a, b in pairwise(positions))
-        if not in_order or (frontier is not None and positions[0] < frontier):
-            placed.clear()  # a batch out of file order: start the bookkeeping again
-            full.clear()
-        if in_order:
-            self._frontier[role] = positions[-1]
+        first = self._first.setdefault(role, FirstPlaces())
+        in_order, full = first.begin([side for side, _ in sides]), first.full
         lower_key, name_info = self._lower, self._name
         for side, other in sides:
             words = names.WORD.findall(side.text)
@@ -308,7 +298,7 @@ class InconsistentTransliteration(Rule):
                 if info[3:5] not in full:
                     need = True
             if need:
-                self._place(side, state, placed, full, in_order, touched)
+                self._place(side, state, first, in_order, touched)
 
     def _analyse(self, words: set[str]) -> None:
         """Cache, per word as ``names.WORD`` matches it, its folded lower-case form (or None)
@@ -341,7 +331,7 @@ class InconsistentTransliteration(Rule):
                     words.append(bare)
         return index
 
-    def _place(self, side: PairSide, state: NamesState, placed, full, in_order, touched):
+    def _place(self, side: PairSide, state: NamesState, first, in_order, touched):
         """Record the places of the side's names whose first places are not all seen."""
         parts = names.WORD_SPLIT.split(side.text)  # gap, word, gap, word, ..., gap
         bounds = list(accumulate(map(len, parts)))
@@ -352,16 +342,14 @@ class InconsistentTransliteration(Rule):
         for i in compress(range(len(words)), map(name_info.__getitem__, words)):
             info = name_info[words[i]]
             key = info[3:5]
-            if key in full:
+            if key in first.full:
                 continue
             variant = state.names[info[3]][info[4]]
             start, end = bounds[2 * i] + info[0], bounds[2 * i + 1] - info[1]
             variant.where.append((*spans.place(start, end), info[2]))
             touched.add(variant)
             if in_order:
-                placed[key] = count = placed.get(key, 0) + 1
-                if count >= limit:
-                    full.add(key)
+                first.count(key, limit)
 
     def merge(self, a: NamesState, b: NamesState) -> NamesState:
         """The union of two states; reuses (and changes) ``a``."""
@@ -543,11 +531,6 @@ class InconsistentTransliteration(Rule):
 def _analyse_arabic(word: str) -> tuple[str, str, str]:
     bare = names.arabic_bare(word)
     return bare, names.arabic_skeleton(bare), names.arabic_key(bare)
-
-
-def _start(side: PairSide) -> tuple[str, int, int]:
-    seg = side.segments[0]
-    return (seg.path, seg.line, seg.column)
 
 
 def _marked(spelling: str) -> bool:
