@@ -86,11 +86,7 @@ def _batched(rule, pairs, rng: random.Random):
         for pair in batch[1:]:
             state = rule.merge(state, rule.collect(pair))
         states.append(pickle.loads(pickle.dumps(state)))
-    rng.shuffle(states)
-    while len(states) > 1:
-        i = rng.randrange(len(states) - 1)
-        states[i : i + 2] = [rule.merge(states[i], states[i + 1])]
-    return _signature(rule.finalize(states[0]))
+    return _merged_in_random_order(rule, states, rng)
 
 
 @pytest.mark.parametrize("rule_id", CORPUS_RULES)
@@ -140,8 +136,12 @@ def _workers(cls, options, pairs, rng: random.Random):
         if rng.random() < 0.5:
             rng.shuffle(mine)
         states += [pickle.loads(pickle.dumps(rule.collect_batch(b))) for b in mine]
+    return _merged_in_random_order(cls(options), states, rng)
+
+
+def _merged_in_random_order(rule, states: list, rng: random.Random):
+    """The signature of the findings of ``states`` shuffled and merged as a random tree."""
     rng.shuffle(states)
-    rule = cls(options)
     while len(states) > 1:
         i = rng.randrange(len(states) - 1)
         states[i : i + 2] = [rule.merge(states[i], states[i + 1])]
