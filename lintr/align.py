@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import repeat
 
 from lintr import lexicon
 from lintr.anchors import anchors, short_names
@@ -244,34 +243,72 @@ def _trace(back, lows: list[int], n: int, m: int) -> list[Bead]:
 
 
 def _search(src, tgt, model: LengthModel, lows, highs, priors, weights=None) -> list[Bead]:
-    """The dynamic programme, cell by cell: for the small problems inside a pair."""
+    """The dynamic programme, cell by cell: for the small problems inside a pair.
+
+    Each cell takes the cheapest bead ending there, the first in BEADS order on a tie. The
+    unpaired beads are priced first (they have no length cost); a bead with both sides is
+    then skipped when it provably costs more than the best so far without its length cost,
+    which is never negative. The length cost is LengthModel.cost, written out here: this
+    loop is most of the time of the sentence rules."""
     n, m = len(src), len(tgt)
     s_len, t_len = _prefix([u.length for u in src]), _prefix([u.length for u in tgt])
+    anchor = _AnchorCosts(src, tgt, weights)
+    s_num, t_num, shares, overlap = anchor.s_num, anchor.t_num, anchor.shares, anchor.overlap
+    ratio, variance, cap = model.ratio, model.variance, model.cap
+    p, a1, a2, a3, a4, a5 = _P, _A1, _A2, _A3, _A4, _A5
+    sqrt, log = math.sqrt, math.log
+    p11, p10, p01, p21, p12, p22 = (priors[bead] for bead in BEADS)
     inf = math.inf
     cost = [[inf] * (highs[i] - lows[i] + 1) for i in range(n + 1)]
     back = [bytearray(highs[i] - lows[i] + 1) for i in range(n + 1)]
     cost[0][0 - lows[0]] = 0.0
-    anchor_cost = _AnchorCosts(src, tgt, weights)
-    length_cost = model.cost
     for i in range(n + 1):
         lo, hi = lows[i], highs[i]
         row, row_back = cost[i], back[i]
-        for j in range(lo, hi + 1):
-            if i == 0 and j == 0:
-                continue
+        # The beads with both sides that can end in this row: (k, the row they start in,
+        # its band, their prior, di, dj, source length, source numbers, target units that
+        # share an anchor with their source units as bits).
+        both = []
+        if i >= 1:
+            r1, lo1, hi1 = cost[i - 1], lows[i - 1], highs[i - 1]
+            s1, n1, sh1 = s_len[i] - s_len[i - 1], s_num[i] - s_num[i - 1], shares[i - 1]
+            both += [(0, r1, lo1, hi1, p11, 1, 1, s1, n1, sh1), (4, r1, lo1, hi1, p12, 1, 2, s1, n1, sh1)]
+        if i >= 2:
+            r2, lo2, hi2 = cost[i - 2], lows[i - 2], highs[i - 2]
+            s2, n2, sh2 = s_len[i] - s_len[i - 2], s_num[i] - s_num[i - 2], shares[i - 2] | sh1
+            both += [(3, r2, lo2, hi2, p21, 2, 1, s2, n2, sh2), (5, r2, lo2, hi2, p22, 2, 2, s2, n2, sh2)]
+        for j in range(lo if i else lo + 1, hi + 1):
             best, best_k = inf, 0
-            for k, (di, dj) in enumerate(BEADS):
-                pi, pj = i - di, j - dj
-                if pi < 0 or pj < lows[pi] or pj > highs[pi]:
-                    continue
-                prev = cost[pi][pj - lows[pi]]
-                if prev == inf:
-                    continue
-                c = prev + priors[(di, dj)]
-                if di and dj:
-                    c += length_cost(s_len[i] - s_len[pi], t_len[j] - t_len[pj])
-                    c += anchor_cost(pi, i, pj, j)
+            if i and lo1 <= j <= hi1:  # 1-0
+                c = r1[j - lo1] + p10
                 if c < best:
+                    best, best_k = c, 1
+            if j > lo:  # 0-1
+                c = row[j - 1 - lo] + p01
+                if c < best:
+                    best, best_k = c, 2
+            for k, prev_row, plo, phi, prior, di, dj, sl, sn, sh in both:
+                pj = j - dj
+                if pj < plo or pj > phi:
+                    continue
+                c = prev_row[pj - plo] + prior
+                if c == inf:
+                    continue
+                numbers = NUMBER_MISMATCH * (sn + t_num[j] - t_num[pj])
+                if sh >> pj & ((1 << dj) - 1):
+                    numbers += overlap(i - di, i, pj, j)
+                    if c + numbers > best:  # adding the length cost cannot lower it
+                        continue
+                elif c > best:
+                    continue
+                scaled = (t_len[j] - t_len[pj]) / ratio
+                mean = max((sl + scaled) / 2, 1.0)
+                z = abs(scaled - sl) / sqrt(2 * mean * variance)
+                t = 1 / (1 + p * z)
+                tail = z * z - log(t * (a1 + t * (a2 + t * (a3 + t * (a4 + t * a5)))))
+                c += tail if tail < cap else cap
+                c += numbers
+                if c < best or (c == best and k < best_k):
                     best, best_k = c, k
             row[j - lo] = best
             row_back[j - lo] = best_k
@@ -396,6 +433,7 @@ class _AnchorCosts:
         self.s_num = _prefix([_count_numbers(u.anchors) for u in src])
         self.t_num = _prefix([_count_numbers(u.anchors) for u in tgt])
         self.cache: dict[tuple[int, int, int, int], float] = {}
+        self.parts: dict[tuple[int, int, int], _Parts] = {}  # (side, first, end) -> parts
         # shares[x]: bit y set when source unit x and target unit y share an anchor.
         by_anchor: dict[str, int] = {}
         for y, u in enumerate(tgt):
@@ -417,23 +455,51 @@ class _AnchorCosts:
         key = (pi, i, pj, j)
         value = self.cache.get(key)
         if value is None:
-            a_sets = [u.anchors for u in self.src[pi:i]]
-            b_sets = [u.anchors for u in self.tgt[pj:j]]
-            if len(a_sets) == 1 and len(b_sets) == 1:
-                value = _overlap_cost(a_sets[0], b_sets[0], self.weights)
-            else:
-                value = _overlap_cost(
-                    frozenset().union(*a_sets), frozenset().union(*b_sets), self.weights
-                )
+            value = _parts_overlap(self._parts(0, pi, i), self._parts(1, pj, j), self.weights)
             self.cache[key] = value
         return value
+
+    def _parts(self, side: int, first: int, end: int) -> _Parts:
+        """The parts of the anchors of units first..end-1 of a side, made once per bead side
+        (a unit is in up to six beads of each cell)."""
+        key = (side, first, end)
+        found = self.parts.get(key)
+        if found is None:
+            units = (self.src, self.tgt)[side][first:end]
+            if len(units) == 1:
+                found = _Parts.of(units[0].anchors, self.weights)
+            else:
+                found = _Parts.of(frozenset().union(*(u.anchors for u in units)), self.weights)
+            self.parts[key] = found
+        return found
 
 
 def _count_numbers(anchors: frozenset[str]) -> int:
     return sum(1 for x in anchors if x[0] == "#")
 
 
-_ZEROS = repeat(0.0)  # the default of weights.get, for map: no Python call per anchor
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    """A set of anchors, cut up as _overlap_cost prices it: numbers, the anchors rewarded
+    one by one, and those with a weight (with the exact sum of their weights)."""
+
+    numbers: frozenset[str]
+    fixed: frozenset[str]
+    weighted: frozenset[str]
+    total: float
+
+    @classmethod
+    def of(cls, anchors: frozenset[str], weights: dict[str, float]) -> _Parts:
+        numbers = frozenset(x for x in anchors if x[0] == "#")
+        if not weights:
+            return cls(numbers, frozenset(x for x in anchors if x[0] != "^"), frozenset(), 0.0)
+        weighted = frozenset(anchors & weights.keys())
+        return cls(
+            numbers,
+            frozenset(x for x in anchors if x[0] not in _SIMILAR),
+            weighted,
+            math.fsum(map(weights.__getitem__, weighted)),
+        )
 
 
 def _overlap_cost(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) -> float:
@@ -444,19 +510,21 @@ def _overlap_cost(a: frozenset[str], b: frozenset[str], weights: dict[str, float
     how much of the two sides' lexicon words match (a weighted Dice coefficient): merging
     a neighbour into a bead brings its unmatched words along and lowers the share, so a
     unit without its counterpart stays unpaired instead."""
-    shared = a & b
-    cost = -2 * NUMBER_MISMATCH * _count_numbers(shared)
+    return _parts_overlap(_Parts.of(a, weights), _Parts.of(b, weights), weights)
+
+
+def _parts_overlap(a: _Parts, b: _Parts, weights: dict[str, float]) -> float:
+    """_overlap_cost of two anchor sets cut into _Parts."""
+    cost = -2 * NUMBER_MISMATCH * len(a.numbers & b.numbers)
     if not weights:
-        return cost - ANCHOR_REWARD * sum(1 for x in shared if x[0] != "^")
-    cost -= ANCHOR_REWARD * sum(1 for x in shared if x[0] not in _SIMILAR)
-    # Only lexicon words and names have weights (anchor_weights). Exact sums: a set's order
-    # follows the per-process hash seed, and a rounding difference must not tip a near tie
-    # (worker processes would disagree with a serial run).
-    w_shared = math.fsum(map(weights.get, shared, _ZEROS))
+        return cost - ANCHOR_REWARD * len(a.fixed & b.fixed)
+    cost -= ANCHOR_REWARD * len(a.fixed & b.fixed)
+    # Only lexicon words and names have weights (anchor_weights). Exact sums (fsum): a set's
+    # order follows the per-process hash seed, and a rounding difference must not tip a near
+    # tie (worker processes would disagree with a serial run).
+    w_shared = math.fsum(map(weights.__getitem__, a.weighted & b.weighted))
     if w_shared:
-        w_a = math.fsum(map(weights.get, a, _ZEROS))
-        w_b = math.fsum(map(weights.get, b, _ZEROS))
-        cost -= SIM_REWARD * 2 * w_shared / (w_a + w_b)
+        cost -= SIM_REWARD * 2 * w_shared / (a.total + b.total)
     return cost
 
 

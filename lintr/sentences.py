@@ -56,12 +56,14 @@ def split(text: str, profile: LanguageProfile) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start, depth, scanned = 0, 0, 0
     bracket = None  # the next bracket after the last candidate inside brackets
+    brackets = "(" in text or "[" in text  # without an opener, depth stays 0
     for m in _candidate(profile.sentence_final).finditer(text):
-        chunk = text[scanned : m.end()]  # the mark's own closers included: "(... end.) Next"
-        if depth or "(" in chunk or "[" in chunk:
-            opened = chunk.count("(") + chunk.count("[")
-            depth = max(0, depth + opened - chunk.count(")") - chunk.count("]"))
-        scanned = m.end()
+        if brackets:
+            chunk = text[scanned : m.end()]  # the mark's closers included: "(... end.) Next"
+            if depth or "(" in chunk or "[" in chunk:
+                opened = chunk.count("(") + chunk.count("[")
+                depth = max(0, depth + opened - chunk.count(")") - chunk.count("]"))
+            scanned = m.end()
         if depth:
             if bracket is None or bracket.start() < m.end():
                 bracket = _BRACKET.search(text, m.end())
@@ -88,11 +90,7 @@ def _ends_sentence(text: str, m: regex.Match, start: int, profile: LanguageProfi
     nxt = _SPACE.match(text, m.end()).end()
     if nxt >= len(text):
         return False  # the end of the text is not a split
-    # "(and said): The dust": a bracket or quote opening after the mark starts a sentence,
-    # but a capital inside it still counts ("in the U.S. “We...").
     starts_lower = profile.cased and text[nxt].islower()
-    after = _SKIP.match(text, nxt).end()
-    following = text[after] if after < len(text) else " "
     mark = m.group().rstrip(_MARKS + _CLOSERS)
     if mark != ".":
         return not starts_lower  # "... and then", "?" inside a sentence
@@ -100,7 +98,7 @@ def _ends_sentence(text: str, m: regex.Match, start: int, profile: LanguageProfi
     if not token:  # "‏.‏", "3.5%.": a full stop set apart from a word is no abbreviation
         return not starts_lower
     word = profile.strip_marks(token.group()).lower()
-    if _LIST_NUMBER.fullmatch(word):
+    if len(word) <= 3 and _LIST_NUMBER.fullmatch(word):
         before = text[start : token.start()].rstrip(" \t")
         if not before.strip() or before[-1] in "\n:":
             return False  # "1. First item", "Steps: 1. Open it."
@@ -108,14 +106,14 @@ def _ends_sentence(text: str, m: regex.Match, start: int, profile: LanguageProfi
         return not starts_lower  # a URL, an e-mail, a number: like any word
     abbreviation = (len(word) == 1 and word.isalpha()) or word in profile.abbreviations
     may_end = word in profile.abbreviations_may_end or "." in word
-    if (
-        (abbreviation or may_end)
-        and not following.isdigit()
-        and _NUMBER_BEFORE.match(text, 0, token.start())
-    ):
+    if not (abbreviation or may_end):
+        return not starts_lower
+    # "(and said): The dust": a bracket or quote opening after the mark starts a sentence,
+    # but a capital inside it still counts ("in the U.S. “We...").
+    after = _SKIP.match(text, nxt).end()
+    following = text[after] if after < len(text) else " "
+    if not following.isdigit() and _NUMBER_BEFORE.match(text, 0, token.start()):
         return not profile.cased or following.isupper()  # "in 1990 م.", "at 3 p.m. He"
     if abbreviation:
         return False  # initials, "b." (ibn), "Dr.", "د."
-    if may_end:
-        return profile.cased and following.isupper()  # "in the U.S. He said" vs "U.S. envoy"
-    return not starts_lower
+    return profile.cased and following.isupper()  # "in the U.S. He said" vs "U.S. envoy"
