@@ -253,7 +253,10 @@ def _search(src, tgt, model: LengthModel, lows, highs, priors, weights=None) -> 
     n, m = len(src), len(tgt)
     s_len, t_len = _prefix([u.length for u in src]), _prefix([u.length for u in tgt])
     anchor = _AnchorCosts(src, tgt, weights)
-    s_num, t_num, shares, overlap = anchor.s_num, anchor.t_num, anchor.shares, anchor.overlap
+    s_num, t_num, shares, parts = anchor.s_num, anchor.t_num, anchor.shares, anchor.parts_of
+    weights = anchor.weights
+    # The anchors of the target side of each bead ending at column j, by dj (made lazily).
+    t_parts: list[list[_Parts | None]] = [[], [None] * (m + 1), [None] * (m + 1)]
     ratio, variance, cap = model.ratio, model.variance, model.cap
     p, a1, a2, a3, a4, a5 = _P, _A1, _A2, _A3, _A4, _A5
     sqrt, log = math.sqrt, math.log
@@ -269,6 +272,7 @@ def _search(src, tgt, model: LengthModel, lows, highs, priors, weights=None) -> 
         # its band, their prior, di, dj, source length, source numbers, target units that
         # share an anchor with their source units as bits).
         both = []
+        s_parts: list[_Parts | None] = [None, None, None]  # by di, as t_parts
         if i >= 1:
             r1, lo1, hi1 = cost[i - 1], lows[i - 1], highs[i - 1]
             s1, n1, sh1 = s_len[i] - s_len[i - 1], s_num[i] - s_num[i - 1], shares[i - 1]
@@ -295,8 +299,13 @@ def _search(src, tgt, model: LengthModel, lows, highs, priors, weights=None) -> 
                 if c == inf:
                     continue
                 numbers = NUMBER_MISMATCH * (sn + t_num[j] - t_num[pj])
-                if sh >> pj & ((1 << dj) - 1):
-                    numbers += overlap(i - di, i, pj, j)
+                if sh >> pj & ((1 << dj) - 1):  # a unit pair shares an anchor
+                    a = s_parts[di] or parts(0, i - di, i)
+                    b = t_parts[dj][j] or parts(1, pj, j)
+                    s_parts[di], t_parts[dj][j] = a, b
+                    if c + numbers - _most_reward(a, b) > best + _SLACK:
+                        continue  # even the largest reward it could earn would not do
+                    numbers += _parts_overlap(a, b, weights)
                     if c + numbers > best:  # adding the length cost cannot lower it
                         continue
                 elif c > best:
@@ -433,7 +442,7 @@ class _AnchorCosts:
         self.s_num = _prefix([_count_numbers(u.anchors) for u in src])
         self.t_num = _prefix([_count_numbers(u.anchors) for u in tgt])
         self.cache: dict[tuple[int, int, int, int], float] = {}
-        self.parts: dict[tuple[int, int, int], _Parts] = {}  # (side, first, end) -> parts
+        self.singles: tuple[dict[int, _Parts], dict[int, _Parts]] = ({}, {})  # unit -> parts
         # shares[x]: bit y set when source unit x and target unit y share an anchor.
         by_anchor: dict[str, int] = {}
         for y, u in enumerate(tgt):
@@ -455,23 +464,20 @@ class _AnchorCosts:
         key = (pi, i, pj, j)
         value = self.cache.get(key)
         if value is None:
-            value = _parts_overlap(self._parts(0, pi, i), self._parts(1, pj, j), self.weights)
+            value = _parts_overlap(self.parts_of(0, pi, i), self.parts_of(1, pj, j), self.weights)
             self.cache[key] = value
         return value
 
-    def _parts(self, side: int, first: int, end: int) -> _Parts:
-        """The parts of the anchors of units first..end-1 of a side, made once per bead side
-        (a unit is in up to six beads of each cell)."""
-        key = (side, first, end)
-        found = self.parts.get(key)
-        if found is None:
-            units = (self.src, self.tgt)[side][first:end]
-            if len(units) == 1:
-                found = _Parts.of(units[0].anchors, self.weights)
-            else:
-                found = _Parts.of(frozenset().union(*(u.anchors for u in units)), self.weights)
-            self.parts[key] = found
-        return found
+    def parts_of(self, side: int, first: int, end: int) -> _Parts:
+        """The anchors of units first..end-1 of a side (0: source, 1: target), cut up."""
+        units, singles = (self.src, self.tgt)[side], self.singles[side]
+        found = []
+        for x in range(first, end):
+            one = singles.get(x)
+            if one is None:
+                one = singles[x] = _Parts.of(units[x].anchors, self.weights)
+            found.append(one)
+        return found[0] if len(found) == 1 else _Parts.union(found, self.weights)
 
 
 def _count_numbers(anchors: frozenset[str]) -> int:
@@ -501,6 +507,17 @@ class _Parts:
             math.fsum(map(weights.__getitem__, weighted)),
         )
 
+    @classmethod
+    def union(cls, parts: Sequence[_Parts], weights: dict[str, float]) -> _Parts:
+        """The parts of the union of the anchor sets cut into ``parts``."""
+        weighted = frozenset().union(*(p.weighted for p in parts))
+        return cls(
+            frozenset().union(*(p.numbers for p in parts)),
+            frozenset().union(*(p.fixed for p in parts)),
+            weighted,
+            math.fsum(map(weights.__getitem__, weighted)),
+        )
+
 
 def _overlap_cost(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) -> float:
     """Reward for anchors on both sides (a shared number also stops being a mismatch).
@@ -511,6 +528,20 @@ def _overlap_cost(a: frozenset[str], b: frozenset[str], weights: dict[str, float
     a neighbour into a bead brings its unmatched words along and lowers the share, so a
     unit without its counterpart stays unpaired instead."""
     return _parts_overlap(_Parts.of(a, weights), _Parts.of(b, weights), weights)
+
+
+def _most_reward(a: _Parts, b: _Parts) -> float:
+    """An upper bound of -_parts_overlap(a, b): every number and fixed anchor of the side with
+    fewer shared, and a weighted Dice coefficient with every word of the lighter side shared."""
+    most = 2 * NUMBER_MISMATCH * min(len(a.numbers), len(b.numbers))
+    most += ANCHOR_REWARD * min(len(a.fixed), len(b.fixed))
+    if a.total + b.total:
+        most += SIM_REWARD * 2 * min(a.total, b.total) / (a.total + b.total)
+    return most
+
+
+# Rounding allowance for bounds compared with sums computed in another order.
+_SLACK = 1e-7
 
 
 def _parts_overlap(a: _Parts, b: _Parts, weights: dict[str, float]) -> float:

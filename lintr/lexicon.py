@@ -34,10 +34,32 @@ _AR_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه", "ة", "ت")
 def word_set(text: str, profile: LanguageProfile) -> frozenset[str]:
     """The comparable word forms of a text: Arabic without marks and clitics, other
     scripts in lower case."""
+    forms = _FORMS.get((profile.script, profile.normalize))
+    if forms is None or len(forms) > MAX_FORMS:
+        forms = _FORMS[(profile.script, profile.normalize)] = {}
+    found = set()
+    for word in _WORD.findall(text):
+        form = forms.get(word)
+        if form is None:
+            form = forms[word] = _form(word, profile)
+        found.add(form)
+    found.discard("")
+    return frozenset(found)
+
+
+# Each distinct word's form, worked out once (per script and normalisation). Word by word
+# gives what normalising the whole text would: Arabic normalisation only deletes marks and
+# tatweel (which are inside a word) and folds letters into letters.
+_FORMS: dict[tuple, dict[str, str]] = {}
+MAX_FORMS = 200_000
+
+
+def _form(word: str, profile: LanguageProfile) -> str:
+    """The word's comparable form, or "" for a word too short to count."""
     if profile.script == "Arabic":
-        text = profile.normalize(text)
-        return frozenset(_arabic_stem(w) for w in _WORD.findall(text) if len(w) >= MIN_LENGTH)
-    return frozenset(_latin_stem(w.lower()) for w in _WORD.findall(text) if len(w) >= MIN_LENGTH)
+        word = profile.normalize(word)
+        return _arabic_stem(word) if len(word) >= MIN_LENGTH else ""
+    return _latin_stem(word.lower()) if len(word) >= MIN_LENGTH else ""
 
 
 def _latin_stem(word: str) -> str:
