@@ -254,7 +254,8 @@ def _search(src, tgt, model: LengthModel, lows, highs, priors, weights=None) -> 
     s_len, t_len = _prefix([u.length for u in src]), _prefix([u.length for u in tgt])
     anchor = _AnchorCosts(src, tgt, weights)
     s_num, t_num, shares, parts = anchor.s_num, anchor.t_num, anchor.shares, anchor.parts_of
-    weights = anchor.weights
+    s_fix, t_fix, weights = anchor.s_fixed, anchor.t_fixed, anchor.weights
+    most_similar = SIM_REWARD if weights else 0.0  # the most a Dice coefficient earns
     # The anchors of the target side of each bead ending at column j, by dj (made lazily).
     t_parts: list[list[_Parts | None]] = [[], [None] * (m + 1), [None] * (m + 1)]
     ratio, variance, cap = model.ratio, model.variance, model.cap
@@ -269,18 +270,26 @@ def _search(src, tgt, model: LengthModel, lows, highs, priors, weights=None) -> 
         lo, hi = lows[i], highs[i]
         row, row_back = cost[i], back[i]
         # The beads with both sides that can end in this row: (k, the row they start in,
-        # its band, their prior, di, dj, source length, source numbers, target units that
-        # share an anchor with their source units as bits).
+        # its band, their prior, di, dj, dj target units as bits, source characters,
+        # numbers and fixed anchors, the target units sharing an anchor with them as bits).
         both = []
         s_parts: list[_Parts | None] = [None, None, None]  # by di, as t_parts
         if i >= 1:
             r1, lo1, hi1 = cost[i - 1], lows[i - 1], highs[i - 1]
-            s1, n1, sh1 = s_len[i] - s_len[i - 1], s_num[i] - s_num[i - 1], shares[i - 1]
-            both += [(0, r1, lo1, hi1, p11, 1, 1, s1, n1, sh1), (4, r1, lo1, hi1, p12, 1, 2, s1, n1, sh1)]
+            one = (s_len[i] - s_len[i - 1], s_num[i] - s_num[i - 1], s_fix[i] - s_fix[i - 1])
+            sh1 = shares[i - 1]
+            both += [
+                (0, r1, lo1, hi1, p11, 1, 1, 1, *one, sh1),
+                (4, r1, lo1, hi1, p12, 1, 2, 3, *one, sh1),
+            ]
         if i >= 2:
             r2, lo2, hi2 = cost[i - 2], lows[i - 2], highs[i - 2]
-            s2, n2, sh2 = s_len[i] - s_len[i - 2], s_num[i] - s_num[i - 2], shares[i - 2] | sh1
-            both += [(3, r2, lo2, hi2, p21, 2, 1, s2, n2, sh2), (5, r2, lo2, hi2, p22, 2, 2, s2, n2, sh2)]
+            two = (s_len[i] - s_len[i - 2], s_num[i] - s_num[i - 2], s_fix[i] - s_fix[i - 2])
+            sh2 = shares[i - 2] | sh1
+            both += [
+                (3, r2, lo2, hi2, p21, 2, 1, 1, *two, sh2),
+                (5, r2, lo2, hi2, p22, 2, 2, 3, *two, sh2),
+            ]
         for j in range(lo if i else lo + 1, hi + 1):
             best, best_k = inf, 0
             if i and lo1 <= j <= hi1:  # 1-0
@@ -291,20 +300,28 @@ def _search(src, tgt, model: LengthModel, lows, highs, priors, weights=None) -> 
                 c = row[j - 1 - lo] + p01
                 if c < best:
                     best, best_k = c, 2
-            for k, prev_row, plo, phi, prior, di, dj, sl, sn, sh in both:
+            for k, prev_row, plo, phi, prior, di, dj, mask, sl, sn, sf, sh in both:
                 pj = j - dj
                 if pj < plo or pj > phi:
                     continue
                 c = prev_row[pj - plo] + prior
                 if c == inf:
                     continue
-                numbers = NUMBER_MISMATCH * (sn + t_num[j] - t_num[pj])
-                if sh >> pj & ((1 << dj) - 1):  # a unit pair shares an anchor
+                tn = t_num[j] - t_num[pj]
+                numbers = NUMBER_MISMATCH * (sn + tn)
+                if sh >> pj & mask:  # a unit pair of the bead shares an anchor
+                    # The most its anchors could earn: every number and fixed anchor of the
+                    # poorer side shared, and the whole Dice reward.
+                    tf = t_fix[j] - t_fix[pj]
+                    most = 2 * NUMBER_MISMATCH * (sn if sn < tn else tn) + most_similar
+                    most += ANCHOR_REWARD * (sf if sf < tf else tf)
+                    if c + numbers - most > best + _SLACK:
+                        continue
                     a = s_parts[di] or parts(0, i - di, i)
                     b = t_parts[dj][j] or parts(1, pj, j)
                     s_parts[di], t_parts[dj][j] = a, b
                     if c + numbers - _most_reward(a, b) > best + _SLACK:
-                        continue  # even the largest reward it could earn would not do
+                        continue  # the same with the sides' actual anchors
                     numbers += _parts_overlap(a, b, weights)
                     if c + numbers > best:  # adding the length cost cannot lower it
                         continue
@@ -441,6 +458,10 @@ class _AnchorCosts:
         self.weights = weights or {}
         self.s_num = _prefix([_count_numbers(u.anchors) for u in src])
         self.t_num = _prefix([_count_numbers(u.anchors) for u in tgt])
+        # Anchors rewarded one by one (_Parts.fixed), counted: bounds of a bead's reward.
+        fixed = _SIMILAR if self.weights else "^"
+        self.s_fixed = _prefix([sum(1 for x in u.anchors if x[0] not in fixed) for u in src])
+        self.t_fixed = _prefix([sum(1 for x in u.anchors if x[0] not in fixed) for u in tgt])
         self.cache: dict[tuple[int, int, int, int], float] = {}
         self.singles: tuple[dict[int, _Parts], dict[int, _Parts]] = ({}, {})  # unit -> parts
         # shares[x]: bit y set when source unit x and target unit y share an anchor.

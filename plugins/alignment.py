@@ -52,28 +52,38 @@ def unpaired_sentences(pair: Pair) -> list[Unpaired]:
         return pair.memo["unpaired"]
     found: list[Unpaired] = []
     source, target = pair.source, pair.target
-    if source.text.strip() and target.text.strip():
+    if _visible(source.text) and _visible(target.text):
         s_spans = split(source.text, source.profile)
         t_spans = split(target.text, target.profile)
         # Sides cut into very different numbers of sentences (a hadith's Arabic often has one
         # full stop where its English has five) cannot be aligned sentence by sentence with
         # any confidence: leave those to length-ratio.
         if (len(s_spans) > 1 or len(t_spans) > 1) and abs(len(s_spans) - len(t_spans)) <= 1:
-            if len(s_spans) != len(t_spans) or not _plainly_parallel(pair, s_spans, t_spans):
-                found = _align(pair, s_spans, t_spans)
+            model = _model(pair)
+            if len(s_spans) != len(t_spans) or not _plainly_parallel(
+                model, source.text, target.text, s_spans, t_spans
+            ):
+                found = _align(pair, model, s_spans, t_spans)
     pair.memo["unpaired"] = found
     return found
 
 
-def _plainly_parallel(pair: Pair, s_spans, t_spans) -> bool:
+def _visible(text: str) -> bool:
+    """``text.strip()`` is not empty (without copying the text)."""
+    return bool(text) and not text.isspace()
+
+
+def _plainly_parallel(
+    model: align.LengthModel, source: str, target: str, s_spans, t_spans
+) -> bool:
     """As many sentences on each side, sentence i a plausible length for sentence i: the
     usual pair, for which the dynamic programme would only confirm the diagonal (leaving a
     sentence out costs more than twice a poorly matched pair). Skipping it is most of the
     speed of this rule."""
-    model = _model(pair)
-    source, target = pair.source.text, pair.target.text
+    cost = model.cost
     return all(
-        model.cost(align.length(source[a:b]), align.length(target[c:d])) < PLAIN_COST
+        # align.length of the sentence, without slicing it out
+        cost(b - a - source.count(" ", a, b), d - c - target.count(" ", c, d)) < PLAIN_COST
         for (a, b), (c, d) in zip(s_spans, t_spans, strict=True)
     )
 
@@ -82,10 +92,21 @@ PLAIN_COST = 2.0  # a length cost below this is an ordinary translation (z below
 
 
 def _model(pair: Pair) -> align.LengthModel:
+    """The pair's length model, uncapped (SENTENCE_CAP)."""
     model = pair.length_model or align.LengthModel(
         pair.target.profile.relative_length / pair.source.profile.relative_length
     )
-    return replace(model, cap=SENTENCE_CAP)
+    # Every pair of a corpus shares one model: make its uncapped copy once (replace() is
+    # slow). The model itself is kept beside its copy, so that its id is not reused.
+    known = _UNCAPPED.get(id(model))
+    if known is None or known[0] is not model:
+        if len(_UNCAPPED) >= 64:
+            _UNCAPPED.clear()
+        known = _UNCAPPED[id(model)] = (model, replace(model, cap=SENTENCE_CAP))
+    return known[1]
+
+
+_UNCAPPED: dict[int, tuple[align.LengthModel, align.LengthModel]] = {}
 
 
 # Inside a pair the length cost is not capped (between documents it is, see
@@ -96,13 +117,12 @@ def _model(pair: Pair) -> align.LengthModel:
 SENTENCE_CAP = math.inf
 
 
-def _align(pair: Pair, s_spans, t_spans) -> list[Unpaired]:
+def _align(pair: Pair, model: align.LengthModel, s_spans, t_spans) -> list[Unpaired]:
     source, target = pair.source, pair.target
     s_texts = [source.text[a:b] for a, b in s_spans]
     t_texts = [target.text[a:b] for a, b in t_spans]
     s_units = align.units(s_texts, source.profile)
     t_units = align.units(t_texts, target.profile)
-    model = _model(pair)
     if model.lexicon is not None:
         s_units, t_units = align.with_lexicon(
             s_units, t_units, s_texts, t_texts, model.lexicon, source.profile, target.profile

@@ -9,6 +9,7 @@ for a bilingual text or two files that are not line-aligned. Beads are written
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,157 @@ def test_second_look_keeps_a_right_path(registry):
 
 def _range(indices: list[int]) -> range:
     return range(indices[0], indices[-1] + 1) if indices else range(0)
+
+
+# The dynamic programme inside pairs (align._search) skips beads it can prove too dear and
+# prices the rest from precomputed parts. Below, the search as first written, cell by cell
+# with every bead priced in full, is the reference it must agree with bead for bead.
+
+
+def _reference_overlap(a: frozenset, b: frozenset, weights: dict) -> float:
+    import math
+
+    shared = a & b
+    cost = -2 * align.NUMBER_MISMATCH * sum(1 for x in shared if x[0] == "#")
+    if not weights:
+        return cost - align.ANCHOR_REWARD * sum(1 for x in shared if x[0] != "^")
+    cost -= align.ANCHOR_REWARD * sum(1 for x in shared if x[0] not in "^~")
+    w_shared = math.fsum(weights.get(x, 0.0) for x in shared)
+    if w_shared:
+        w_a = math.fsum(weights.get(x, 0.0) for x in a)
+        w_b = math.fsum(weights.get(x, 0.0) for x in b)
+        cost -= align.SIM_REWARD * 2 * w_shared / (w_a + w_b)
+    return cost
+
+
+def _reference_search(src, tgt, model, lows, highs, priors, weights):
+    import math
+
+    n, m = len(src), len(tgt)
+    inf = math.inf
+    cost = {(0, 0): 0.0}
+    back = {}
+    for i in range(n + 1):
+        for j in range(lows[i], highs[i] + 1):
+            if i == 0 and j == 0:
+                continue
+            best, best_k = inf, 0
+            for k, (di, dj) in enumerate(align.BEADS):
+                pi, pj = i - di, j - dj
+                if pi < 0 or pj < lows[pi] or pj > highs[pi]:
+                    continue
+                prev = cost.get((pi, pj), inf)
+                if prev == inf:
+                    continue
+                c = prev + priors[(di, dj)]
+                if di and dj:
+                    a, b = src[pi:i], tgt[pj:j]
+                    c += model.cost(sum(u.length for u in a), sum(u.length for u in b))
+                    numbers = sum(1 for u in (*a, *b) for x in u.anchors if x[0] == "#")
+                    overlap = 0.0
+                    if any(ua.anchors & ub.anchors for ua in (a[0], a[-1]) for ub in b):
+                        overlap = _reference_overlap(
+                            frozenset().union(*(u.anchors for u in a)),
+                            frozenset().union(*(u.anchors for u in b)),
+                            weights or {},
+                        )
+                    c += align.NUMBER_MISMATCH * numbers + overlap
+                if c < best:
+                    best, best_k = c, k
+            cost[(i, j)], back[(i, j)] = best, best_k
+    beads, i, j = [], n, m
+    while i or j:
+        di, dj = align.BEADS[back[(i, j)]]
+        beads.append((range(i - di, i), range(j - dj, j)))
+        i, j = i - di, j - dj
+    return beads[::-1]
+
+
+def _random_units(rng, count: int, lexicon: bool) -> list:
+    units = []
+    for _ in range(count):
+        anchors = {f"#{rng.randint(1, 6)}" for _ in range(rng.choice((0, 0, 1, 2)))}
+        anchors |= {f"~{rng.choice('abcdefgh')}xy" for _ in range(rng.randint(0, 3))}
+        if rng.random() < 0.2:
+            anchors.add("?")
+        if lexicon:
+            anchors |= {f"^w{rng.randint(1, 12)}" for _ in range(rng.randint(0, 6))}
+        units.append(align.Unit(rng.randint(1, 160), frozenset(anchors)))
+    return units
+
+
+@pytest.mark.parametrize("lexicon", [False, True])
+def test_search_agrees_with_the_reference_search(lexicon):
+    import random
+
+    rng = random.Random(11 + lexicon)
+    for case in range(400):
+        n = rng.randint(1, 9)
+        m = max(1, n + rng.randint(-2, 2))
+        src, tgt = _random_units(rng, n, lexicon), _random_units(rng, m, lexicon)
+        weights = align.anchor_weights(src, tgt)
+        model = align.LengthModel(rng.uniform(0.8, 1.6), rng.choice((1.0, 6.8)), math.inf)
+        if case % 3 == 0:
+            model = align.LengthModel(model.ratio, model.variance)  # the capped cost
+        band = rng.choice((1, 2, 8))
+        lows, highs = align._diagonal_band(n, m, band)
+        for priors in (align.SENTENCE, align.PARAGRAPH):
+            expected = _reference_search(src, tgt, model, lows, highs, priors, weights)
+            assert align._search(src, tgt, model, lows, highs, priors, weights) == expected
+
+
+def test_bead_overlap_is_the_reference_overlap():
+    import random
+
+    rng = random.Random(5)
+    for _ in range(300):
+        src, tgt = _random_units(rng, 3, True), _random_units(rng, 3, True)
+        for weights in (align.anchor_weights(src, tgt), {}):
+            costs = align._AnchorCosts(src, tgt, weights)
+            for pi, i, pj, j in ((0, 1, 0, 1), (0, 2, 1, 2), (1, 3, 0, 2), (0, 3, 0, 3)):
+                a = frozenset().union(*(u.anchors for u in src[pi:i]))
+                b = frozenset().union(*(u.anchors for u in tgt[pj:j]))
+                expected = _reference_overlap(a, b, weights)
+                assert align._overlap_cost(a, b, weights) == expected
+                if costs.shares[pi] & sum(1 << y for y in range(pj, j)):
+                    assert costs.overlap(pi, i, pj, j) == expected
+
+
+def test_anchors_find_urls_and_addresses(registry):
+    from lintr.anchors import anchors
+
+    en = registry.languages.get("en")
+    found = anchors("Write to info@example.org or see https://example.org/a and www.x.org.", en)
+    assert {"@info@example.org", "@https://example.org/a", "@www.x.org."} <= found
+    assert not any(a.startswith("@") for a in anchors("No address here: a@b is not one.", en))
+
+
+def test_word_set_word_by_word_equals_normalising_the_whole_text(registry):
+    """lexicon.word_set takes each word's form from a cache; it must give what normalising
+    the whole text and then cutting it into words gives (marks and tatweel inside words,
+    the small alef by ى, alef forms)."""
+    import random
+
+    from pyarabic import araby
+
+    from lintr import lexicon
+
+    ar, en = registry.languages.get("ar"), registry.languages.get("en")
+    rng = random.Random(4)
+    letters = list("بتجحدرسصعفقكلمنهوي ءآأؤإئاىة .،-1") + list(araby.TASHKEEL)
+    letters += [araby.TATWEEL, araby.SMALL_ALEF, "\u0670ى", "ى\u0670", "Ab", "İK", "prayers"]
+    for _ in range(3000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 30)))
+        normal = ar.normalize(text)
+        whole = frozenset(
+            lexicon._arabic_stem(w)
+            for w in lexicon._WORD.findall(normal)
+            if len(w) >= lexicon.MIN_LENGTH
+        )
+        assert lexicon.word_set(text, ar) == whole
+        latin = frozenset(
+            lexicon._latin_stem(w.lower())
+            for w in lexicon._WORD.findall(text)
+            if len(w) >= lexicon.MIN_LENGTH
+        )
+        assert lexicon.word_set(text, en) == latin
