@@ -14,8 +14,10 @@ number of units for a fixed band.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
 
 from lintr import lexicon
 from lintr.anchors import anchors, short_names
@@ -456,23 +458,22 @@ class _AnchorCosts:
     ):
         self.src, self.tgt = src, tgt
         self.weights = weights or {}
-        self.s_num = _prefix([_count_numbers(u.anchors) for u in src])
-        self.t_num = _prefix([_count_numbers(u.anchors) for u in tgt])
-        # Anchors rewarded one by one (_Parts.fixed), counted: bounds of a bead's reward.
+        # Numbers, and anchors rewarded one by one (_Parts.fixed: bounds of a bead's reward),
+        # counted per unit, as prefix sums.
         fixed = _SIMILAR if self.weights else "^"
-        self.s_fixed = _prefix([sum(1 for x in u.anchors if x[0] not in fixed) for u in src])
-        self.t_fixed = _prefix([sum(1 for x in u.anchors if x[0] not in fixed) for u in tgt])
+        s_counts = [_counts(u.anchors, fixed) for u in src]
+        t_counts = [_counts(u.anchors, fixed) for u in tgt]
+        self.s_num = _prefix([numbers for numbers, _ in s_counts])
+        self.t_num = _prefix([numbers for numbers, _ in t_counts])
+        self.s_fixed = _prefix([count for _, count in s_counts])
+        self.t_fixed = _prefix([count for _, count in t_counts])
         self.cache: dict[tuple[int, int, int, int], float] = {}
         self.singles: tuple[dict[int, _Parts], dict[int, _Parts]] = ({}, {})  # unit -> parts
         # shares[x]: bit y set when source unit x and target unit y share an anchor.
-        by_anchor: dict[str, int] = {}
-        for y, u in enumerate(tgt):
-            for anchor in u.anchors:
-                by_anchor[anchor] = by_anchor.get(anchor, 0) | 1 << y
-        self.shares = [0] * len(src)
-        for x, u in enumerate(src):
-            for anchor in u.anchors:
-                self.shares[x] |= by_anchor.get(anchor, 0)
+        t_sets = [u.anchors for u in tgt]
+        self.shares = [
+            sum(1 << y for y, b in enumerate(t_sets) if not u.anchors.isdisjoint(b)) for u in src
+        ]
 
     def __call__(self, pi: int, i: int, pj: int, j: int) -> float:
         cost = NUMBER_MISMATCH * (self.s_num[i] - self.s_num[pi] + self.t_num[j] - self.t_num[pj])
@@ -501,8 +502,16 @@ class _AnchorCosts:
         return found[0] if len(found) == 1 else _Parts.union(found, self.weights)
 
 
-def _count_numbers(anchors: frozenset[str]) -> int:
-    return sum(1 for x in anchors if x[0] == "#")
+def _counts(anchors: frozenset[str], not_fixed: str) -> tuple[int, int]:
+    """How many numbers, and how many anchors whose kind is not in ``not_fixed``."""
+    numbers = fixed = 0
+    for x in anchors:
+        kind = x[0]
+        if kind == "#":
+            numbers += 1
+        if kind not in not_fixed:
+            fixed += 1
+    return numbers, fixed
 
 
 @dataclass(frozen=True, slots=True)
@@ -584,21 +593,17 @@ def anchor_weights(src: Sequence[Unit], tgt: Sequence[Unit]) -> dict[str, float]
     """Weights of the lexicon words (between 0 and 1): a word found in many units ("prayer"
     in a chapter on prayer) tells no unit from its neighbour; a word one side never has can
     never be shared and weighs nothing."""
-    s_df: dict[str, int] = {}
-    t_df: dict[str, int] = {}
-    for units, df in ((src, s_df), (tgt, t_df)):
-        for u in units:
-            for a in u.anchors:
-                if a[0] in _SIMILAR:
-                    df[a] = df.get(a, 0) + 1
+    # Every anchor counted (in C), the numbers and questions left out after.
+    s_df = Counter(chain.from_iterable(u.anchors for u in src))
     if not any(a[0] == "^" for a in s_df):
         return {}
+    t_df = Counter(chain.from_iterable(u.anchors for u in tgt))
     total = len(src) + len(tgt)
     scale = math.log(max(total / 2, 2))
     return {
         a: min(1.0, max(0.0, math.log(total / (c + t_df[a])) / scale))
         for a, c in s_df.items()
-        if a in t_df
+        if a[0] in _SIMILAR and a in t_df
     }
 
 

@@ -38,7 +38,7 @@ def anchors(text: str, profile: LanguageProfile) -> frozenset[str]:
         skeletons = map(_latin_skeleton, set(_CAPITALISED.findall(text)))
     else:
         skeletons = ()
-    found.update(f"~{s}" for s in skeletons if len(s) >= MIN_SKELETON)
+    found.update(["~" + s for s in skeletons if len(s) >= MIN_SKELETON])
     return frozenset(found)
 
 
