@@ -53,3 +53,19 @@ def test_split(registry, case):
     assert [text[a:b] for a, b in spans] == case["expected"]
     assert all(a < b for a, b in spans)
     assert all(b1 <= a2 for (_, b1), (a2, _) in pairwise(spans))
+
+
+@pytest.mark.parametrize("marks", [(".", "؟", "?", "!", "۔", "…"), (".", "?", "!", "…", "!!")])
+def test_candidates_are_those_of_the_regex_scan(marks):
+    """split only tries its candidate pattern where a mark starts (str.find); it must find
+    what scanning the whole text with the pattern finds: ellipses, runs of marks, closers."""
+    import random
+
+    from lintr.sentences import _candidate, _matches
+
+    rng = random.Random(8)
+    pieces = [*"ab .?!؟۔…”»)\n\t‏", "...", ". . .", "!!", "?!", " . ", "3.5", "U.S."]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        expected = [(m.start(), m.end()) for m in _candidate(marks).finditer(text)]
+        assert [(m.start(), m.end()) for m in _matches(text, marks)] == expected
