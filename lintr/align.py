@@ -880,11 +880,11 @@ def with_lexicon(
     """The units with the lexicon's words among their anchors."""
     return (
         [
-            Unit(u.length, u.anchors | found.source_anchors(lexicon.word_set(t, src)))
+            Unit(u.length, u.anchors | found.anchors_in(t, src, "source"))
             for u, t in zip(s_units, s_texts, strict=True)
         ],
         [
-            Unit(u.length, u.anchors | found.target_anchors(lexicon.word_set(t, tgt)))
+            Unit(u.length, u.anchors | found.anchors_in(t, tgt, "target"))
             for u, t in zip(t_units, t_texts, strict=True)
         ],
     )

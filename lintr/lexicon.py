@@ -124,6 +124,8 @@ class Lexicon:
             for target in targets:
                 back.setdefault(target, set()).add(source)
         self.reverse = {t: frozenset(ss) for t, ss in back.items()}
+        # (side, script, normalisation) -> word as written -> its anchors (anchors_in)
+        self._word_anchors: dict[tuple, dict[str, tuple[str, ...]]] = {}
 
     def __len__(self) -> int:
         return len(self.forward)
@@ -135,3 +137,21 @@ class Lexicon:
     def target_anchors(self, words: frozenset[str]) -> set[str]:
         """``^word`` for each entry a target unit holds a translation of."""
         return {f"^{s}" for w in words for s in self.reverse.get(w, ())}
+
+    def anchors_in(self, text: str, profile: LanguageProfile, side: str) -> set[str]:
+        """``source_anchors(word_set(text, profile))`` (``target_anchors`` for the target
+        side), each distinct word's anchors worked out once: the sentence aligner asks this
+        of every sentence of every pair it aligns."""
+        key = (side, profile.script, profile.normalize)
+        known = self._word_anchors.get(key)
+        if known is None or len(known) > MAX_FORMS:
+            known = self._word_anchors[key] = {}
+        found: set[str] = set()
+        for word in _WORD.findall(text):
+            anchors = known.get(word)
+            if anchors is None:
+                one = word_set(word, profile)  # the word's form, or none
+                many = self.source_anchors(one) if side == "source" else self.target_anchors(one)
+                anchors = known[word] = tuple(many)
+            found.update(anchors)
+        return found

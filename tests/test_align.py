@@ -322,3 +322,30 @@ def test_word_set_word_by_word_equals_normalising_the_whole_text(registry):
             if len(w) >= lexicon.MIN_LENGTH
         )
         assert lexicon.word_set(text, en) == latin
+
+
+def test_lexicon_anchors_word_by_word(registry):
+    """Lexicon.anchors_in caches each written word's anchors: the same as the lexicon's
+    anchors of the text's word set."""
+    import random
+
+    from lintr import lexicon
+
+    ar, en = registry.languages.get("ar"), registry.languages.get("en")
+    found = lexicon.Lexicon(
+        {
+            "صلا": frozenset({"prayer", "pray"}),
+            "وضوء": frozenset({"ablution"}),
+            "كتاب": frozenset({"book"}),
+        }
+    )
+    rng = random.Random(6)
+    ar_words = ["الصلاة", "صلاته", "وَالصَّلَاةُ", "الوضوء", "كتاب", "بالكتاب", "قال", "في", "ـكتابـ"]
+    en_words = ["Prayer", "prayers", "pray", "ablution", "books", "book", "the", "He", "a"]
+    for _ in range(500):
+        text_ar = " ".join(rng.choices(ar_words, k=rng.randint(0, 8)))
+        text_en = " ".join(rng.choices(en_words, k=rng.randint(0, 8)))
+        expected_s = found.source_anchors(lexicon.word_set(text_ar, ar))
+        expected_t = found.target_anchors(lexicon.word_set(text_en, en))
+        assert found.anchors_in(text_ar, ar, "source") == expected_s
+        assert found.anchors_in(text_en, en, "target") == expected_t
