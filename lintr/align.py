@@ -493,6 +493,8 @@ class _AnchorCosts:
     def parts_of(self, side: int, first: int, end: int) -> _Parts:
         """The anchors of units first..end-1 of a side (0: source, 1: target), cut up."""
         units, singles = (self.src, self.tgt)[side], self.singles[side]
+        if end - first == 1 and first in singles:
+            return singles[first]
         found = []
         for x in range(first, end):
             one = singles.get(x)
@@ -600,11 +602,16 @@ def anchor_weights(src: Sequence[Unit], tgt: Sequence[Unit]) -> dict[str, float]
     t_df = Counter(chain.from_iterable(u.anchors for u in tgt))
     total = len(src) + len(tgt)
     scale = math.log(max(total / 2, 2))
-    return {
-        a: min(1.0, max(0.0, math.log(total / (c + t_df[a])) / scale))
-        for a, c in s_df.items()
-        if a[0] in _SIMILAR and a in t_df
-    }
+    by_count: dict[int, float] = {}  # a weight depends on the anchor's count only
+    weights = {}
+    for a, c in s_df.items():
+        if a in t_df and a[0] in _SIMILAR:
+            count = c + t_df[a]
+            weight = by_count.get(count)
+            if weight is None:
+                weight = by_count[count] = min(1.0, max(0.0, math.log(total / count) / scale))
+            weights[a] = weight
+    return weights
 
 
 def bead_cost(
