@@ -130,6 +130,10 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self.forward)
 
+    def __getstate__(self) -> dict:
+        # The word cache stays behind: batches sent to workers carry the lexicon.
+        return {**self.__dict__, "_word_anchors": {}}
+
     def source_anchors(self, words: frozenset[str]) -> set[str]:
         """``^word`` for each entry a source unit contains."""
         return {f"^{w}" for w in words if w in self.forward}
