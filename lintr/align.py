@@ -256,7 +256,7 @@ def _search(src, tgt, model: LengthModel, lows, highs, priors, weights=None) -> 
     s_len, t_len = _prefix([u.length for u in src]), _prefix([u.length for u in tgt])
     anchor = _AnchorCosts(src, tgt, weights)
     s_num, t_num, shares, parts = anchor.s_num, anchor.t_num, anchor.shares, anchor.parts_of
-    s_fix, t_fix, weights = anchor.s_fixed, anchor.t_fixed, anchor.weights
+    s_fix, t_fix, weights, total = anchor.s_fixed, anchor.t_fixed, anchor.weights, anchor.total
     most_similar = SIM_REWARD if weights else 0.0  # the most a Dice coefficient earns
     # The anchors of the target side of each bead ending at column j, by dj (made lazily).
     t_parts: list[list[_Parts | None]] = [[], [None] * (m + 1), [None] * (m + 1)]
@@ -319,11 +319,16 @@ def _search(src, tgt, model: LengthModel, lows, highs, priors, weights=None) -> 
                     most += ANCHOR_REWARD * (sf if sf < tf else tf)
                     if c + numbers - most > best + _SLACK:
                         continue
+                    if weights:  # the same with the sides' actual word weights
+                        ta, tb = total(0, i - di, i), total(1, pj, j)
+                        most -= most_similar
+                        if ta + tb:
+                            most += SIM_REWARD * 2 * (ta if ta < tb else tb) / (ta + tb)
+                        if c + numbers - most > best + _SLACK:
+                            continue
                     a = s_parts[di] or parts(0, i - di, i)
                     b = t_parts[dj][j] or parts(1, pj, j)
                     s_parts[di], t_parts[dj][j] = a, b
-                    if c + numbers - _most_reward(a, b) > best + _SLACK:
-                        continue  # the same with the sides' actual anchors
                     numbers += _parts_overlap(a, b, weights)
                     if c + numbers > best:  # adding the length cost cannot lower it
                         continue
@@ -469,6 +474,7 @@ class _AnchorCosts:
         self.t_fixed = _prefix([count for _, count in t_counts])
         self.cache: dict[tuple[int, int, int, int], float] = {}
         self.singles: tuple[dict[int, _Parts], dict[int, _Parts]] = ({}, {})  # unit -> parts
+        self.totals: dict[tuple[int, int, int], float] = {}  # (side, first, end) -> total
         # shares[x]: bit y set when source unit x and target unit y share an anchor.
         t_sets = [u.anchors for u in tgt]
         self.shares = [
@@ -489,6 +495,20 @@ class _AnchorCosts:
             value = _parts_overlap(self.parts_of(0, pi, i), self.parts_of(1, pj, j), self.weights)
             self.cache[key] = value
         return value
+
+    def total(self, side: int, first: int, end: int) -> float:
+        """The exact sum of the weights of the anchors of units first..end-1 of a side: what
+        a bead's lexicon reward is bounded by, without cutting up its numbers and names."""
+        if end - first == 1:
+            return self.parts_of(side, first, end).total
+        key = (side, first, end)
+        found = self.totals.get(key)
+        if found is None:
+            weighted = frozenset().union(
+                *(self.parts_of(side, x, x + 1).weighted for x in range(first, end))
+            )
+            found = self.totals[key] = math.fsum(map(self.weights.__getitem__, weighted))
+        return found
 
     def parts_of(self, side: int, first: int, end: int) -> _Parts:
         """The anchors of units first..end-1 of a side (0: source, 1: target), cut up."""
@@ -560,16 +580,6 @@ def _overlap_cost(a: frozenset[str], b: frozenset[str], weights: dict[str, float
     a neighbour into a bead brings its unmatched words along and lowers the share, so a
     unit without its counterpart stays unpaired instead."""
     return _parts_overlap(_Parts.of(a, weights), _Parts.of(b, weights), weights)
-
-
-def _most_reward(a: _Parts, b: _Parts) -> float:
-    """An upper bound of -_parts_overlap(a, b): every number and fixed anchor of the side with
-    fewer shared, and a weighted Dice coefficient with every word of the lighter side shared."""
-    most = 2 * NUMBER_MISMATCH * min(len(a.numbers), len(b.numbers))
-    most += ANCHOR_REWARD * min(len(a.fixed), len(b.fixed))
-    if a.total + b.total:
-        most += SIM_REWARD * 2 * min(a.total, b.total) / (a.total + b.total)
-    return most
 
 
 # Rounding allowance for bounds compared with sums computed in another order.
