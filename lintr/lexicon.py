@@ -51,7 +51,7 @@ def word_set(text: str, profile: LanguageProfile) -> frozenset[str]:
 # gives what normalising the whole text would: Arabic normalisation only deletes marks and
 # tatweel (which are inside a word) and folds letters into letters.
 _FORMS: dict[tuple, dict[str, str]] = {}
-MAX_FORMS = 200_000
+MAX_FORMS = 50_000  # words per cache (then it starts again): a few MB at most
 
 
 def _form(word: str, profile: LanguageProfile) -> str:
