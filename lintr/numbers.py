@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from lintr.text import CACHE_LIMIT
+
 if TYPE_CHECKING:
     from lintr.languages import LanguageProfile
 
@@ -40,6 +42,8 @@ NUMBER = regex.compile(
 
 
 _DECIMAL_POINT = regex.compile("[.٫]")
+# Any decimal digit (re's \d is Unicode's Nd, as regex's is): a plain search, no look-behind.
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,13 +204,19 @@ def canonical_fraction(num: int | Decimal, den: int) -> str:
     return f"{value.numerator}/{value.denominator}"
 
 
-def find_values(text: str, profile: LanguageProfile | None, words: bool = True) -> list[Value]:
-    """Every number ``text`` states, digits and (with ``words``) number words, in order."""
+def find_values(
+    text: str,
+    profile: LanguageProfile | None,
+    words: bool = True,
+    tokens: list[str] | None = None,
+) -> list[Value]:
+    """Every number ``text`` states, digits and (with ``words``) number words, in order.
+    ``tokens``: the words of ``text`` (``PairSide.tokens``), if already found."""
     found = _digit_values(text, profile)
     if profile is not None and words:
         scanner = scanner_for(profile)
         if scanner is not None:
-            found = scanner.scan(text, found)
+            found = scanner.scan(text, found, tokens)
     return found
 
 
@@ -221,6 +231,8 @@ def _time_loose(value: str) -> str:
 
 def _digit_values(text: str, profile: LanguageProfile | None) -> list[Value]:
     """The numbers written in digits, with signs, and a/b read as a fraction."""
+    if not _DIGIT.search(text):
+        return []  # most Arabic of older texts: NUMBER would try its look-behinds everywhere
     found = find_numbers(text)
     if not found:
         return []
@@ -307,26 +319,41 @@ class _Folded:
         self.text = folded
         self._source = text
         self._scanner = scanner
-        self._shift: list[int] | None = None if len(self.text) != len(text) else []
-        self._deleted: list[int] = []
+        # Runs of deleted characters (the marks of a vocalised word): where each starts in
+        # the original text and in the folded one, and how many were deleted up to its end.
+        self._runs: list[int] | None = None if len(self.text) != len(text) else []
+        self._at: list[int] = []
+        self._upto: list[int] = []
         self.words: set[str] | None = None  # the distinct words, when a scanner needs them
 
     def _shifts(self) -> list[int]:
-        if self._shift is None:  # computed only for a text where something was found
-            pattern = self._scanner.deleted_re
-            self._deleted = [m.start() for m in pattern.finditer(self._source)]
-            self._shift = [d - k for k, d in enumerate(self._deleted)]
-        return self._shift
+        if self._runs is None:  # computed only for a text where something was found
+            runs, at, upto, total = [], [], [], 0
+            for m in self._scanner.deleted_re.finditer(self._source):
+                start, end = m.span()
+                runs.append(start)
+                at.append(start - total)
+                total += end - start
+                upto.append(total)
+            self._runs, self._at, self._upto = runs, at, upto
+        return self._runs
 
     def folded(self, offset: int) -> int:
         """The folded offset of an original one."""
-        if not self._shifts():
+        runs = self._shifts()
+        if not runs:
             return offset
-        return offset - bisect.bisect_left(self._deleted, offset)
+        j = bisect.bisect_left(runs, offset)  # the runs that start before the offset
+        if not j:
+            return offset
+        before = self._upto[j - 2] if j > 1 else 0
+        return offset - before - min(self._upto[j - 1] - before, offset - runs[j - 1])
 
     def original(self, offset: int) -> int:
-        shift = self._shifts()
-        return offset + bisect.bisect_right(shift, offset) if shift else offset
+        if not self._shifts():
+            return offset
+        j = bisect.bisect_right(self._at, offset)  # the runs deleted at or before it
+        return offset + self._upto[j - 1] if j else offset
 
     def original_end(self, offset: int) -> int:
         return self.original(offset - 1) + 1 if offset else 0
@@ -519,7 +546,7 @@ class Scanner:
         self._fold_table = _FoldTable(self._learn)
         self._last: tuple[str, _Folded] | None = None
         self._deleted: set[str] = set()
-        self.deleted_re: regex.Pattern | None = None
+        self.deleted_re: re.Pattern | None = None
         f = self.fold_word
         t = tables
         self.tables = t
@@ -577,6 +604,17 @@ class Scanner:
         self.verb_roots = dict(t.verb_roots)
         self.final_letters = {k: f(v) for k, v in t.final_letters.items()}
         self.or_re = self._words_re(t.alternatives, r"\s*(?:", r")\s*")
+        # Letters of a number root around a shadda: where _verbs may find a verb (vocalised
+        # text has a shadda in every few words; few of them double a number root).
+        self.verb_gate = None
+        if self.verb_roots:
+            first, middle, last = (
+                "[" + re.escape("".join(sorted({root[k] for root in self.verb_roots}))) + "]"
+                for k in range(3)
+            )
+            marks = "[" + "".join(sorted(_VOWELS_AND_SHADDA)) + "]*"
+            self.verb_gate = re.compile(f"{first}{marks}{middle}{marks}{_SHADDA}{marks}{last}")
+        self._token_words: dict[str, str] = {}  # a word of the text: its folded letter runs
 
     def _index_forms(self) -> None:
         """Every written word that is a number word: a set lookup per text finds them (the
@@ -656,22 +694,52 @@ class Scanner:
         if not folded:
             self._deleted.add(ch)
             chars = "".join(sorted(self._deleted))
-            self.deleted_re = regex.compile(f"[{regex.escape(chars)}]")
+            self.deleted_re = re.compile(f"[{re.escape(chars)}]+")
         return folded
 
     # -- scanning ------------------------------------------------------------------------
-    def scan(self, text: str, digits: list[Value]) -> list[Value]:
+    def scan(self, text: str, digits: list[Value], tokens: list[str] | None = None) -> list[Value]:
+        """The values of ``text``: ``digits`` (its numbers in digits) and its number words.
+        ``tokens``: the words of the text (``PairSide.tokens``) when a rule already found
+        them; the scanner then folds each distinct word once instead of the whole text."""
+        present = self._words_of_tokens(text, tokens) if tokens is not None else None
+        if present is not None and not digits and not self._may_have_words(text, present):
+            return []  # most texts of a corpus without digits: no fold, no scan
         folded = self.fold(text)
+        if present is not None:
+            folded.words = present
         tokens = self._tokens(text, folded)
         words = self._compounds(text, folded, tokens, digits) if tokens else []
         words = self._shared(text, self._distributive(text, words))
-        if self.verb_roots and _SHADDA in text:
+        if self.verb_gate is not None and _SHADDA in text and self.verb_gate.search(text):
             words = self._verbs(text, words)
         digits = self._attach_scales(text, digits, words)
         present = self._words_of(folded)
         if any(gate <= present for gate in self.clock_and_sign_gates):
             digits = [self._clock_and_sign(text, folded, v) for v in digits]
         return sorted([*digits, *words], key=lambda v: (v.start, v.end))
+
+    def _may_have_words(self, text: str, present: set[str]) -> bool:
+        """Whether a text with these words may state a number in words (or a number verb)."""
+        if not present.isdisjoint(self.surface_words) or not present.isdisjoint(self.multi_first):
+            return True
+        return self.verb_gate is not None and bool(self.verb_gate.search(text))
+
+    def _words_of_tokens(self, text: str, tokens: list[str]) -> set[str] | None:
+        """The folded words of a text, from its tokens (None where they may differ from the
+        words of the folded text: characters no table has folded yet, which may join or
+        split words)."""
+        if _OUTSIDE_COMMON.search(text):
+            return None
+        cache = self._token_words
+        missing = set(tokens).difference(cache)
+        if missing:
+            if len(cache) + len(missing) > CACHE_LIMIT:
+                cache.clear()
+                missing = set(tokens)
+            for token in missing:  # its letter runs, folded: "G20" -> "g"; "al-'Abbas"...
+                cache[token] = " ".join(_LETTERS.findall(token.translate(self._common)))
+        return set(" ".join(map(cache.__getitem__, tokens)).split())
 
     def _words_of(self, folded: _Folded) -> set[str]:
         if folded.words is None:

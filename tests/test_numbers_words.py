@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 
 import pytest
 from conftest import run_lintr
@@ -165,3 +166,40 @@ def test_same_input_same_output_and_explain_names_the_mode(tmp_path):
     assert (
         "Mode `precise` is on" in explained and "number-words: str, default 'precise'" in explained
     )
+
+
+def _number_cases():
+    import yaml
+
+    for rule_id in ("numeral-mismatch", "unit-mismatch"):
+        path = Path(__file__).parent / "rules" / f"{rule_id}.yml"
+        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
+            yield pytest.param(rule_id, case, id=f"{rule_id}::{case['name']}")
+
+
+def _case_findings(registry, rule_id: str, case: dict, share_tokens: bool) -> list[tuple]:
+    cls = registry.rules[rule_id]
+    rule = cls({k: cls.options[k].validate(v) for k, v in (case.get("options") or {}).items()})
+    langs = registry.languages
+    sides = [
+        PairSide(
+            () if case[name] is None else (Segment(case[name], name, 1, 1),),
+            langs.get(case.get(f"{name}_lang", default)),
+            name,
+        )
+        for name, default in (("source", "ar"), ("target", "en"))
+    ]
+    pair = Pair(*sides)
+    if share_tokens:  # as in a default run, where doubled-word finds the words first
+        pair.source.tokens, pair.target.tokens
+    return [(f.location, f.message, f.detail, f.severity, f.related) for f in rule.check(pair)]
+
+
+@pytest.mark.parametrize("rule_id,case", list(_number_cases()))
+def test_the_words_another_rule_found_give_the_same_findings(registry, rule_id, case):
+    """The scanner folds each word of PairSide.tokens when a rule found them first, instead
+    of the whole text: the findings must be the same either way (the YAML cases, which run
+    the rule alone, see only the other way)."""
+    alone = _case_findings(registry, rule_id, case, share_tokens=False)
+    shared = _case_findings(registry, rule_id, case, share_tokens=True)
+    assert shared == alone
