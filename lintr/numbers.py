@@ -360,6 +360,7 @@ class _Folded:
 
 
 _NOT_IN_WORD = r"[\p{L}\p{M}\p{N}]"
+_SEVERAL = "\x00"  # a token of several letter runs (not a letter: never a folded word)
 _LETTERS = regex.compile(r"\p{L}+")
 # Scripts folded once when a scanner is made: a text written in them needs no learning.
 _COMMON = ((0x0000, 0x0800), (0x2000, 0x2070))
@@ -614,7 +615,10 @@ class Scanner:
             )
             marks = "[" + "".join(sorted(_VOWELS_AND_SHADDA)) + "]*"
             self.verb_gate = re.compile(f"{first}{marks}{middle}{marks}{_SHADDA}{marks}{last}")
-        self._token_words: dict[str, str] = {}  # a word of the text: its folded letter runs
+        # A word of a text (PairSide.tokens): its one folded letter run, "" if it has none,
+        # or _SEVERAL and the runs in _token_runs.
+        self._token_words: dict[str, str] = {}
+        self._token_runs: dict[str, list[str]] = {}
 
     def _index_forms(self) -> None:
         """Every written word that is a number word: a set lookup per text finds them (the
@@ -669,6 +673,11 @@ class Scanner:
             folded = text.translate(self._fold_table)  # learns what it has not seen
         elif self._not_lower is not None and not self._not_lower.search(text):
             folded = text.lower()  # English: folding is lower-casing, and str.lower is fast
+        elif self._changed is not None:
+            folded = text  # Arabic: str.translate looks up every letter, replace only 18
+            for ch, into in self._changed:
+                if ch in text:
+                    folded = folded.replace(ch, into)
         else:
             folded = text.translate(self._common)  # a plain dict: faster than the learning one
         result = _Folded(text, folded, self)
@@ -687,6 +696,11 @@ class Scanner:
         self._not_lower = (
             re.compile("[" + re.escape("".join(unlike)) + "]") if len(unlike) < 200 else None
         )
+        # The few characters folding changes, when each becomes one that folding keeps
+        # (then replacing them one after the other is the same as the table).
+        changed = [(chr(c), f) for c, f in self._common.items() if f != chr(c)]
+        kept = all(self._common.get(ord(f), f) == f for _, f in changed if f)
+        self._changed = changed if kept and len(changed) <= 64 else None
 
     def _learn(self, ch: str) -> str:
         """The folding of a character met for the first time."""
@@ -732,14 +746,26 @@ class Scanner:
         if _OUTSIDE_COMMON.search(text):
             return None
         cache = self._token_words
-        missing = set(tokens).difference(cache)
-        if missing:
+        try:
+            present = set(map(cache.__getitem__, tokens))
+        except KeyError:  # words not seen before: fold them once
+            missing = set(tokens).difference(cache)
             if len(cache) + len(missing) > CACHE_LIMIT:
                 cache.clear()
+                self._token_runs.clear()
                 missing = set(tokens)
-            for token in missing:  # its letter runs, folded: "G20" -> "g"; "al-'Abbas"...
-                cache[token] = " ".join(_LETTERS.findall(token.translate(self._common)))
-        return set(" ".join(map(cache.__getitem__, tokens)).split())
+            for token in missing:
+                runs = _LETTERS.findall(token.translate(self._common))
+                if len(runs) > 1:  # "G20s", "al-'Abbas": letter runs the fold separates
+                    self._token_runs[token] = runs
+                cache[token] = runs[0] if len(runs) == 1 else _SEVERAL if runs else ""
+            present = set(map(cache.__getitem__, tokens))
+        present.discard("")
+        if _SEVERAL in present:
+            present.discard(_SEVERAL)
+            for token in tokens:
+                present.update(self._token_runs.get(token, ()))
+        return present
 
     def _words_of(self, folded: _Folded) -> set[str]:
         if folded.words is None:
