@@ -111,13 +111,16 @@ class _UnitFinder:
         self.scanner = scanner_for(profile)
         fold = self.scanner.fold_word
         self.units = {fold(k): v for k, v in tables.units.items()}
-        self.first_chars = {form[0] for form in self.units}
+        # The unit words by their first letter, each group one pattern compiled when a
+        # number is first followed by that letter: a tenth of the alternatives to try, and
+        # no compiling at start-up of the groups a run never meets.
+        self.by_first: dict[str, list[str]] = {}
+        for form in self.units:
+            self.by_first.setdefault(form[0], []).append(form)
+        self.first_chars = set(self.by_first)
+        self._unit_res: dict[str, regex.Pattern] = {}
         self.before = {fold(k): v for k, v in tables.unit_before.items()}
         self.eras = {fold(k) for k in tables.era_markers}
-        alternation = _alternation(self.units)
-        self.unit_re = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?P<u>{alternation})(?!{_NOT_IN_WORD})"
-        )
         self.before_re = (
             regex.compile(rf"(?<!\p{{L}})(?P<u>{_alternation(self.before)})\s*$")
             if self.before
@@ -153,13 +156,22 @@ class _UnitFinder:
         at = _GAP.match(folded.text, fend).end()
         if folded.text[at : at + 1] not in self.first_chars:
             return None  # most numbers: nothing that could start a unit after them
-        m = self.unit_re.match(folded.text, at)
+        m = self._unit_re(folded.text[at]).match(folded.text, at)
         amount = v.number
         if m is None or amount is None or (m.group("u") in self.eras and _is_year(v)):
             return None
         end = folded.original_end(m.end())
         units = _expand(self.units[m.group("u")])
         return Quantity(v, units, v.start, end, text[v.start : end], amount)
+
+    def _unit_re(self, first: str) -> regex.Pattern:
+        pattern = self._unit_res.get(first)
+        if pattern is None:
+            alternation = _alternation(self.by_first[first])
+            pattern = self._unit_res[first] = regex.compile(
+                rf"(?<![\p{{L}}\p{{M}}])(?P<u>{alternation})(?!{_NOT_IN_WORD})"
+            )
+        return pattern
 
     def _money(self, text, folded, v: Value, before, amount: Decimal) -> Quantity:
         start, end = folded.original(before.start()), v.end

@@ -203,3 +203,25 @@ def test_the_words_another_rule_found_give_the_same_findings(registry, rule_id, 
     alone = _case_findings(registry, rule_id, case, share_tokens=False)
     shared = _case_findings(registry, rule_id, case, share_tokens=True)
     assert shared == alone
+
+
+def test_offsets_through_deleted_marks_agree_with_counting_them(registry):
+    """_Folded maps offsets through runs of deleted marks; counted one by one, the offsets
+    must be the same (random vocalised strings, tatweel and Latin letters included)."""
+    import bisect
+    import random
+
+    from lintr.numbers import scanner_for
+
+    scanner = scanner_for(registry.languages.get("ar"))
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice("ثلاثة أبٌَُِّْـ\u0670ab") for _ in range(rng.randint(0, 30)))
+        folded = scanner.fold(text)
+        deleted = [i for i, ch in enumerate(text) if not scanner.fold_word(ch)]
+        assert len(folded.text) == len(text) - len(deleted)
+        for offset in range(len(text) + 1):
+            assert folded.folded(offset) == offset - bisect.bisect_left(deleted, offset)
+        kept = [i for i in range(len(text)) if i not in deleted]
+        for offset in range(len(folded.text)):
+            assert folded.original(offset) == kept[offset]
