@@ -628,12 +628,16 @@ class Scanner:
         self.if_vowelled: set[str] = set()
         self.vowels = self._vowel_templates(self.tables.vocalised)
         multi = []
+        free = "".join(self.free_prefixes)
+        self._cores = {p: p.lstrip(free) for p in self._prefixes}  # the prefix past و، ف
+        prefixes = sorted(self._prefixes, key=len, reverse=True)
         for form in self._forms:
             if not _LETTERS.fullmatch(form):
                 multi.append(form)
                 continue
-            for prefix in sorted(self._prefixes, key=len, reverse=True):
-                if not prefix or self._prefix_ok(prefix, form):
+            barred = self.no_preposition.get(form)
+            for prefix in prefixes:
+                if not prefix or not barred or self._cores[prefix] != barred:
                     self.surface[prefix + form] = (prefix, form)
                 elif form in self.vowels:
                     # لست "I am not", unless its vowels say لِسِتِّ "at six"
@@ -645,10 +649,18 @@ class Scanner:
                 self.surface[form] = ("", form)
         self.surface_words = set(self.surface)
         self.multi_first = {_LETTERS.match(m).group() for m in multi if _LETTERS.match(m)}
-        self.multi_re = regex.compile(
-            rf"(?<!{_NOT_IN_WORD})(?P<pre>{_alternation(self._prefixes)})"
-            rf"(?P<w>{_alternation(multi)})(?!{_NOT_IN_WORD})"
-        )
+        self._multi = multi
+        self._multi_re: regex.Pattern | None = None
+
+    @property
+    def multi_re(self) -> regex.Pattern:
+        """Month names of two words and their prefixes (compiled when a text first needs it)."""
+        if self._multi_re is None:
+            self._multi_re = regex.compile(
+                rf"(?<!{_NOT_IN_WORD})(?P<pre>{_alternation(self._prefixes)})"
+                rf"(?P<w>{_alternation(self._multi)})(?!{_NOT_IN_WORD})"
+            )
+        return self._multi_re
 
     def _words_re(self, words, before: str, after: str, fold: bool = True):
         if not words:
@@ -821,7 +833,7 @@ class Scanner:
         return kept + found
 
     def _prefix_ok(self, prefix: str, form: str) -> bool:
-        core = prefix.lstrip("".join(self.free_prefixes))
+        core = self._cores[prefix]
         if core and self.no_preposition.get(form) == core:
             return False  # لست "I am not", بست
         return True
