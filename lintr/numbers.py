@@ -57,6 +57,8 @@ class Number(NamedTuple):  # a tuple: made twice as fast as a frozen dataclass
 
 @functools.lru_cache(maxsize=4096)  # years and small counts recur on every page
 def canonical(raw: str) -> str:
+    if raw.isdecimal() and len(raw) < 1000:  # most: digits alone (int's form = Decimal's)
+        return str(int(raw))
     if ":" in raw:  # 06:05 = 6:05 = ٠٦:٠٥
         hours, *rest = raw.split(":")
         return ":".join([str(int(hours)), *(f"{int(part):02d}" for part in rest)])
@@ -1116,8 +1118,11 @@ class Scanner:
         for d in digits:
             gap = _SPACE.match(text, d.end).end()
             scale = by_start.get(gap) if gap > d.end else None
+            if scale is None:
+                out.append(d)
+                continue
             number = d.number
-            if scale is None or scale.kind != "words" or number is None or d.kind != "digits":
+            if scale.kind != "words" or number is None or d.kind != "digits":
                 out.append(d)
                 continue
             if self.fold_word(scale.text).split()[0] not in self.scales:

@@ -157,8 +157,10 @@ class _UnitFinder:
         if folded.text[at : at + 1] not in self.first_chars:
             return None  # most numbers: nothing that could start a unit after them
         m = self._unit_re(folded.text[at]).match(folded.text, at)
+        if m is None:
+            return None
         amount = v.number
-        if m is None or amount is None or (m.group("u") in self.eras and _is_year(v)):
+        if amount is None or (m.group("u") in self.eras and _is_year(v)):
             return None
         end = folded.original_end(m.end())
         units = _expand(self.units[m.group("u")])
