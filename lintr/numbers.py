@@ -341,7 +341,10 @@ class _Folded:
 
     def folded(self, offset: int) -> int:
         """The folded offset of an original one."""
-        runs = self._shifts()
+        runs = self._runs
+        if runs is None:  # a few marks counted in C: cheaper than finding every run
+            source = self._source
+            return offset - sum(source.count(ch, 0, offset) for ch in self._scanner.deleted)
         if not runs:
             return offset
         j = bisect.bisect_left(runs, offset)  # the runs that start before the offset
@@ -547,7 +550,7 @@ class Scanner:
         self.profile = profile
         self._fold_table = _FoldTable(self._learn)
         self._last: tuple[str, _Folded] | None = None
-        self._deleted: set[str] = set()
+        self.deleted: set[str] = set()  # the characters folding deletes (marks)
         self.deleted_re: re.Pattern | None = None
         f = self.fold_word
         t = tables
@@ -721,8 +724,8 @@ class Scanner:
         """The folding of a character met for the first time."""
         folded = self._fold_char(ch)
         if not folded:
-            self._deleted.add(ch)
-            chars = "".join(sorted(self._deleted))
+            self.deleted.add(ch)
+            chars = "".join(sorted(self.deleted))
             self.deleted_re = re.compile(f"([{re.escape(chars)}]+)")  # a group: split keeps them
         return folded
 
