@@ -12,6 +12,7 @@ import copy
 import functools
 import operator
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -224,6 +225,7 @@ def find_values(
 
 
 _SIGN = "-−"
+_START_END = operator.attrgetter("start", "end")
 _FRACTION_GAP = "/"
 
 
@@ -684,10 +686,14 @@ class Scanner:
     def fold_word(self, word: str) -> str:
         return word.translate(self._fold_table)
 
-    def fold(self, text: str) -> _Folded:
+    def fold(self, text: str, outside: bool | None = None) -> _Folded:
+        """``text`` folded; ``outside``: whether it has characters outside the common range
+        (if the caller knows)."""
         if self._last is not None and self._last[0] is text:
             return self._last[1]  # the quantities of the same text come next
-        if _OUTSIDE_COMMON.search(text):
+        if outside is None:
+            outside = _OUTSIDE_COMMON.search(text) is not None
+        if outside:
             folded = text.translate(self._fold_table)  # learns what it has not seen
         elif self._not_lower is not None and not self._not_lower.search(text):
             folded = text.lower()  # English: folding is lower-casing, and str.lower is fast
@@ -719,6 +725,12 @@ class Scanner:
         changed = [(chr(c), f) for c, f in self._common.items() if f != chr(c)]
         kept = all(self._common.get(ord(f), f) == f for _, f in changed if f)
         self._changed = changed if kept and len(changed) <= 64 else None
+        # Words from PairSide.tokens are the words of the folded text unless a character
+        # outside words (not a letter, mark or digit) is deleted or becomes a letter.
+        self._tokens_usable = not any(
+            (not f or f.isalpha()) and unicodedata.category(chr(c))[0] not in "LMN"
+            for c, f in self._common.items()
+        )
 
     def _learn(self, ch: str) -> str:
         """The folding of a character met for the first time."""
@@ -734,10 +746,13 @@ class Scanner:
         """The values of ``text``: ``digits`` (its numbers in digits) and its number words.
         ``tokens``: the words of the text (``PairSide.tokens``) when a rule already found
         them; the scanner then folds each distinct word once instead of the whole text."""
-        present = self._words_of_tokens(text, tokens) if tokens is not None else None
-        if present is not None and not digits and not self._may_have_words(text, present):
-            return []  # most texts of a corpus without digits: no fold, no scan
-        folded = self.fold(text)
+        outside = _OUTSIDE_COMMON.search(text) is not None
+        present = None
+        if tokens is not None and not outside and self._tokens_usable:
+            present = self._words_of_tokens(tokens)
+            if not digits and not self._may_have_words(text, present):
+                return []  # most texts of a corpus without digits: no fold, no scan
+        folded = self.fold(text, outside)
         if present is not None:
             folded.words = present
         tokens = self._tokens(text, folded)
@@ -749,7 +764,9 @@ class Scanner:
         present = self._words_of(folded)
         if any(gate <= present for gate in self.clock_and_sign_gates):
             digits = [self._clock_and_sign(text, folded, v) for v in digits]
-        return sorted([*digits, *words], key=lambda v: (v.start, v.end))
+        if not words:
+            return digits  # in order already
+        return sorted([*digits, *words], key=_START_END)
 
     def _may_have_words(self, text: str, present: set[str]) -> bool:
         """Whether a text with these words may state a number in words (or a number verb)."""
@@ -757,12 +774,10 @@ class Scanner:
             return True
         return self.verb_gate is not None and bool(self.verb_gate.search(text))
 
-    def _words_of_tokens(self, text: str, tokens: list[str]) -> set[str] | None:
-        """The folded words of a text, from its tokens (None where they may differ from the
-        words of the folded text: characters no table has folded yet, which may join or
-        split words)."""
-        if _OUTSIDE_COMMON.search(text):
-            return None
+    def _words_of_tokens(self, tokens: list[str]) -> set[str]:
+        """The folded words of a text, from its tokens: the same as the words of the folded
+        text where every character is in the common range (which has no character folded
+        into a letter nor deleted outside a word; others might join or split words)."""
         cache = self._token_words
         try:
             present = set(map(cache.__getitem__, tokens))
