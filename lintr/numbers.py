@@ -798,10 +798,10 @@ class Scanner:
                 cache[token] = runs[0] if len(runs) == 1 else _SEVERAL if runs else ""
             present = set(map(cache.__getitem__, tokens))
         present.discard("")
-        if _SEVERAL in present:
+        if _SEVERAL in present:  # English possessives ("Mayadeen's"): a few tokens
             present.discard(_SEVERAL)
-            for token in tokens:
-                present.update(self._token_runs.get(token, ()))
+            for token in self._token_runs.keys() & tokens:
+                present.update(self._token_runs[token])
         return present
 
     def _words_of(self, folded: _Folded) -> set[str]:

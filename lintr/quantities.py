@@ -9,6 +9,7 @@ The units themselves (dimension, size in the dimension's base unit) are one tabl
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -126,13 +127,17 @@ class _UnitFinder:
             if self.before
             else None
         )
+        # Whether a text has a sign written before its number at all ($, €): one search.
+        self.before_gate = (
+            re.compile("|".join(map(re.escape, sorted(self.before)))) if self.before else None
+        )
         self.money_scale_re = regex.compile(r"(?P<s>mn|bn|m|b)(?!\p{L})")
 
     def find(self, text: str, values: list[Value]) -> list[Quantity]:
         if not values:
             return []
         folded = self.scanner.fold(text)
-        money = any(sign in folded.text for sign in self.before)
+        money = self.before_gate is not None and self.before_gate.search(folded.text) is not None
         out = []
         for v in values:
             q = self._quantity(text, folded, v, money)
