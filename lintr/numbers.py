@@ -637,6 +637,7 @@ class Scanner:
         multi = []
         free = "".join(self.free_prefixes)
         self._cores = {p: p.lstrip(free) for p in self._prefixes}  # the prefix past و، ف
+        self._prefix_lengths = sorted({len(p) for p in self._prefixes})
         prefixes = sorted(self._prefixes, key=len, reverse=True)
         for form in self._forms:
             if not _LETTERS.fullmatch(form):
@@ -657,6 +658,7 @@ class Scanner:
         self.surface_words = set(self.surface)
         self.multi_first = {_LETTERS.match(m).group() for m in multi if _LETTERS.match(m)}
         self._multi = multi
+        self._multi_lettered = all(_LETTERS.match(m) for m in multi)
         self._multi_re: regex.Pattern | None = None
 
     @property
@@ -823,7 +825,7 @@ class Scanner:
                     spans.append((start, start + len(prefix), end, prefix, form))
                 start = ft.find(word, end)
         if not words.isdisjoint(self.multi_first):
-            spans = self._with_multiword(ft, spans)
+            spans = self._with_multiword(ft, spans, words)
         if self.percent_re is not None and spans and not words.isdisjoint(self.percent_ends):
             percent = [m.span() for m in self.percent_re.finditer(ft)]
             spans = [sp for sp in spans if not any(a <= sp[0] < b for a, b in percent)]
@@ -840,17 +842,36 @@ class Scanner:
             for ps, fs, fe, prefix, form in sorted(spans)
         ]
 
-    def _with_multiword(self, ft: str, spans: list) -> list:
+    def _with_multiword(self, ft: str, spans: list, words: set[str]) -> list:
         """Month names of two words (كانون الثاني) replace the words they are made of."""
         found = [
             (m.start(), m.start("w"), m.end(), m.group("pre"), m.group("w"))
-            for m in self.multi_re.finditer(ft)
+            for m in self._multi_matches(ft, words)
             if not m.group("pre") or self._prefix_ok(m.group("pre"), m.group("w"))
         ]
         if not found:
             return spans
         kept = [sp for sp in spans if not any(a <= sp[0] < b for a, _, b, _, _ in found)]
         return kept + found
+
+    def _multi_matches(self, ft: str, words: set[str]) -> list:
+        """What ``multi_re.finditer(ft)`` finds, tried only where a match can start: a prefix
+        before the first word of a two-word name (a search at every position of the text
+        costs ten times more)."""
+        if not self._multi_lettered:  # a name that starts with no letter: search it all
+            return list(self.multi_re.finditer(ft))
+        starts = set()
+        for first in words & self.multi_first:
+            at = ft.find(first)
+            while at != -1:
+                starts.update(at - k for k in self._prefix_lengths if k <= at)
+                at = ft.find(first, at + 1)
+        found, end = [], 0
+        for start in sorted(starts):
+            if start >= end and (m := self.multi_re.match(ft, start)) is not None:
+                found.append(m)
+                end = m.end()
+        return found
 
     def _prefix_ok(self, prefix: str, form: str) -> bool:
         core = self._cores[prefix]
