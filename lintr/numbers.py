@@ -825,7 +825,7 @@ class Scanner:
                     spans.append((start, start + len(prefix), end, prefix, form))
                 start = ft.find(word, end)
         if not words.isdisjoint(self.multi_first):
-            spans = self._with_multiword(ft, spans, words)
+            spans = self._with_multiword(ft, spans)
         if self.percent_re is not None and spans and not words.isdisjoint(self.percent_ends):
             percent = [m.span() for m in self.percent_re.finditer(ft)]
             spans = [sp for sp in spans if not any(a <= sp[0] < b for a, b in percent)]
@@ -842,11 +842,11 @@ class Scanner:
             for ps, fs, fe, prefix, form in sorted(spans)
         ]
 
-    def _with_multiword(self, ft: str, spans: list, words: set[str]) -> list:
+    def _with_multiword(self, ft: str, spans: list) -> list:
         """Month names of two words (كانون الثاني) replace the words they are made of."""
         found = [
             (m.start(), m.start("w"), m.end(), m.group("pre"), m.group("w"))
-            for m in self._multi_matches(ft, words)
+            for m in self._multi_matches(ft)
             if not m.group("pre") or self._prefix_ok(m.group("pre"), m.group("w"))
         ]
         if not found:
@@ -854,14 +854,14 @@ class Scanner:
         kept = [sp for sp in spans if not any(a <= sp[0] < b for a, _, b, _, _ in found)]
         return kept + found
 
-    def _multi_matches(self, ft: str, words: set[str]) -> list:
+    def _multi_matches(self, ft: str) -> list:
         """What ``multi_re.finditer(ft)`` finds, tried only where a match can start: a prefix
         before the first word of a two-word name (a search at every position of the text
         costs ten times more)."""
         if not self._multi_lettered:  # a name that starts with no letter: search it all
             return list(self.multi_re.finditer(ft))
         starts = set()
-        for first in words & self.multi_first:
+        for first in self.multi_first:  # inside a word too: فكالتشرين is ف+كال+تشرين
             at = ft.find(first)
             while at != -1:
                 starts.update(at - k for k in self._prefix_lengths if k <= at)

@@ -229,3 +229,21 @@ def test_offsets_through_deleted_marks_agree_with_counting_them(registry):
         kept = [i for i in range(len(text)) if i not in deleted]
         for offset in range(len(folded.text)):
             assert folded.original(offset) == kept[offset]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_two_word_names_are_found_as_a_search_of_the_whole_text_finds_them(registry, lang):
+    """The scanner tries the two-word month pattern only where a match can start; on random
+    texts made of prefixes, the names' words and other words, it finds what finditer finds."""
+    import random
+
+    from lintr.numbers import scanner_for
+
+    scanner = scanner_for(registry.languages.get(lang))
+    pieces = [*scanner._prefixes, *scanner._multi, *scanner.multi_first, " ", "  ", "x", "ال"]
+    pieces += [w for m in scanner._multi for w in m.split()]
+    rng = random.Random(11)
+    for _ in range(3000):
+        ft = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        expected = [m.span() for m in scanner.multi_re.finditer(ft)]
+        assert [m.span() for m in scanner._multi_matches(ft)] == expected, ft
