@@ -191,7 +191,7 @@ def _case_findings(registry, rule_id: str, case: dict, share_tokens: bool) -> li
     ]
     pair = Pair(*sides)
     if share_tokens:  # as in a default run, where doubled-word finds the words first
-        pair.source.tokens, pair.target.tokens
+        assert pair.source.tokens is not None and pair.target.tokens is not None
     return [(f.location, f.message, f.detail, f.severity, f.related) for f in rule.check(pair)]
 
 
