@@ -10,14 +10,19 @@ from __future__ import annotations
 import bisect
 import copy
 import functools
+import operator
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from itertools import accumulate
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
+
+from lintr.text import CACHE_LIMIT
 
 if TYPE_CHECKING:
     from lintr.languages import LanguageProfile
@@ -40,10 +45,11 @@ NUMBER = regex.compile(
 
 
 _DECIMAL_POINT = regex.compile("[.٫]")
+# Any decimal digit (re's \d is Unicode's Nd, as regex's is): a plain search, no look-behind.
+_DIGIT = re.compile(r"\d")
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
+class Number(NamedTuple):  # a tuple: made twice as fast as a frozen dataclass
     start: int
     end: int
     text: str  # as written
@@ -52,6 +58,8 @@ class Number:
 
 @functools.lru_cache(maxsize=4096)  # years and small counts recur on every page
 def canonical(raw: str) -> str:
+    if raw.isdecimal() and len(raw) < 1000:  # most: digits alone (int's form = Decimal's)
+        return str(int(raw))
     if ":" in raw:  # 06:05 = 6:05 = ٠٦:٠٥
         hours, *rest = raw.split(":")
         return ":".join([str(int(hours)), *(f"{int(part):02d}" for part in rest)])
@@ -200,17 +208,24 @@ def canonical_fraction(num: int | Decimal, den: int) -> str:
     return f"{value.numerator}/{value.denominator}"
 
 
-def find_values(text: str, profile: LanguageProfile | None, words: bool = True) -> list[Value]:
-    """Every number ``text`` states, digits and (with ``words``) number words, in order."""
+def find_values(
+    text: str,
+    profile: LanguageProfile | None,
+    words: bool = True,
+    tokens: list[str] | None = None,
+) -> list[Value]:
+    """Every number ``text`` states, digits and (with ``words``) number words, in order.
+    ``tokens``: the words of ``text`` (``PairSide.tokens``), if already found."""
     found = _digit_values(text, profile)
     if profile is not None and words:
         scanner = scanner_for(profile)
         if scanner is not None:
-            found = scanner.scan(text, found)
+            found = scanner.scan(text, found, tokens)
     return found
 
 
 _SIGN = "-−"
+_START_END = operator.attrgetter("start", "end")
 _FRACTION_GAP = "/"
 
 
@@ -221,6 +236,8 @@ def _time_loose(value: str) -> str:
 
 def _digit_values(text: str, profile: LanguageProfile | None) -> list[Value]:
     """The numbers written in digits, with signs, and a/b read as a fraction."""
+    if not _DIGIT.search(text):
+        return []  # most Arabic of older texts: NUMBER would try its look-behinds everywhere
     found = find_numbers(text)
     if not found:
         return []
@@ -307,35 +324,54 @@ class _Folded:
         self.text = folded
         self._source = text
         self._scanner = scanner
-        self._shift: list[int] | None = None if len(self.text) != len(text) else []
-        self._deleted: list[int] = []
+        # Runs of deleted characters (the marks of a vocalised word): where each starts in
+        # the original text and in the folded one, and how many were deleted up to its end.
+        self._runs: list[int] | None = None if len(self.text) != len(text) else []
+        self._at: list[int] = []
+        self._upto: list[int] = []
         self.words: set[str] | None = None  # the distinct words, when a scanner needs them
 
     def _shifts(self) -> list[int]:
-        if self._shift is None:  # computed only for a text where something was found
-            pattern = self._scanner.deleted_re
-            self._deleted = [m.start() for m in pattern.finditer(self._source)]
-            self._shift = [d - k for k, d in enumerate(self._deleted)]
-        return self._shift
+        if self._runs is None:  # computed only for a text where something was found
+            # kept, deleted, kept, ... deleted, kept: the runs from the lengths, in C loops
+            parts = self._scanner.deleted_re.split(self._source)
+            ends = list(accumulate(map(len, parts)))
+            self._runs = ends[0:-1:2]
+            self._upto = list(accumulate(map(len, parts[1::2])))
+            self._at = list(map(operator.sub, ends[1::2], self._upto))
+        return self._runs
 
     def folded(self, offset: int) -> int:
         """The folded offset of an original one."""
-        if not self._shifts():
+        runs = self._runs
+        if runs is None:  # a few marks counted in C: cheaper than finding every run
+            source = self._source
+            return offset - sum(source.count(ch, 0, offset) for ch in self._scanner.deleted)
+        if not runs:
             return offset
-        return offset - bisect.bisect_left(self._deleted, offset)
+        j = bisect.bisect_left(runs, offset)  # the runs that start before the offset
+        if not j:
+            return offset
+        before = self._upto[j - 2] if j > 1 else 0
+        return offset - before - min(self._upto[j - 1] - before, offset - runs[j - 1])
 
     def original(self, offset: int) -> int:
-        shift = self._shifts()
-        return offset + bisect.bisect_right(shift, offset) if shift else offset
+        if not self._shifts():
+            return offset
+        j = bisect.bisect_right(self._at, offset)  # the runs deleted at or before it
+        return offset + self._upto[j - 1] if j else offset
 
     def original_end(self, offset: int) -> int:
         return self.original(offset - 1) + 1 if offset else 0
 
 
 _NOT_IN_WORD = r"[\p{L}\p{M}\p{N}]"
+_SEVERAL = "\x00"  # a token of several letter runs (not a letter: never a folded word)
 _LETTERS = regex.compile(r"\p{L}+")
 # Scripts folded once when a scanner is made: a text written in them needs no learning.
-_COMMON = ((0x0000, 0x0800), (0x2000, 0x2070))
+# Latin with dots below (transliteration: Ḥ, ḍ) and the Arabic ligatures of Presentation
+# Forms-A (ﷺ, in three quarters of the English of the hadith corpus) are common too.
+_COMMON = ((0x0000, 0x0800), (0x1E00, 0x1F00), (0x2000, 0x2070), (0xFB50, 0xFE00))
 _OUTSIDE_COMMON = re.compile("[^" + "".join(f"\\u{a:04x}-\\u{b - 1:04x}" for a, b in _COMMON) + "]")
 _SPACE = regex.compile(r"[\s\"“”«»]*")  # between a number and its scale: 19.3 “billion
 _DAMMA = "\u064f"
@@ -518,8 +554,8 @@ class Scanner:
         self.profile = profile
         self._fold_table = _FoldTable(self._learn)
         self._last: tuple[str, _Folded] | None = None
-        self._deleted: set[str] = set()
-        self.deleted_re: regex.Pattern | None = None
+        self.deleted: set[str] = set()  # the characters folding deletes (marks)
+        self.deleted_re: re.Pattern | None = None
         f = self.fold_word
         t = tables
         self.tables = t
@@ -568,6 +604,8 @@ class Scanner:
         self.percent_re = self._words_re(
             t.percent_words, rf"(?<!{_NOT_IN_WORD})(?:", rf")(?!{_NOT_IN_WORD})"
         )
+        # The last word of each percent phrase: a text without one has no percent phrase.
+        self.percent_ends = {_LETTERS.findall(f(w))[-1] for w in t.percent_words}
         self.neg_before_re = self._words_re(t.negative_before, rf"(?<!{_NOT_IN_WORD})(?:", r")\s*$")
 
         self._index_forms()
@@ -577,6 +615,20 @@ class Scanner:
         self.verb_roots = dict(t.verb_roots)
         self.final_letters = {k: f(v) for k, v in t.final_letters.items()}
         self.or_re = self._words_re(t.alternatives, r"\s*(?:", r")\s*")
+        # Letters of a number root around a shadda: where _verbs may find a verb (vocalised
+        # text has a shadda in every few words; few of them double a number root).
+        self.verb_gate = None
+        if self.verb_roots:
+            first, middle, last = (
+                "[" + re.escape("".join(sorted({root[k] for root in self.verb_roots}))) + "]"
+                for k in range(3)
+            )
+            marks = "[" + "".join(sorted(_VOWELS_AND_SHADDA)) + "]*"
+            self.verb_gate = re.compile(f"{first}{marks}{middle}{marks}{_SHADDA}{marks}{last}")
+        # A word of a text (PairSide.tokens): its one folded letter run, "" if it has none,
+        # or _SEVERAL and the runs in _token_runs.
+        self._token_words: dict[str, str] = {}
+        self._token_runs: dict[str, list[str]] = {}
 
     def _index_forms(self) -> None:
         """Every written word that is a number word: a set lookup per text finds them (the
@@ -585,12 +637,17 @@ class Scanner:
         self.if_vowelled: set[str] = set()
         self.vowels = self._vowel_templates(self.tables.vocalised)
         multi = []
+        free = "".join(self.free_prefixes)
+        self._cores = {p: p.lstrip(free) for p in self._prefixes}  # the prefix past و، ف
+        self._prefix_lengths = sorted({len(p) for p in self._prefixes})
+        prefixes = sorted(self._prefixes, key=len, reverse=True)
         for form in self._forms:
             if not _LETTERS.fullmatch(form):
                 multi.append(form)
                 continue
-            for prefix in sorted(self._prefixes, key=len, reverse=True):
-                if not prefix or self._prefix_ok(prefix, form):
+            barred = self.no_preposition.get(form)
+            for prefix in prefixes:
+                if not prefix or not barred or self._cores[prefix] != barred:
                     self.surface[prefix + form] = (prefix, form)
                 elif form in self.vowels:
                     # لست "I am not", unless its vowels say لِسِتِّ "at six"
@@ -602,10 +659,19 @@ class Scanner:
                 self.surface[form] = ("", form)
         self.surface_words = set(self.surface)
         self.multi_first = {_LETTERS.match(m).group() for m in multi if _LETTERS.match(m)}
-        self.multi_re = regex.compile(
-            rf"(?<!{_NOT_IN_WORD})(?P<pre>{_alternation(self._prefixes)})"
-            rf"(?P<w>{_alternation(multi)})(?!{_NOT_IN_WORD})"
-        )
+        self._multi = multi
+        self._multi_lettered = all(_LETTERS.match(m) for m in multi)
+        self._multi_re: regex.Pattern | None = None
+
+    @property
+    def multi_re(self) -> regex.Pattern:
+        """Month names of two words and their prefixes (compiled when a text first needs it)."""
+        if self._multi_re is None:
+            self._multi_re = regex.compile(
+                rf"(?<!{_NOT_IN_WORD})(?P<pre>{_alternation(self._prefixes)})"
+                rf"(?P<w>{_alternation(self._multi)})(?!{_NOT_IN_WORD})"
+            )
+        return self._multi_re
 
     def _words_re(self, words, before: str, after: str, fold: bool = True):
         if not words:
@@ -624,13 +690,22 @@ class Scanner:
     def fold_word(self, word: str) -> str:
         return word.translate(self._fold_table)
 
-    def fold(self, text: str) -> _Folded:
+    def fold(self, text: str, outside: bool | None = None) -> _Folded:
+        """``text`` folded; ``outside``: whether it has characters outside the common range
+        (if the caller knows)."""
         if self._last is not None and self._last[0] is text:
             return self._last[1]  # the quantities of the same text come next
-        if _OUTSIDE_COMMON.search(text):
+        if outside is None:
+            outside = _OUTSIDE_COMMON.search(text) is not None
+        if outside:
             folded = text.translate(self._fold_table)  # learns what it has not seen
         elif self._not_lower is not None and not self._not_lower.search(text):
             folded = text.lower()  # English: folding is lower-casing, and str.lower is fast
+        elif self._changed is not None:
+            folded = text  # Arabic: str.translate looks up every letter, replace only 18
+            for ch, into in self._changed:
+                if ch in text:
+                    folded = folded.replace(ch, into)
         else:
             folded = text.translate(self._common)  # a plain dict: faster than the learning one
         result = _Folded(text, folded, self)
@@ -649,29 +724,89 @@ class Scanner:
         self._not_lower = (
             re.compile("[" + re.escape("".join(unlike)) + "]") if len(unlike) < 200 else None
         )
+        # The few characters folding changes, when each becomes one that folding keeps
+        # (then replacing them one after the other is the same as the table).
+        changed = [(chr(c), f) for c, f in self._common.items() if f != chr(c)]
+        kept = all(self._common.get(ord(f), f) == f for _, f in changed if f)
+        self._changed = changed if kept and len(changed) <= 64 else None
+        # Words from PairSide.tokens are the words of the folded text unless a character
+        # outside words (not a letter, mark or digit) is deleted or becomes a letter.
+        self._tokens_usable = not any(
+            (not f or f.isalpha()) and unicodedata.category(chr(c))[0] not in "LMN"
+            for c, f in self._common.items()
+        )
 
     def _learn(self, ch: str) -> str:
         """The folding of a character met for the first time."""
         folded = self._fold_char(ch)
         if not folded:
-            self._deleted.add(ch)
-            chars = "".join(sorted(self._deleted))
-            self.deleted_re = regex.compile(f"[{regex.escape(chars)}]")
+            self.deleted.add(ch)
+            chars = "".join(sorted(self.deleted))
+            self.deleted_re = re.compile(f"([{re.escape(chars)}]+)")  # a group: split keeps them
         return folded
 
     # -- scanning ------------------------------------------------------------------------
-    def scan(self, text: str, digits: list[Value]) -> list[Value]:
-        folded = self.fold(text)
+    def scan(self, text: str, digits: list[Value], tokens: list[str] | None = None) -> list[Value]:
+        """The values of ``text``: ``digits`` (its numbers in digits) and its number words.
+        ``tokens``: the words of the text (``PairSide.tokens``) when a rule already found
+        them; the scanner then folds each distinct word once instead of the whole text."""
+        outside = _OUTSIDE_COMMON.search(text) is not None
+        present = None
+        if tokens is not None and not outside and self._tokens_usable:
+            present = self._words_of_tokens(tokens)
+            if not digits and not self._may_have_words(text, present):
+                return []  # most texts of a corpus without digits: no fold, no scan
+        folded = self.fold(text, outside)
+        if present is not None:
+            folded.words = present
         tokens = self._tokens(text, folded)
         words = self._compounds(text, folded, tokens, digits) if tokens else []
         words = self._shared(text, self._distributive(text, words))
-        if self.verb_roots and _SHADDA in text:
+        if self.verb_gate is not None and _SHADDA in text and self.verb_gate.search(text):
             words = self._verbs(text, words)
         digits = self._attach_scales(text, digits, words)
         present = self._words_of(folded)
         if any(gate <= present for gate in self.clock_and_sign_gates):
             digits = [self._clock_and_sign(text, folded, v) for v in digits]
-        return sorted([*digits, *words], key=lambda v: (v.start, v.end))
+        if not words:
+            return digits  # in order already
+        return sorted([*digits, *words], key=_START_END)
+
+    def _may_have_words(self, text: str, present: set[str]) -> bool:
+        """Whether a text with these words may state a number in words (or a number verb)."""
+        if not present.isdisjoint(self.surface_words) or not present.isdisjoint(self.multi_first):
+            return True
+        return self.verb_gate is not None and bool(self.verb_gate.search(text))
+
+    def _words_of_tokens(self, tokens: list[str]) -> set[str]:
+        """The folded words of a text, from its tokens: the same as the words of the folded
+        text where every character is in the common range (which has no character folded
+        into a letter nor deleted outside a word; others might join or split words)."""
+        cache = self._token_words
+        try:
+            present = set(map(cache.__getitem__, tokens))
+        except KeyError:  # words not seen before: fold them once
+            missing = set(tokens).difference(cache)
+            if len(cache) + len(missing) > CACHE_LIMIT:
+                cache.clear()
+                self._token_runs.clear()
+                missing = set(tokens)
+            for token in missing:
+                folded = token.translate(self._common)
+                if folded.isalpha():  # most words: one run of letters (\p{L} is isalpha)
+                    cache[token] = folded
+                    continue
+                runs = _LETTERS.findall(folded)
+                if len(runs) > 1:  # "G20s", "al-'Abbas": letter runs the fold separates
+                    self._token_runs[token] = runs
+                cache[token] = runs[0] if len(runs) == 1 else _SEVERAL if runs else ""
+            present = set(map(cache.__getitem__, tokens))
+        present.discard("")
+        if _SEVERAL in present:  # English possessives ("Mayadeen's"): a few tokens
+            present.discard(_SEVERAL)
+            for token in self._token_runs.keys() & tokens:
+                present.update(self._token_runs[token])
+        return present
 
     def _words_of(self, folded: _Folded) -> set[str]:
         if folded.words is None:
@@ -693,7 +828,7 @@ class Scanner:
                 start = ft.find(word, end)
         if not words.isdisjoint(self.multi_first):
             spans = self._with_multiword(ft, spans)
-        if self.percent_re is not None and spans:
+        if self.percent_re is not None and spans and not words.isdisjoint(self.percent_ends):
             percent = [m.span() for m in self.percent_re.finditer(ft)]
             spans = [sp for sp in spans if not any(a <= sp[0] < b for a, b in percent)]
         return [
@@ -713,7 +848,7 @@ class Scanner:
         """Month names of two words (كانون الثاني) replace the words they are made of."""
         found = [
             (m.start(), m.start("w"), m.end(), m.group("pre"), m.group("w"))
-            for m in self.multi_re.finditer(ft)
+            for m in self._multi_matches(ft)
             if not m.group("pre") or self._prefix_ok(m.group("pre"), m.group("w"))
         ]
         if not found:
@@ -721,8 +856,27 @@ class Scanner:
         kept = [sp for sp in spans if not any(a <= sp[0] < b for a, _, b, _, _ in found)]
         return kept + found
 
+    def _multi_matches(self, ft: str) -> list:
+        """What ``multi_re.finditer(ft)`` finds, tried only where a match can start: a prefix
+        before the first word of a two-word name (a search at every position of the text
+        costs ten times more)."""
+        if not self._multi_lettered:  # a name that starts with no letter: search it all
+            return list(self.multi_re.finditer(ft))
+        starts = set()
+        for first in self.multi_first:  # inside a word too: فكالتشرين is ف+كال+تشرين
+            at = ft.find(first)
+            while at != -1:
+                starts.update(at - k for k in self._prefix_lengths if k <= at)
+                at = ft.find(first, at + 1)
+        found, end = [], 0
+        for start in sorted(starts):
+            if start >= end and (m := self.multi_re.match(ft, start)) is not None:
+                found.append(m)
+                end = m.end()
+        return found
+
     def _prefix_ok(self, prefix: str, form: str) -> bool:
-        core = prefix.lstrip("".join(self.free_prefixes))
+        core = self._cores[prefix]
         if core and self.no_preposition.get(form) == core:
             return False  # لست "I am not", بست
         return True
@@ -1005,8 +1159,11 @@ class Scanner:
         for d in digits:
             gap = _SPACE.match(text, d.end).end()
             scale = by_start.get(gap) if gap > d.end else None
+            if scale is None:
+                out.append(d)
+                continue
             number = d.number
-            if scale is None or scale.kind != "words" or number is None or d.kind != "digits":
+            if scale.kind != "words" or number is None or d.kind != "digits":
                 out.append(d)
                 continue
             if self.fold_word(scale.text).split()[0] not in self.scales:

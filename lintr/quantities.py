@@ -9,6 +9,7 @@ The units themselves (dimension, size in the dimension's base unit) are one tabl
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -111,17 +112,24 @@ class _UnitFinder:
         self.scanner = scanner_for(profile)
         fold = self.scanner.fold_word
         self.units = {fold(k): v for k, v in tables.units.items()}
-        self.first_chars = {form[0] for form in self.units}
+        # The unit words by their first letter, each group one pattern compiled when a
+        # number is first followed by that letter: a tenth of the alternatives to try, and
+        # no compiling at start-up of the groups a run never meets.
+        self.by_first: dict[str, list[str]] = {}
+        for form in self.units:
+            self.by_first.setdefault(form[0], []).append(form)
+        self.first_chars = set(self.by_first)
+        self._unit_res: dict[str, regex.Pattern] = {}
         self.before = {fold(k): v for k, v in tables.unit_before.items()}
         self.eras = {fold(k) for k in tables.era_markers}
-        alternation = _alternation(self.units)
-        self.unit_re = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?P<u>{alternation})(?!{_NOT_IN_WORD})"
-        )
         self.before_re = (
             regex.compile(rf"(?<!\p{{L}})(?P<u>{_alternation(self.before)})\s*$")
             if self.before
             else None
+        )
+        # Whether a text has a sign written before its number at all ($, €): one search.
+        self.before_gate = (
+            re.compile("|".join(map(re.escape, sorted(self.before)))) if self.before else None
         )
         self.money_scale_re = regex.compile(r"(?P<s>mn|bn|m|b)(?!\p{L})")
 
@@ -129,7 +137,7 @@ class _UnitFinder:
         if not values:
             return []
         folded = self.scanner.fold(text)
-        money = any(sign in folded.text for sign in self.before)
+        money = self.before_gate is not None and self.before_gate.search(folded.text) is not None
         out = []
         for v in values:
             q = self._quantity(text, folded, v, money)
@@ -153,13 +161,24 @@ class _UnitFinder:
         at = _GAP.match(folded.text, fend).end()
         if folded.text[at : at + 1] not in self.first_chars:
             return None  # most numbers: nothing that could start a unit after them
-        m = self.unit_re.match(folded.text, at)
+        m = self._unit_re(folded.text[at]).match(folded.text, at)
+        if m is None:
+            return None
         amount = v.number
-        if m is None or amount is None or (m.group("u") in self.eras and _is_year(v)):
+        if amount is None or (m.group("u") in self.eras and _is_year(v)):
             return None
         end = folded.original_end(m.end())
         units = _expand(self.units[m.group("u")])
         return Quantity(v, units, v.start, end, text[v.start : end], amount)
+
+    def _unit_re(self, first: str) -> regex.Pattern:
+        pattern = self._unit_res.get(first)
+        if pattern is None:
+            alternation = _alternation(self.by_first[first])
+            pattern = self._unit_res[first] = regex.compile(
+                rf"(?<![\p{{L}}\p{{M}}])(?P<u>{alternation})(?!{_NOT_IN_WORD})"
+            )
+        return pattern
 
     def _money(self, text, folded, v: Value, before, amount: Decimal) -> Quantity:
         start, end = folded.original(before.start()), v.end
@@ -354,7 +373,9 @@ def pair_numbers(pair, words: bool = True, tolerance: float = DEFAULT_TOLERANCE)
     if key not in pair.memo:
         sides = []
         for side in (pair.source, pair.target):
-            values = find_values(side.text, side.profile, words)
+            # The words another rule found (doubled-word runs first): shared, not found again.
+            tokens = side.__dict__.get("tokens")
+            values = find_values(side.text, side.profile, words, tokens)
             sides.append((values, find_quantities(side.text, side.profile, values)))
         (sv, sq), (tv, tq) = sides
         found = [c for c in correspond(sq, tq, tolerance) if not _said_plainly(c, sq, tq, sv, tv)]

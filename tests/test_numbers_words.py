@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 
 import pytest
 from conftest import run_lintr
@@ -165,3 +166,84 @@ def test_same_input_same_output_and_explain_names_the_mode(tmp_path):
     assert (
         "Mode `precise` is on" in explained and "number-words: str, default 'precise'" in explained
     )
+
+
+def _number_cases():
+    import yaml
+
+    for rule_id in ("numeral-mismatch", "unit-mismatch"):
+        path = Path(__file__).parent / "rules" / f"{rule_id}.yml"
+        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
+            yield pytest.param(rule_id, case, id=f"{rule_id}::{case['name']}")
+
+
+def _case_findings(registry, rule_id: str, case: dict, share_tokens: bool) -> list[tuple]:
+    cls = registry.rules[rule_id]
+    rule = cls({k: cls.options[k].validate(v) for k, v in (case.get("options") or {}).items()})
+    langs = registry.languages
+    sides = [
+        PairSide(
+            () if case[name] is None else (Segment(case[name], name, 1, 1),),
+            langs.get(case.get(f"{name}_lang", default)),
+            name,
+        )
+        for name, default in (("source", "ar"), ("target", "en"))
+    ]
+    pair = Pair(*sides)
+    if share_tokens:  # as in a default run, where doubled-word finds the words first
+        assert pair.source.tokens is not None and pair.target.tokens is not None
+    return [(f.location, f.message, f.detail, f.severity, f.related) for f in rule.check(pair)]
+
+
+@pytest.mark.parametrize("rule_id,case", list(_number_cases()))
+def test_the_words_another_rule_found_give_the_same_findings(registry, rule_id, case):
+    """The scanner folds each word of PairSide.tokens when a rule found them first, instead
+    of the whole text: the findings must be the same either way (the YAML cases, which run
+    the rule alone, see only the other way)."""
+    alone = _case_findings(registry, rule_id, case, share_tokens=False)
+    shared = _case_findings(registry, rule_id, case, share_tokens=True)
+    assert shared == alone
+
+
+def test_offsets_through_deleted_marks_agree_with_counting_them(registry):
+    """_Folded maps offsets through runs of deleted marks; counted one by one, the offsets
+    must be the same (random vocalised strings, tatweel and Latin letters included)."""
+    import bisect
+    import random
+
+    from lintr.numbers import scanner_for
+
+    scanner = scanner_for(registry.languages.get("ar"))
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice("ثلاثة أبٌَُِّْـ\u0670ab") for _ in range(rng.randint(0, 30)))
+        scanner._last = None  # a fresh fold: offsets not yet computed
+        folded = scanner.fold(text)
+        deleted = [i for i, ch in enumerate(text) if not scanner.fold_word(ch)]
+        assert len(folded.text) == len(text) - len(deleted)
+        for offset in range(len(text) + 1):  # counted, before the runs are known
+            assert folded.folded(offset) == offset - bisect.bisect_left(deleted, offset)
+        folded.original(0)
+        for offset in range(len(text) + 1):  # through the runs
+            assert folded.folded(offset) == offset - bisect.bisect_left(deleted, offset)
+        kept = [i for i in range(len(text)) if i not in deleted]
+        for offset in range(len(folded.text)):
+            assert folded.original(offset) == kept[offset]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_two_word_names_are_found_as_a_search_of_the_whole_text_finds_them(registry, lang):
+    """The scanner tries the two-word month pattern only where a match can start; on random
+    texts made of prefixes, the names' words and other words, it finds what finditer finds."""
+    import random
+
+    from lintr.numbers import scanner_for
+
+    scanner = scanner_for(registry.languages.get(lang))
+    pieces = [*scanner._prefixes, *scanner._multi, *scanner.multi_first, " ", "  ", "x", "ال"]
+    pieces += [w for m in scanner._multi for w in m.split()]
+    rng = random.Random(11)
+    for _ in range(3000):
+        ft = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        expected = [m.span() for m in scanner.multi_re.finditer(ft)]
+        assert [m.span() for m in scanner._multi_matches(ft)] == expected, ft
