@@ -18,11 +18,12 @@ import argparse
 import time
 from collections.abc import Callable
 
+from lintr_plugins import alignment
+
 from lintr import align
 from lintr.api import registry
 from lintr.engine import _SAMPLE
 from lintr.model import Pair, PairSide, Segment
-from lintr_plugins import alignment
 
 
 def load(path: str, limit: int | None, source: str, target: str) -> list[Pair]:
@@ -105,8 +106,10 @@ def main() -> None:
     pairs = load(args.tsv, args.pairs, args.source_lang, args.target_lang)
     times = [one_pass(pairs) for _ in range(args.repeat)]
     n = len(pairs)
-    print(f"{n:,} pairs: unpaired_sentences {1e6 * min(times) / n:.0f} us/pair (best of "
-          f"{args.repeat}: {', '.join(f'{1e6 * t / n:.0f}' for t in times)})")
+    print(
+        f"{n:,} pairs: unpaired_sentences {1e6 * min(times) / n:.0f} us/pair (best of "
+        f"{args.repeat}: {', '.join(f'{1e6 * t / n:.0f}' for t in times)})"
+    )
     spent, calls = stages(pairs)
     aligned = calls.get("aligned pairs, in all", 0)
     print(f"{aligned:,} pairs ({100 * aligned / n:.1f}%) go to the dynamic programme")

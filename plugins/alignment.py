@@ -73,9 +73,7 @@ def _visible(text: str) -> bool:
     return bool(text) and not text.isspace()
 
 
-def _plainly_parallel(
-    model: align.LengthModel, source: str, target: str, s_spans, t_spans
-) -> bool:
+def _plainly_parallel(model: align.LengthModel, source: str, target: str, s_spans, t_spans) -> bool:
     """As many sentences on each side, sentence i a plausible length for sentence i: the
     usual pair, for which the dynamic programme would only confirm the diagonal (leaving a
     sentence out costs more than twice a poorly matched pair). Skipping it is most of the
