@@ -170,11 +170,12 @@ class SpellingVariant(Rule):
             hits = need.intersection(keys)
             if not hits:
                 continue
-            spans, words, last = Spans(side), side.words, len(keys) - 1
+            spans, tokens, last = Spans(side), side.tokens, len(keys) - 1
+            bounds = side.word_bounds
             for i, key in enumerate(keys):
                 if key not in hits:
                     continue
-                start, end, word = words[i]
+                start, end, word = bounds[2 * i], bounds[2 * i + 1], tokens[i]
                 left = keys[i - 1] if i else ""
                 right = keys[i + 1] if i < last else ""
                 where.setdefault((lang, key), []).append(
