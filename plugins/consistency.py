@@ -42,6 +42,12 @@ def _where(side: PairSide) -> Where:
 
 
 def _preview(side: PairSide) -> str:
+    """The side's text with its spaces squeezed, cut to PREVIEW characters. The words of a
+    prefix of the text squeezed are a prefix of the whole squeezed: where that is already
+    longer than PREVIEW, the rest of the text (up to 1,500 characters) need not be split."""
+    head = " ".join(side.text[: 4 * PREVIEW].split())
+    if len(head) > PREVIEW:
+        return head[: PREVIEW - 1] + "…"
     text = " ".join(side.text.split())
     return text if len(text) <= PREVIEW else text[: PREVIEW - 1] + "…"
 
