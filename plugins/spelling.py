@@ -91,7 +91,8 @@ class SpellingVariant(Rule):
 
     Memory: per distinct word of each language, a count and its first ``max-rare`` places;
     the word pairs for the context in a count-min sketch of fixed size (12 MB once it holds
-    more than 65,536 pairs). It does not grow with the number of pairs beyond the
+    more than about a million word pairs; before that, and for one batch, their 8-byte
+    hashes). It does not grow with the number of pairs beyond the
     vocabulary, and merging batches in any order gives the same findings.
     """
 
