@@ -184,6 +184,14 @@ class PairSide:
         return WORD.findall(self.text)
 
     @cached_property
+    def word_bounds(self) -> list[int]:
+        """Where the words of ``tokens`` start and end (``lintr.text.word_bounds``): for
+        rules that need the offsets of many words but not a tuple for each."""
+        from lintr.text import word_bounds
+
+        return word_bounds(self.text)
+
+    @cached_property
     def masked_text(self) -> str:
         """``text`` with URLs and e-mail addresses blanked out (same length)."""
         from lintr.text import mask_urls

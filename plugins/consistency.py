@@ -3,175 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
-from array import array
 from collections.abc import Iterator
-
-import numpy as np
 
 from lintr.hookspecs import hookimpl
 from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
+from lintr.occurrences import Table, Use, Where
 from lintr.rule import Option, Rule
 from lintr.text import mapped
 
-# Where a text occurs: path, line, column, end line, end column.
-Where = tuple[str, int, int, int, int]
 PREVIEW = 60
-# Bytes of previews a memory keeps in memory before it moves them to a temporary file: they
-# are read back only for the few texts found with two counterparts.
-PREVIEW_SPILL = 1 << 22
-
-
-class Use:
-    """One (text, counterpart) combination: how often, where (first places), a preview of
-    the counterpart."""
-
-    __slots__ = ("count", "preview", "where")
-
-    def __init__(self, preview: str) -> None:
-        self.count = 0
-        self.preview = preview
-        self.where: list[Where] = []
-
-
-class Table:
-    """Every occurrence of one direction of the memory, in merge order, in flat arrays: the
-    digest of the text, the digest of its counterpart, the counterpart's place and a
-    preview of it. About 40 bytes an occurrence in memory, the previews in a temporary
-    file once they pass PREVIEW_SPILL bytes (dictionaries of objects took 680); the
-    occurrences are grouped only at the end."""
-
-    __slots__ = (
-        "_file",
-        "_flushed",
-        "keys",
-        "others",
-        "path_index",
-        "paths",
-        "places",
-        "preview_ends",
-        "previews",
-    )
-
-    def __init__(self) -> None:
-        self.keys = array("Q")
-        self.others = array("Q")
-        self.paths: list[str] = []
-        self.path_index: dict[str, int] = {}
-        # Five per occurrence: path (index in ``paths``), line, column, end line, end column.
-        self.places = array("I")
-        # The previews, UTF-8, one after the other: the first ``_flushed`` bytes in a
-        # temporary file (once there are PREVIEW_SPILL of them), the rest here.
-        self.previews = bytearray()
-        self.preview_ends = array("Q")
-        self._file = None
-        self._flushed = 0
-
-    def __getstate__(self) -> dict:
-        """Pickled with every preview in memory (a temporary file does not travel)."""
-        state = {name: getattr(self, name) for name in self.__slots__}
-        state.update(previews=self._all_previews(), _file=None, _flushed=0)
-        return state
-
-    def __setstate__(self, state: dict) -> None:
-        for name, value in state.items():
-            setattr(self, name, value)
-
-    def __len__(self) -> int:
-        return len(self.keys)
-
-    def add(self, key: int, other: int, where: Where, preview: str) -> None:
-        self.keys.append(key)
-        self.others.append(other)
-        self.places.extend((self._path(where[0]), *where[1:]))
-        self.previews += preview.encode("utf-8")
-        self.preview_ends.append(self._flushed + len(self.previews))
-        if len(self.previews) >= PREVIEW_SPILL:
-            self._spill()
-
-    def _spill(self) -> None:
-        if self._file is None:
-            self._file = tempfile.TemporaryFile(prefix="lintr-memory-")
-        self._file.seek(0, os.SEEK_END)
-        self._file.write(self.previews)
-        self._flushed += len(self.previews)
-        self.previews = bytearray()
-
-    def _bytes(self, start: int, end: int) -> bytes:
-        """Bytes ``start:end`` of all the previews, from the file or from memory."""
-        out = b""
-        if start < self._flushed:
-            self._file.seek(start)  # _spill seeks back to the end before it writes
-            out = self._file.read(min(end, self._flushed) - start)
-        if end > self._flushed:
-            out += bytes(self.previews[max(start - self._flushed, 0) : end - self._flushed])
-        return out
-
-    def _all_previews(self) -> bytes:
-        return self._bytes(0, self._flushed + len(self.previews))
-
-    def absorb(self, other: Table) -> None:
-        """Append ``other``'s occurrences after this table's."""
-        self.keys.extend(other.keys)
-        self.others.extend(other.others)
-        remap = [self._path(path) for path in other.paths]
-        places = other.places
-        if remap != list(range(len(remap))):
-            places = array("I", places)
-            for i in range(0, len(places), 5):
-                places[i] = remap[places[i]]
-        self.places.extend(places)
-        shift = self._flushed + len(self.previews)
-        self.previews += other._all_previews()
-        self.preview_ends.extend(end + shift for end in other.preview_ends)
-        if len(self.previews) >= PREVIEW_SPILL:
-            self._spill()
-
-    def _path(self, path: str) -> int:
-        index = self.path_index.get(path)
-        if index is None:
-            index = self.path_index[path] = len(self.paths)
-            self.paths.append(path)
-        return index
-
-    def where(self, i: int) -> Where:
-        path, *rest = self.places[5 * i : 5 * i + 5]
-        return (self.paths[path], *rest)
-
-    def preview(self, i: int) -> str:
-        start = self.preview_ends[i - 1] if i else 0
-        return self._bytes(start, self.preview_ends[i]).decode("utf-8")
-
-    def conflicts(self, limit: int) -> Iterator[tuple[int, dict[int, Use]]]:
-        """Each key found with two counterparts or more, in key order, with its uses: the
-        count, the first ``limit`` places in file order and the preview of the first
-        occurrence in merge order of each counterpart."""
-        if len(self) < 2:
-            return
-        keys = np.frombuffer(self.keys, dtype=np.uint64)
-        others = np.frombuffer(self.others, dtype=np.uint64)
-        order = np.lexsort((others, keys))  # stable: merge order inside each combination
-        k, o = keys[order], others[order]
-        new_key = np.r_[True, k[1:] != k[:-1]]
-        new_use = new_key | np.r_[True, o[1:] != o[:-1]]
-        uses_per_key = np.add.reduceat(new_use.astype(np.int64), np.flatnonzero(new_key))
-        for start in np.flatnonzero(new_key)[uses_per_key > 1]:
-            key = int(k[start])
-            stop = start + 1
-            while stop < len(k) and k[stop] == key:
-                stop += 1
-            uses: dict[int, Use] = {}
-            for i in order[start:stop].tolist():
-                other = int(others[i])
-                use = uses.get(other)
-                if use is None:
-                    use = uses[other] = Use(self.preview(i))
-                use.count += 1
-                use.where.append(self.where(i))
-            for use in uses.values():
-                use.where = sorted(use.where)[:limit]
-            yield key, uses
 
 
 class MemoryState:
@@ -202,6 +42,12 @@ def _where(side: PairSide) -> Where:
 
 
 def _preview(side: PairSide) -> str:
+    """The side's text with its spaces squeezed, cut to PREVIEW characters. The words of a
+    prefix of the text squeezed are a prefix of the whole squeezed: where that is already
+    longer than PREVIEW, the rest of the text (up to 1,500 characters) need not be split."""
+    head = " ".join(side.text[: 4 * PREVIEW].split())
+    if len(head) > PREVIEW:
+        return head[: PREVIEW - 1] + "…"
     text = " ".join(side.text.split())
     return text if len(text) <= PREVIEW else text[: PREVIEW - 1] + "…"
 
@@ -226,10 +72,11 @@ class InconsistentTranslation(Rule):
     the side compared (titles, bylines, one-word answers) are skipped: they legitimately
     take different translations in different contexts.
 
-    Memory: per pair, two 8-byte digests and the place of the target in flat arrays (about
-    40 bytes; twice that with ``same-target``), and a 60-character preview of the target,
-    moved to a temporary file past 4 MB. Unlike the names rules this grows with the number
-    of pairs (it is a translation memory): about 40 MB for 1,000,000 pairs. Batches merged
+    Memory: flat in the number of pairs. Each pair adds two 8-byte digests, the place of
+    its target and a 60-character preview of it (about 60 bytes of records plus the
+    preview; twice that with ``same-target``); past 65,536 pairs they go to temporary files,
+    in runs sorted by digest, read back one range of digests at a time at the end
+    (``lintr/occurrences.py``): a few MB in memory for any corpus, the rest on disk. Batches merged
     in any order give the same findings.
     """
 

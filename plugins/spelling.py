@@ -91,7 +91,8 @@ class SpellingVariant(Rule):
 
     Memory: per distinct word of each language, a count and its first ``max-rare`` places;
     the word pairs for the context in a count-min sketch of fixed size (12 MB once it holds
-    more than 65,536 pairs). It does not grow with the number of pairs beyond the
+    more than about a million word pairs; before that, and for one batch, their 8-byte
+    hashes). It does not grow with the number of pairs beyond the
     vocabulary, and merging batches in any order gives the same findings.
     """
 
@@ -170,11 +171,12 @@ class SpellingVariant(Rule):
             hits = need.intersection(keys)
             if not hits:
                 continue
-            spans, words, last = Spans(side), side.words, len(keys) - 1
+            spans, tokens, last = Spans(side), side.tokens, len(keys) - 1
+            bounds = side.word_bounds
             for i, key in enumerate(keys):
                 if key not in hits:
                     continue
-                start, end, word = words[i]
+                start, end, word = bounds[2 * i], bounds[2 * i + 1], tokens[i]
                 left = keys[i - 1] if i else ""
                 right = keys[i + 1] if i < last else ""
                 where.setdefault((lang, key), []).append(

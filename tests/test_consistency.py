@@ -269,17 +269,20 @@ def test_the_word_caches_may_start_again_at_any_point(registry, monkeypatch):
 def test_the_translation_memory_moved_to_disk_gives_the_same_findings(registry, seed, monkeypatch):
     """Previews moved to a temporary file every few bytes, states pickled and merged in any
     order: the same findings as in memory."""
-    from lintr_plugins import consistency
+    from lintr import occurrences
 
     cls = registry.rules["inconsistent-translation"]
     options = FEW_PLACES["inconsistent-translation"]
     texts = _corpus(150, seed)
     expected = _pure(cls, options, _pairs(texts, registry))
-    monkeypatch.setattr(consistency, "PREVIEW_SPILL", 50)
+    monkeypatch.setattr(occurrences, "PREVIEW_SPILL", 50)
+    monkeypatch.setattr(occurrences, "RUN_SIZE", 7)
+    monkeypatch.setattr(occurrences, "FENCE", 3)
     rng = random.Random(seed)
     for _ in range(4):
         assert _workers(cls, options, _pairs(texts, registry), rng) == expected
     rule = cls(options)
     state = rule.collect_batch(_pairs(texts, registry))
     assert state.by_source._flushed > 0
+    assert len(state.by_source._runs) > 3
     assert _signature(rule.finalize(pickle.loads(pickle.dumps(state)))) == expected
