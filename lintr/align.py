@@ -477,10 +477,7 @@ class _AnchorCosts:
         self.singles: tuple[dict[int, _Parts], dict[int, _Parts]] = ({}, {})  # unit -> parts
         self.totals: dict[tuple[int, int, int], float] = {}  # (side, first, end) -> total
         # shares[x]: bit y set when source unit x and target unit y share an anchor.
-        t_sets = [u.anchors for u in tgt]
-        self.shares = [
-            sum(1 << y for y, b in enumerate(t_sets) if not u.anchors.isdisjoint(b)) for u in src
-        ]
+        self.shares = _shares(src, tgt)
 
     def __call__(self, pi: int, i: int, pj: int, j: int) -> float:
         cost = NUMBER_MISMATCH * (self.s_num[i] - self.s_num[pi] + self.t_num[j] - self.t_num[pj])
@@ -523,6 +520,32 @@ class _AnchorCosts:
                 one = singles[x] = _Parts.of(units[x].anchors, self.weights)
             found.append(one)
         return found[0] if len(found) == 1 else _Parts.union(found, self.weights)
+
+
+# Up to this many unit pairs (the sentences of one pair), testing every pair of sets with
+# isdisjoint is fastest; beyond it (documents) an index of the anchors keeps this linear:
+# testing every pair made a 20,000-sentence document take minutes.
+_PAIRWISE_SHARES = 1024
+
+
+def _shares(src: Sequence[Unit], tgt: Sequence[Unit]) -> list[int]:
+    """For each source unit, the bit set of the target units it shares an anchor with."""
+    if len(src) * len(tgt) <= _PAIRWISE_SHARES:
+        t_sets = [u.anchors for u in tgt]
+        return [
+            sum(1 << y for y, b in enumerate(t_sets) if not u.anchors.isdisjoint(b)) for u in src
+        ]
+    by_anchor: dict[str, int] = {}
+    for y, u in enumerate(tgt):
+        for anchor in u.anchors:
+            by_anchor[anchor] = by_anchor.get(anchor, 0) | 1 << y
+    shares = []
+    for u in src:
+        bits = 0
+        for anchor in u.anchors:
+            bits |= by_anchor.get(anchor, 0)
+        shares.append(bits)
+    return shares
 
 
 def _counts(anchors: frozenset[str], not_fixed: str) -> tuple[int, int]:

@@ -349,3 +349,20 @@ def test_lexicon_anchors_word_by_word(registry):
         expected_t = found.target_anchors(lexicon.word_set(text_en, en))
         assert found.anchors_in(text_ar, ar, "source") == expected_s
         assert found.anchors_in(text_en, en, "target") == expected_t
+
+
+def test_shared_anchor_bits_are_the_same_for_sentences_and_documents():
+    """_shares tests every pair of units for a pair's few sentences and indexes anchors
+    for documents (testing every pair of 20,000 units took minutes): same bits either way."""
+    import random
+
+    from lintr.align import _PAIRWISE_SHARES, Unit, _shares
+
+    rng = random.Random(7)
+    vocab = [f"#{n}" for n in range(40)] + [f"^w{n}" for n in range(40)]
+    for n_src, n_tgt in ((5, 6), (40, 45)):
+        src = [Unit(10, frozenset(rng.sample(vocab, rng.randint(0, 4)))) for _ in range(n_src)]
+        tgt = [Unit(10, frozenset(rng.sample(vocab, rng.randint(0, 4)))) for _ in range(n_tgt)]
+        expected = [sum(1 << y for y, t in enumerate(tgt) if s.anchors & t.anchors) for s in src]
+        assert (n_src * n_tgt <= _PAIRWISE_SHARES) == (n_src == 5)
+        assert _shares(src, tgt) == expected
