@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import regex
 
 from lintr.languages import LanguageProfile
+from lintr.text import mapped
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 MIN_LENGTH = 3  # shorter words are mostly particles
@@ -34,24 +35,18 @@ _AR_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه", "ة", "ت")
 def word_set(text: str, profile: LanguageProfile) -> frozenset[str]:
     """The comparable word forms of a text: Arabic without marks and clitics, other
     scripts in lower case."""
-    forms = _FORMS.get((profile.script, profile.normalize))
-    if forms is None or len(forms) > MAX_FORMS:
-        forms = _FORMS[(profile.script, profile.normalize)] = {}
-    found = set()
-    for word in _WORD.findall(text):
-        form = forms.get(word)
-        if form is None:
-            form = forms[word] = _form(word, profile)
-        found.add(form)
+    key = (profile.script, profile.normalize)
+    forms = _FORMS.setdefault(key, {})
+    found = set(mapped(partial(_form, profile=profile), _WORD.findall(text), forms))
     found.discard("")
     return frozenset(found)
 
 
-# Each distinct word's form, worked out once (per script and normalisation). Word by word
-# gives what normalising the whole text would: Arabic normalisation only deletes marks and
-# tatweel (which are inside a word) and folds letters into letters.
+# Each distinct word's form, worked out once (per script and normalisation; text.mapped
+# starts a cache again past its limit). Word by word gives what normalising the whole text
+# would: Arabic normalisation only deletes marks and tatweel (which are inside a word) and
+# folds letters into letters.
 _FORMS: dict[tuple, dict[str, str]] = {}
-MAX_FORMS = 50_000  # words per cache (then it starts again): a few MB at most
 
 
 def _form(word: str, profile: LanguageProfile) -> str:
@@ -146,16 +141,11 @@ class Lexicon:
         """``source_anchors(word_set(text, profile))`` (``target_anchors`` for the target
         side), each distinct word's anchors worked out once: the sentence aligner asks this
         of every sentence of every pair it aligns."""
-        key = (side, profile.script, profile.normalize)
-        known = self._word_anchors.get(key)
-        if known is None or len(known) > MAX_FORMS:
-            known = self._word_anchors[key] = {}
+        known = self._word_anchors.setdefault((side, profile.script, profile.normalize), {})
+        anchors = self.source_anchors if side == "source" else self.target_anchors
         found: set[str] = set()
-        for word in _WORD.findall(text):
-            anchors = known.get(word)
-            if anchors is None:
-                one = word_set(word, profile)  # the word's form, or none
-                many = self.source_anchors(one) if side == "source" else self.target_anchors(one)
-                anchors = known[word] = tuple(many)
-            found.update(anchors)
+        for many in mapped(
+            lambda w: tuple(anchors(word_set(w, profile))), _WORD.findall(text), known
+        ):
+            found.update(many)
         return found
