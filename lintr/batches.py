@@ -4,11 +4,13 @@ of processes or a Dask cluster. Everything here pickles, so a batch can go anywh
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from lintr.model import Finding, Location, Pair, PairSide, Segment, Severity
 from lintr.plugins import Registry
+from lintr.readers.lines import Part
 from lintr.rule import Rule
 
 # One rule as configured: id, options, severity (None: the rule's default).
@@ -28,6 +30,10 @@ class Batch:
     # The run the batch belongs to: rules keep per-process bookkeeping between the batches
     # of one run (spelling-variant, inconsistent-transliteration), never across runs.
     run: str = ""
+    # Instead of records: a stretch of a line-aligned input the checking process reads
+    # itself, and the length model of its pairs (sent once, not once per record).
+    part: Part | None = None
+    model: Any = None
 
     @property
     def spec_key(self) -> str:
@@ -43,6 +49,11 @@ class BatchResult:
     states: dict[str, Any] = field(default_factory=dict)
     # Corpus rules that raised in this batch: the internal-error finding reporting it.
     crashed: dict[str, Finding] = field(default_factory=dict)
+
+
+def part_records(part: Part, model: Any) -> Iterator[Record]:
+    for index, (s, t) in enumerate(part.rows(), part.first):
+        yield ((s,), (t,), index, None, model)
 
 
 def record(pair: Pair) -> Record:
@@ -80,9 +91,12 @@ class Checker:
         languages = self.registry.languages
         src = languages.generic(batch.source_lang)
         tgt = languages.generic(batch.target_lang)
-        result = BatchResult(batch.seq, len(batch.records))
+        records = batch.records
+        if batch.part is not None:
+            records = list(part_records(batch.part, batch.model))
+        result = BatchResult(batch.seq, len(records))
         pairs = []
-        for s, t, index, anchor, model in batch.records:
+        for s, t, index, anchor, model in records:
             pair = Pair(PairSide(s, src, "source"), PairSide(t, tgt, "target"), index, anchor)
             pair.length_model = model
             self._check(pair, pair_rules, result)

@@ -20,7 +20,7 @@ from lintr.model import Document, Finding, Location, Segment, Severity
 from lintr.pairing import Job
 from lintr.plugins import Registry
 from lintr.readers import Bitext, InputError, ReadContext, display_path
-from lintr.readers.lines import LineStream
+from lintr.readers.lines import LineStream, Part
 from lintr.rule import Rule
 from lintr.spill import FindingStore, SortedFindings, number_repeats
 
@@ -30,6 +30,10 @@ BATCH_SIZE = 500
 
 
 class Executor(Protocol):
+    """Runs batches. One whose processes can open the files being checked says so with a
+    true ``reads_files`` attribute: it is then sent stretches of line-aligned inputs to
+    read (lintr.readers.lines.Part) instead of their pairs."""
+
     def map(self, batches: Iterator[Batch]) -> Iterator[BatchResult]:
         """The result of every batch, in the order of the batches."""
         ...
@@ -41,6 +45,8 @@ class Progress(Protocol):
 
 class SerialExecutor:
     """Checks the batches in this process, one after the other."""
+
+    reads_files = True
 
     def __init__(self, checker: Checker):
         self.checker = checker
@@ -67,17 +73,42 @@ def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
         yield chunk
 
 
-def streamed_records(
-    stream: LineStream, src: LanguageProfile, tgt: LanguageProfile
-) -> Iterator[Record]:
-    """The pairs of a streamed line-aligned input, in order, with the length model that
-    lintr.align.bitext_pairs would learn from the whole input (the same sample)."""
+# What a job gives each of its batches: records, or a part of the input to read and the
+# length model of its pairs.
+Work = tuple[list[Record], Part | None, Any]
+
+
+def stream_model(stream: LineStream, src: LanguageProfile, tgt: LanguageProfile) -> LengthModel:
+    """The length model lintr.align.bitext_pairs would learn from the whole input (the same
+    sample)."""
     fallback = LengthModel(tgt.relative_length / src.relative_length)
     step = max(1, stream.count // _SAMPLE)
     sample = [(s.text, t.text) for i, (s, t) in enumerate(stream.rows()) if i % step == 0]
-    model = corpus_model(sample, src, tgt, fallback)
+    return corpus_model(sample, src, tgt, fallback)
+
+
+def streamed_records(
+    stream: LineStream, src: LanguageProfile, tgt: LanguageProfile
+) -> Iterator[Record]:
+    """The pairs of a streamed line-aligned input, in order, with their length model."""
+    model = stream_model(stream, src, tgt)
     for i, (s, t) in enumerate(stream.rows()):
         yield ((s,), (t,), i, None, model)
+
+
+def streamed_parts(
+    stream: LineStream, src: LanguageProfile, tgt: LanguageProfile, size: int
+) -> Iterator[Work]:
+    """The input in parts of ``size`` pairs, which the checking processes read themselves:
+    this process reads no pair past the model's sample."""
+    assert stream.part is not None
+    model = stream_model(stream, src, tgt)
+    for first in range(0, stream.count, size):
+        yield [], stream.part(first, min(size, stream.count - first)), model
+
+
+def _in_chunks(records: Iterable[Record], size: int) -> Iterator[Work]:
+    return ((chunk, None, None) for chunk in _chunks(records, size))
 
 
 @dataclass
@@ -164,7 +195,8 @@ class Engine:
         findings.extend(input_error(e) for e in errors)
         run = _Run()
         executor = executor or SerialExecutor(Checker(self.registry))
-        for done in executor.map(self._batches(jobs, result, run, max(1, batch_size))):
+        reads = bool(getattr(executor, "reads_files", False))
+        for done in executor.map(self._batches(jobs, result, run, max(1, batch_size), reads)):
             self._absorb(done, result, run)
             if progress is not None:
                 progress.update(done.pairs, len(findings))
@@ -216,26 +248,31 @@ class Engine:
         where = done.findings[0].location if done.findings else Location("", 1, 1)
         return Finding("internal-error", Severity.ERROR, message, where, detail=f"merge {rule_id}")
 
-    def _batches(self, jobs: list[Job], result: Result, run: _Run, size: int) -> Iterator[Batch]:
+    def _batches(
+        self, jobs: list[Job], result: Result, run: _Run, size: int, reads: bool
+    ) -> Iterator[Batch]:
         """The batches of every job, reading each input as it goes (streaming where the
-        reader can)."""
+        reader can; parts of it for the checking processes to read when they ``reads``)."""
         seq = 0
         for job in jobs:
             run.files.update(job.paths)
             settings = job.settings
             spec = self.spec(settings)
             try:
-                langs, records = self._pairs(job, result)
+                langs, work = self._pairs(job, result, size, reads)
             except InputError as err:
                 result.findings.append(input_error(err))
                 continue
             run.ignored.update({path: settings.ignored_for(path) for path in job.paths})
-            for chunk in _chunks(records, size):
-                yield Batch(seq, spec, langs[0], langs[1], chunk, run.token)
+            for records, part, model in work:
+                yield Batch(seq, spec, langs[0], langs[1], records, run.token, part, model)
                 seq += 1
 
-    def _pairs(self, job: Job, result: Result) -> tuple[tuple[str, str], Iterator[Record]]:
-        """The languages and the pairs of one job; reading errors raise InputError."""
+    def _pairs(
+        self, job: Job, result: Result, size: int, reads: bool
+    ) -> tuple[tuple[str, str], Iterator[Work]]:
+        """The languages and the batches' work of one job; reading errors raise
+        InputError."""
         scan = getattr(job.reader, "scan", None)
         stream = scan(job.paths, self._context(job)) if scan and job.sides_known else None
         if stream is not None:
@@ -244,7 +281,10 @@ class Engine:
             self._detect(stream.target, lambda: (t for _, t in stream.first(200)))
             src = self.registry.languages.generic(stream.source.lang)
             tgt = self.registry.languages.generic(stream.target.lang)
-            return (stream.source.lang, stream.target.lang), streamed_records(stream, src, tgt)
+            langs = (stream.source.lang, stream.target.lang)
+            if reads and stream.part is not None:
+                return langs, streamed_parts(stream, src, tgt, size)
+            return langs, _in_chunks(streamed_records(stream, src, tgt), size)
         bitext = self._read(job, result)
         result.findings.extend(input_error(p) for p in bitext.problems)
         src = self.registry.languages.generic(bitext.source.lang)
@@ -252,7 +292,7 @@ class Engine:
         pairs, note = bitext_pairs(bitext, src, tgt)
         if note:
             result.notes.append(note)
-        return (bitext.source.lang, bitext.target.lang), map(record, pairs)
+        return (bitext.source.lang, bitext.target.lang), _in_chunks(map(record, pairs), size)
 
     def _finalize(
         self, corpus_state: dict[str, Any], broken: set[str], first_path: str

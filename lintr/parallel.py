@@ -35,6 +35,8 @@ def _check(batch: Batch) -> BatchResult:
 class PoolExecutor:
     """Checks batches on ``jobs`` processes; results come back in batch order."""
 
+    reads_files = True  # the workers run on this machine
+
     def __init__(self, registry: Registry, jobs: int, in_flight: int | None = None):
         self.registry = registry
         self.jobs = jobs

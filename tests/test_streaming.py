@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from lintr.readers import InputError, ReadContext, read_text
-from lintr.readers.lines import lines
+from lintr.readers.lines import GRAIN, lines
 from lintr.readers.plaintext import PlainTextPair
 from lintr.readers.tsv import TsvReader
 
@@ -80,3 +82,51 @@ def test_line_reader_raises_what_read_text_raises(tmp_path, data):
     with pytest.raises(InputError) as streamed:
         list(lines(str(path)))
     assert str(streamed.value) == str(whole.value)
+
+
+def _long_tsv() -> str:
+    """More than three GRAINs of pairs, with the lines a part must pass over between them:
+    blank lines, lines without a tab or with two, CRLF endings, a BOM, a whitespace line."""
+    lines_ = ["\ufeffأول\tfirst\r\n"]
+    for i in range(1, 120):
+        lines_.append(f"جملة {i}\tsentence {i}" + ("\r\n" if i % 5 == 0 else "\n"))
+        if i % 7 == 0:
+            lines_.append("\n")
+        if i % 11 == 0:
+            lines_.append("no tab\n" if i % 2 else "a\tb\tc\n")
+        if i % 13 == 0:
+            lines_.append("\u00a0\t \n")  # has a tab, but only spaces: not a pair
+    return "".join(lines_) + "آخر\tlast"
+
+
+def _parts_cover(stream, sizes=(1, 7, GRAIN - 1, GRAIN, GRAIN + 1, 50)):
+    rows = [(_segments([s]), _segments([t])) for s, t in stream.rows()]
+    assert len(rows) == stream.count
+    for size in sizes:
+        read = []
+        for first in range(0, stream.count, size):
+            part = pickle.loads(pickle.dumps(stream.part(first, min(size, stream.count - first))))
+            got = [(_segments([s]), _segments([t])) for s, t in part.rows()]
+            assert len(got) == part.count
+            read.extend(got)
+        assert read == rows, size
+
+
+def test_tsv_parts_read_what_rows_read(tmp_path, registry):
+    path = tmp_path / "long.tsv"
+    path.write_bytes(_long_tsv().encode())
+    stream = TsvReader().scan([str(path)], ReadContext(registry.languages, "ar", "en"))
+    assert stream.count > 3 * GRAIN
+    _parts_cover(stream)
+
+
+def test_text_pair_parts_read_what_rows_read(tmp_path, registry):
+    ar, en = tmp_path / "c.ar.txt", tmp_path / "c.en.txt"
+    ar_lines = ["\ufeffأول"] + [f"جملة {i}" if i % 9 else "؟" for i in range(1, 110)]
+    en_lines = ["first"] + [f"sentence {i}" for i in range(1, 110)]
+    ar.write_bytes("\r\n".join(ar_lines).encode())
+    en.write_bytes(("\n".join(en_lines) + "\n").encode())
+    ctx = ReadContext(registry.languages, "ar", "en")
+    stream = PlainTextPair().scan([str(ar), str(en)], ctx)
+    assert stream.count == 110
+    _parts_cover(stream)

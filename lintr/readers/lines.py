@@ -3,14 +3,22 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from lintr.model import Document, Segment
 from lintr.readers import _SNIFF_BYTES, InputError, check_head, open_bytes
 
 _BOM = b"\xef\xbb\xbf"
 _BUFFER = 1 << 20
+
+
+# A scan notes where every GRAIN-th pair's line starts: a worker reads a stretch of pairs
+# from the note before it, passing over fewer than GRAIN pairs, and the notes of a million
+# pairs take half a megabyte.
+GRAIN = 32
 
 
 def lines(path: str, validate: bool = True) -> Iterator[tuple[int, str]]:
@@ -20,15 +28,27 @@ def lines(path: str, validate: bool = True) -> Iterator[tuple[int, str]]:
     UTF-8 byte, an empty file) at the point the problem is found; callers that need the
     error before any line is used run a first pass (see :func:`scan_lines`).
     """
+    for number, _, line in placed_lines(path, validate):
+        yield number, line
+
+
+def placed_lines(
+    path: str, validate: bool = True, start: int = 0, before: int = 0
+) -> Iterator[tuple[int, int, str]]:
+    """:func:`lines` with the byte offset where each line starts; from byte ``start``
+    (the start of a line, ``before`` lines into the file) if given, without validation."""
     with open_bytes(path, _BUFFER) as handle:
-        if validate:
+        if start:
+            handle.seek(start)
+            validate = False
+        elif validate:
             try:
                 head = handle.read(_SNIFF_BYTES)
                 handle.seek(0)
             except OSError as exc:
                 raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
             check_head(path, head)
-        offset, number, text_seen = 0, 0, False
+        offset, number, text_seen = start, before, False
         for raw in handle:
             number += 1
             body = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1] if raw.endswith(b"\n") else raw
@@ -49,9 +69,9 @@ def lines(path: str, validate: bool = True) -> Iterator[tuple[int, str]]:
                     number,
                     col,
                 ) from None
-            offset += len(raw)
             text_seen = text_seen or bool(line.strip())
-            yield number, line
+            yield number, offset, line
+            offset += len(raw)
         if validate and not text_seen:
             raise InputError(
                 path, "file is empty" if offset == 0 else "file has no text, only spaces"
@@ -71,6 +91,9 @@ class LineStream:
     count: int
     rows: Callable[[], Iterator[tuple[Segment, Segment]]]
     problems: list[InputError] = field(default_factory=list)
+    # part(first, count): pairs first .. first + count - 1 as a Part, for readers that can
+    # read a stretch by itself (None: only rows()).
+    part: Callable[[int, int], Part] | None = None
 
     def first(self, n: int) -> list[tuple[Segment, Segment]]:
         out = []
@@ -79,3 +102,34 @@ class LineStream:
             if len(out) == n:
                 break
         return out
+
+
+class Part(Protocol):
+    """A stretch of the pairs of a line-aligned input that any process on this machine can
+    read by itself (it pickles small): the pool's parent sends these instead of pairs."""
+
+    first: int  # index of its first pair in the input
+    count: int
+
+    def rows(self) -> Iterator[tuple[Segment, Segment]]: ...
+
+
+@dataclass
+class Marks:
+    """Where every GRAIN-th pair's line starts in each file, and the lines before it."""
+
+    offsets: list[array] = field(default_factory=list)  # one array per file
+    before: array = field(default_factory=lambda: array("q"))
+
+    def note(self, offsets: tuple[int, ...], before: int) -> None:
+        if not self.offsets:
+            self.offsets = [array("q") for _ in offsets]
+        for column, offset in zip(self.offsets, offsets, strict=True):
+            column.append(offset)
+        self.before.append(before)
+
+    def near(self, first: int) -> tuple[tuple[int, ...], int, int]:
+        """Offsets and lines before the last note at or before pair ``first``, and the
+        pairs between that note and ``first``."""
+        i = first // GRAIN
+        return tuple(column[i] for column in self.offsets), self.before[i], first - i * GRAIN

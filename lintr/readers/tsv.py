@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
 
 from lintr.hookspecs import hookimpl
 from lintr.model import Document, Segment
 from lintr.readers import Bitext, InputError, ReadContext, Reader, read_text
-from lintr.readers.lines import LineStream, lines
+from lintr.readers.lines import GRAIN, LineStream, Marks, lines, placed_lines
 
 
 def _problem(path: str, number: int, line: str, fields: list[str]) -> InputError:
@@ -54,21 +56,49 @@ class TsvReader(Reader):
         (path,) = paths
         count = 0
         problems: list[InputError] = []
-        for number, line in lines(path):
+        marks = Marks()
+        for number, offset, line in placed_lines(path):
             if not line.strip():
                 continue
             fields = line.split("\t")
             if len(fields) == 2:
+                if count % GRAIN == 0:
+                    marks.note((offset,), number - 1)
                 count += 1
             else:
                 problems.append(_problem(path, number, line, fields))
+
+        def part(first: int, size: int) -> TsvPart:
+            (offset,), before, skip = marks.near(first)
+            return TsvPart(first, size, path, offset, before, skip)
+
         return LineStream(
             Document(path, "source", ctx.source_lang or ""),
             Document(path, "target", ctx.target_lang or ""),
             count,
             lambda: _rows(path, lines(path, validate=False)),
             problems,
+            part,
         )
+
+
+@dataclass(frozen=True)
+class TsvPart:
+    """``count`` pairs from pair ``first``: read from byte ``offset`` (``before`` lines into
+    the file), passing over ``skip`` pairs first."""
+
+    first: int
+    count: int
+    path: str
+    offset: int
+    before: int
+    skip: int
+
+    def rows(self) -> Iterator[tuple[Segment, Segment]]:
+        numbered = (
+            (n, line) for n, _, line in placed_lines(self.path, False, self.offset, self.before)
+        )
+        return islice(_rows(self.path, numbered), self.skip, self.skip + self.count)
 
 
 def _problems(path: str, numbered: list[tuple[int, str]]) -> list[InputError]:
