@@ -10,6 +10,7 @@ and the findings per rule. See benchmarks/README.md.
     python benchmarks/bench.py --tsv corpus.tsv
     python benchmarks/bench.py --source a.ar.txt --target a.en.txt
     python benchmarks/bench.py --pairs 100000 --profile   # plus a cProfile of one run
+    python benchmarks/bench.py --pairs 10000 --jobs-ratio  # --jobs 2 against --jobs 1
 
 Standard library only, so that it runs with the interpreter lintr is installed in.
 """
@@ -641,6 +642,96 @@ def run_once(cmd: list[str], out_path: str) -> Run:
     return Run(seconds, rss, proc.returncode, round(cpu, 2))
 
 
+# The machine ceiling's workload: pure Python, CPU-bound, like lintr's rules (dictionary
+# look-ups, string building), no I/O and little memory. Prints its wall and CPU seconds.
+SPIN = """
+import sys, time
+start, cpu = time.perf_counter(), time.process_time()
+words = [str(i * 7919 % 10007) for i in range(1000)]
+counts = {}
+for i in range(int(sys.argv[1])):
+    for w in words:
+        key = w + "x"
+        counts[key] = counts.get(key, 0) + i
+print(time.perf_counter() - start, time.process_time() - cpu)
+"""
+
+
+def spin(python: str, rounds: int, copies: int) -> list[tuple[float, float]]:
+    """Wall and CPU seconds of each of ``copies`` processes running SPIN at the same time."""
+    procs = [
+        subprocess.Popen([python, "-c", SPIN, str(rounds)], stdout=subprocess.PIPE, text=True)
+        for _ in range(copies)
+    ]
+    out = [proc.communicate()[0].split() for proc in procs]
+    return [(float(wall), float(cpu)) for wall, cpu in out]
+
+
+def spin_rounds(python: str, seconds: float) -> int:
+    """SPIN's argument for about ``seconds`` of one process alone."""
+    ((wall, _),) = spin(python, 20, 1)
+    return max(20, round(20 * seconds / max(wall, 1e-3)))
+
+
+@dataclass
+class JobsRound:
+    """One round of --jobs-ratio: lintr at --jobs 1 and 2, SPIN alone and two at once."""
+
+    one: Run
+    two: Run
+    spin_alone: float
+    spin_pair: list[float]
+
+    @property
+    def ratio(self) -> float:
+        return self.one.seconds / self.two.seconds
+
+    @property
+    def ceiling(self) -> float:
+        """What two processes got done in a given time against one: 2.0 on two free cores."""
+        return 2 * self.spin_alone / max(self.spin_pair)
+
+
+def jobs_ratio(args, corpus: Corpus, data: Path) -> list[JobsRound]:
+    """--jobs 1 and --jobs 2 on ``corpus``, alternated, each round followed by the machine
+    ceiling measured on the same machine state (other users' load included)."""
+    out_path = str(data / f"findings-{corpus.name}.jsonl")
+    rounds = spin_rounds(args.python, args.ceiling_seconds)
+    found = []
+    for _ in range(args.repeat or 3):
+        args.jobs = 1
+        one = run_once(lintr_command(args, corpus), out_path)
+        args.jobs = 2
+        two = run_once(lintr_command(args, corpus), out_path)
+        ((alone, _),) = spin(args.python, rounds, 1)
+        pair = [wall for wall, _ in spin(args.python, rounds, 2)]
+        found.append(JobsRound(one, two, round(alone, 2), [round(w, 2) for w in pair]))
+    return found
+
+
+def print_jobs_ratio(name: str, pairs: int, rounds: list[JobsRound]) -> None:
+    print(f"\n--jobs 2 against --jobs 1 on {name} ({pairs:,} pairs), rounds in order")
+    print(
+        f"{'round':>5} {'-j1 s':>7} {'-j1 CPU':>8} {'-j2 s':>7} {'-j2 CPU':>8} {'ratio':>6} "
+        f"{'spin alone':>10} {'spin two':>11} {'machine ceiling':>15}"
+    )
+    for i, r in enumerate(rounds, 1):
+        two = "/".join(f"{w:.2f}" for w in r.spin_pair)
+        print(
+            f"{i:>5} {r.one.seconds:>7.2f} {r.one.cpu_seconds:>8.2f} {r.two.seconds:>7.2f} "
+            f"{r.two.cpu_seconds:>8.2f} {r.ratio:>5.2f}x {r.spin_alone:>10.2f} {two:>11} "
+            f"{r.ceiling:>14.2f}x"
+        )
+    ratios = sorted(r.ratio for r in rounds)
+    ceilings = sorted(r.ceiling for r in rounds)
+    best = min(r.one.seconds for r in rounds) / min(r.two.seconds for r in rounds)
+    print(
+        f"--jobs 2 ratio (pairs/s of wall time): best runs {best:.2f}x, median round "
+        f"{ratios[len(ratios) // 2]:.2f}x; machine ceiling: median {ceilings[len(ceilings) // 2]:.2f}x, "
+        f"best {ceilings[-1]:.2f}x (two pure-Python processes at once against one alone)"
+    )
+
+
 def count_findings(path: str) -> Counter[str]:
     counts: Counter[str] = Counter()
     with open(path, encoding="utf-8") as handle:
@@ -852,6 +943,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, help="pass --jobs N to lintr (default 1)")
     parser.add_argument("--lintr-args", metavar="ARGS", help="more lintr options, one string")
     parser.add_argument(
+        "--jobs-ratio",
+        action="store_true",
+        help="instead of the table: --jobs 1 and --jobs 2 alternated on each corpus (--repeat "
+        "rounds), each round with the machine ceiling (a pure-Python loop alone and two at once)",
+    )
+    parser.add_argument(
+        "--ceiling-seconds",
+        type=float,
+        default=3.0,
+        help="length of the machine ceiling's loop alone (default 3 s)",
+    )
+    parser.add_argument(
         "--python",
         default=sys.executable,
         help="interpreter lintr is installed in (default: this one)",
@@ -913,6 +1016,25 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     info = machine()
+    if args.jobs_ratio:
+        found = {c.name: jobs_ratio(args, c, data) for c in corpora}
+        if args.json:
+            json.dump(
+                {
+                    "machine": info,
+                    "jobs_ratio": {
+                        k: [asdict(r) | {"ratio": r.ratio, "ceiling": r.ceiling} for r in v]
+                        for k, v in found.items()
+                    },
+                },
+                sys.stdout,
+                indent=2,
+            )
+            print()
+        else:
+            for corpus in corpora:
+                print_jobs_ratio(corpus.name, corpus.pairs, found[corpus.name])
+        return 0
     startup = None if args.no_startup else startup_seconds(args, data)
     results = []
     for corpus in corpora:

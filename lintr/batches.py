@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lintr.model import Finding, Location, Pair, PairSide, Segment, Severity
@@ -34,6 +34,11 @@ class Batch:
     # itself, and the length model of its pairs (sent once, not once per record).
     part: Part | None = None
     model: Any = None
+    # Sent before the length model was learned (the pool's first batches): a rule that reads
+    # it on a pair raises ModelPending there, and the pair's rule runs again later.
+    early: bool = False
+    # Finishing an early batch: (pair position, pair-rule position) to run, and nothing else.
+    only: tuple[tuple[int, int], ...] | None = None
 
     @property
     def spec_key(self) -> str:
@@ -49,6 +54,48 @@ class BatchResult:
     states: dict[str, Any] = field(default_factory=dict)
     # Corpus rules that raised in this batch: the internal-error finding reporting it.
     crashed: dict[str, Finding] = field(default_factory=dict)
+    # An early batch: (pair position, pair-rule position) that needed the length model, and
+    # whether a corpus rule did (then the whole batch is checked again).
+    pending: list[tuple[int, int]] = field(default_factory=list)
+    redo: bool = False
+
+
+class ModelPending(BaseException):
+    """A rule read the length model of a pair of an early batch. A BaseException, so that a
+    rule's own ``except Exception`` does not take it for a failure of its own."""
+
+
+class _Unlearned:
+    """The length model of an early batch's pairs: using it in any way raises ModelPending."""
+
+    def __bool__(self) -> bool:
+        raise ModelPending
+
+    def __getattr__(self, name: str) -> Any:
+        raise ModelPending
+
+
+UNLEARNED = _Unlearned()
+
+
+def finishing(batch: Batch, result: BatchResult, model: Any) -> Batch | None:
+    """The batch that finishes early ``batch`` with the length model, or None if nothing
+    read the model."""
+    if not (result.pending or result.redo):
+        return None
+    only = None if result.redo else tuple(result.pending)
+    return replace(batch, model=model, early=False, only=only)
+
+
+def finished(result: BatchResult, rest: BatchResult) -> BatchResult:
+    """An early batch's result with that of its finishing batch. The findings of the pairs'
+    rules that ran again come last: the output's sort puts them in place (only a rule's own
+    findings on one pair can compare equal, and they stay in their order)."""
+    if result.redo:
+        return rest
+    result.findings.extend(rest.findings)
+    result.pending = []
+    return result
 
 
 def part_records(part: Part, model: Any) -> Iterator[Record]:
@@ -95,25 +142,36 @@ class Checker:
         if batch.part is not None:
             records = list(part_records(batch.part, batch.model))
         result = BatchResult(batch.seq, len(records))
+        every = list(enumerate(pair_rules))
+        wanted: dict[int, list[tuple[int, Rule]]] = {}
+        for at, position in batch.only or ():
+            wanted.setdefault(at, []).append((position, pair_rules[position]))
         pairs = []
-        for s, t, index, anchor, model in records:
+        for at, (s, t, index, anchor, model) in enumerate(records):
             pair = Pair(PairSide(s, src, "source"), PairSide(t, tgt, "target"), index, anchor)
-            pair.length_model = model
-            self._check(pair, pair_rules, result)
+            pair.length_model = UNLEARNED if batch.early else model
+            self._check(pair, at, every if batch.only is None else wanted.get(at, []), result)
             pairs.append(pair)
-        if pairs:
+        if pairs and batch.only is None:
             for rule in corpus_rules:
                 self._collect(rule, pairs, result)
         return result
 
-    def _check(self, pair: Pair, rules: list[Rule], result: BatchResult) -> None:
-        for rule in rules:
+    def _check(
+        self, pair: Pair, at: int, rules: list[tuple[int, Rule]], result: BatchResult
+    ) -> None:
+        for position, rule in rules:
+            found = []
             try:
                 for finding in rule.check(pair):
                     finding.fingerprint = fingerprint(finding, pair)
-                    result.findings.append(finding)
+                    found.append(finding)
+            except ModelPending:
+                result.pending.append((at, position))
+                continue
             except Exception as exc:
-                result.findings.append(self._crash(rule, pair, exc))
+                found.append(self._crash(rule, pair, exc))
+            result.findings.extend(found)
 
     def _collect(self, rule: Rule, pairs: list[Pair], result: BatchResult) -> None:
         """A corpus rule's state over the batch. If it fails, its state is lost: it is
@@ -121,11 +179,17 @@ class Checker:
         try:
             result.states[rule.id] = rule.collect_batch(pairs)
             return
+        except ModelPending:
+            result.redo = True
+            return
         except Exception as exc:
             failed, error = pairs[0], exc
         for pair in pairs:  # find the pair it fails on, for the report
             try:
                 rule.collect(pair)
+            except ModelPending:
+                result.redo = True
+                return
             except Exception as exc:
                 failed, error = pair, exc
                 break

@@ -32,7 +32,9 @@ BATCH_SIZE = 500
 class Executor(Protocol):
     """Runs batches. One whose processes can open the files being checked says so with a
     true ``reads_files`` attribute: it is then sent stretches of line-aligned inputs to
-    read (lintr.readers.lines.Part) instead of their pairs."""
+    read (lintr.readers.lines.Part) instead of their pairs. One with an ``early_batches``
+    attribute above 0 gets that many of the first input's batches before its length model
+    is learned (``Batch.early``), and finishes them itself (lintr.batches.finishing)."""
 
     def map(self, batches: Iterator[Batch]) -> Iterator[BatchResult]:
         """The result of every batch, in the order of the batches."""
@@ -74,8 +76,8 @@ def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
 
 
 # What a job gives each of its batches: records, or a part of the input to read and the
-# length model of its pairs.
-Work = tuple[list[Record], Part | None, Any]
+# length model of its pairs; and whether it goes out before the model is learned.
+Work = tuple[list[Record], Part | None, Any, bool]
 
 
 def stream_model(stream: LineStream, src: LanguageProfile, tgt: LanguageProfile) -> LengthModel:
@@ -97,18 +99,24 @@ def streamed_records(
 
 
 def streamed_parts(
-    stream: LineStream, src: LanguageProfile, tgt: LanguageProfile, size: int
+    stream: LineStream, src: LanguageProfile, tgt: LanguageProfile, size: int, early: int = 0
 ) -> Iterator[Work]:
     """The input in parts of ``size`` pairs, which the checking processes read themselves:
-    this process reads no pair past the model's sample."""
+    this process reads no pair past the model's sample. The first ``early`` parts go out
+    before the model is learned, so that the workers check them while this process learns
+    it (about a second, whatever the corpus size), if more parts follow."""
     assert stream.part is not None
+    starts = range(0, stream.count, size)
+    early = early if len(starts) > early else 0
+    for first in starts[:early]:
+        yield [], stream.part(first, size), None, True
     model = stream_model(stream, src, tgt)
-    for first in range(0, stream.count, size):
-        yield [], stream.part(first, min(size, stream.count - first)), model
+    for first in starts[early:]:
+        yield [], stream.part(first, min(size, stream.count - first)), model, False
 
 
 def _in_chunks(records: Iterable[Record], size: int) -> Iterator[Work]:
-    return ((chunk, None, None) for chunk in _chunks(records, size))
+    return ((chunk, None, None, False) for chunk in _chunks(records, size))
 
 
 @dataclass
@@ -195,8 +203,8 @@ class Engine:
         findings.extend(input_error(e) for e in errors)
         run = _Run()
         executor = executor or SerialExecutor(Checker(self.registry))
-        reads = bool(getattr(executor, "reads_files", False))
-        for done in executor.map(self._batches(jobs, result, run, max(1, batch_size), reads)):
+        how = (bool(getattr(executor, "reads_files", False)), getattr(executor, "early_batches", 0))
+        for done in executor.map(self._batches(jobs, result, run, max(1, batch_size), how)):
             self._absorb(done, result, run)
             if progress is not None:
                 progress.update(done.pairs, len(findings))
@@ -249,27 +257,29 @@ class Engine:
         return Finding("internal-error", Severity.ERROR, message, where, detail=f"merge {rule_id}")
 
     def _batches(
-        self, jobs: list[Job], result: Result, run: _Run, size: int, reads: bool
+        self, jobs: list[Job], result: Result, run: _Run, size: int, how: tuple[bool, int]
     ) -> Iterator[Batch]:
         """The batches of every job, reading each input as it goes (streaming where the
-        reader can; parts of it for the checking processes to read when they ``reads``)."""
+        reader can; parts of it for the checking processes to read if they can, the first
+        input's first ones early: see Executor)."""
         seq = 0
-        for job in jobs:
+        reads, early = how
+        for number, job in enumerate(jobs):
             run.files.update(job.paths)
             settings = job.settings
             spec = self.spec(settings)
             try:
-                langs, work = self._pairs(job, result, size, reads)
+                langs, work = self._pairs(job, result, size, reads, early if number == 0 else 0)
             except InputError as err:
                 result.findings.append(input_error(err))
                 continue
             run.ignored.update({path: settings.ignored_for(path) for path in job.paths})
-            for records, part, model in work:
-                yield Batch(seq, spec, langs[0], langs[1], records, run.token, part, model)
+            for records, part, model, ahead in work:
+                yield Batch(seq, spec, *langs, records, run.token, part, model, ahead)
                 seq += 1
 
     def _pairs(
-        self, job: Job, result: Result, size: int, reads: bool
+        self, job: Job, result: Result, size: int, reads: bool, early: int
     ) -> tuple[tuple[str, str], Iterator[Work]]:
         """The languages and the batches' work of one job; reading errors raise
         InputError."""
@@ -283,7 +293,7 @@ class Engine:
             tgt = self.registry.languages.generic(stream.target.lang)
             langs = (stream.source.lang, stream.target.lang)
             if reads and stream.part is not None:
-                return langs, streamed_parts(stream, src, tgt, size)
+                return langs, streamed_parts(stream, src, tgt, size, early)
             return langs, _in_chunks(streamed_records(stream, src, tgt), size)
         bitext = self._read(job, result)
         result.findings.extend(input_error(p) for p in bitext.problems)

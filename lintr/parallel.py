@@ -7,8 +7,9 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
 
-from lintr.batches import Batch, BatchResult, Checker
+from lintr.batches import Batch, BatchResult, Checker, finished, finishing
 from lintr.plugins import Registry
 
 # Set in the parent just before the workers start: with the fork start method they inherit
@@ -42,18 +43,37 @@ class PoolExecutor:
         self.jobs = jobs
         # Batches submitted and not yet consumed: enough to keep every worker busy while
         # the parent reads ahead, few enough that memory stays flat.
-        self.in_flight = in_flight or 3 * jobs
+        self.in_flight = max(in_flight or 3 * jobs, jobs + 2)
+        # One batch a worker while the parent learns the length model. More than one is
+        # not needed: the parent takes a core, the workers share the other.
+        self.early_batches = jobs
 
     def map(self, batches: Iterator[Batch]) -> Iterator[BatchResult]:
         global _registry
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         _registry = self.registry if context.get_start_method() == "fork" else None
-        window: deque[Future] = deque()
+        window: deque[tuple[Batch, Future]] = deque()
+        # The length model of the early batches: that of the first batch sent after them
+        # (only the first input has early batches, and it has a batch after them).
+        model: Any = None
         with ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_start) as pool:
             for batch in batches:
-                window.append(pool.submit(_check, batch))
+                if model is None and not batch.early:
+                    model = batch.model
+                window.append((batch, pool.submit(_check, batch)))
                 if len(window) >= self.in_flight:
-                    yield window.popleft().result()
+                    yield _result(pool, *window.popleft(), model)
             while window:
-                yield window.popleft().result()
+                yield _result(pool, *window.popleft(), model)
+
+
+def _result(pool: ProcessPoolExecutor, batch: Batch, future: Future, model: Any) -> BatchResult:
+    """The result of ``batch``; for an early one, with its pairs' rules that read the length
+    model run again (on whichever worker is free: it waits behind the batches in flight,
+    which keep the workers busy meanwhile)."""
+    result = future.result()
+    rest = finishing(batch, result, model) if batch.early else None
+    if rest is None:
+        return result
+    return finished(result, pool.submit(_check, rest).result())
