@@ -41,19 +41,20 @@ class PoolExecutor:
     def __init__(self, registry: Registry, jobs: int, in_flight: int | None = None):
         self.registry = registry
         self.jobs = jobs
+        # Batches sent before the parent has learned the length model: it takes one core,
+        # the workers share the other, and the model takes 1-3 s (sample pass and lexicon).
+        self.early_batches = 2 * jobs
         # Batches submitted and not yet consumed: enough to keep every worker busy while
-        # the parent reads ahead, few enough that memory stays flat.
-        self.in_flight = max(in_flight or 3 * jobs, jobs + 2)
-        # One batch a worker while the parent learns the length model. More than one is
-        # not needed: the parent takes a core, the workers share the other.
-        self.early_batches = jobs
+        # the parent reads ahead, few enough that memory stays flat; more than the early
+        # ones, so that the model is learned before the first early result is taken.
+        self.in_flight = max(in_flight or 3 * jobs, self.early_batches + 1)
 
     def map(self, batches: Iterator[Batch]) -> Iterator[BatchResult]:
         global _registry
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         _registry = self.registry if context.get_start_method() == "fork" else None
-        window: deque[tuple[Batch, Future]] = deque()
+        window: deque[list] = deque()  # [batch, its future, its finishing future]
         # The length model of the early batches: that of the first batch sent after them
         # (only the first input has early batches, and it has a batch after them).
         model: Any = None
@@ -61,19 +62,32 @@ class PoolExecutor:
             for batch in batches:
                 if model is None and not batch.early:
                     model = batch.model
-                window.append((batch, pool.submit(_check, batch)))
+                window.append([batch, pool.submit(_check, batch), None])
                 if len(window) >= self.in_flight:
-                    yield _result(pool, *window.popleft(), model)
+                    yield _take(pool, window, model)
             while window:
-                yield _result(pool, *window.popleft(), model)
+                yield _take(pool, window, model)
 
 
-def _result(pool: ProcessPoolExecutor, batch: Batch, future: Future, model: Any) -> BatchResult:
-    """The result of ``batch``; for an early one, with its pairs' rules that read the length
-    model run again (on whichever worker is free: it waits behind the batches in flight,
-    which keep the workers busy meanwhile)."""
+def _take(pool: ProcessPoolExecutor, window: deque[list], model: Any) -> BatchResult:
+    """The result of the first batch of ``window``; for an early one, with its pairs' rules
+    that read the length model run again. The other early batches done by then are sent
+    to be finished at the same time, so that a worker does not wait while the parent waits
+    for one of them."""
+    batch, future, rest = window.popleft()
     result = future.result()
-    rest = finishing(batch, result, model) if batch.early else None
-    if rest is None:
+    if not batch.early:
         return result
-    return finished(result, pool.submit(_check, rest).result())
+    for entry in window:
+        if entry[0].early and entry[2] is None and entry[1].done():
+            entry[2] = _finish(pool, entry[0], entry[1].result(), model)
+    rest = rest or _finish(pool, batch, result, model)
+    return result if rest is _NOTHING else finished(result, rest.result())
+
+
+_NOTHING = Future()  # an early batch none of whose rules read the model
+
+
+def _finish(pool: ProcessPoolExecutor, batch: Batch, result: BatchResult, model: Any) -> Future:
+    rest = finishing(batch, result, model)
+    return _NOTHING if rest is None else pool.submit(_check, rest)
