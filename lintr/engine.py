@@ -85,8 +85,7 @@ def stream_model(stream: LineStream, src: LanguageProfile, tgt: LanguageProfile)
     sample)."""
     fallback = LengthModel(tgt.relative_length / src.relative_length)
     step = max(1, stream.count // _SAMPLE)
-    sample = [(s.text, t.text) for i, (s, t) in enumerate(stream.rows()) if i % step == 0]
-    return corpus_model(sample, src, tgt, fallback)
+    return corpus_model(stream.texts(step), src, tgt, fallback)
 
 
 def streamed_records(

@@ -130,3 +130,14 @@ def test_text_pair_parts_read_what_rows_read(tmp_path, registry):
     stream = PlainTextPair().scan([str(ar), str(en)], ctx)
     assert stream.count == 110
     _parts_cover(stream)
+
+
+@pytest.mark.parametrize("text", [TSV, _long_tsv(), "\ufeff\t \n\u3000\tx\ny\t\u2003\nأ\tب\n"])
+def test_tsv_sample_reads_the_pairs_rows_reads(tmp_path, registry, text):
+    path = tmp_path / "s.tsv"
+    path.write_bytes(text.encode())
+    stream = TsvReader().scan([str(path)], ReadContext(registry.languages, "ar", "en"))
+    assert stream.sample is not None
+    rows = [(s.text, t.text) for s, t in stream.rows()]
+    for step in (1, 2, 3, 7, 1000):
+        assert stream.texts(step) == rows[::step]

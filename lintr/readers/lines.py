@@ -32,6 +32,14 @@ def lines(path: str, validate: bool = True) -> Iterator[tuple[int, str]]:
         yield number, line
 
 
+def decoded(raw: bytes, number: int) -> str:
+    """A line of a file already checked by :func:`lines`, as it yields it."""
+    body = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1] if raw.endswith(b"\n") else raw
+    if number == 1 and body.startswith(_BOM):
+        body = body[3:]
+    return body.decode("utf-8")
+
+
 def placed_lines(
     path: str, validate: bool = True, start: int = 0, before: int = 0
 ) -> Iterator[tuple[int, int, str]]:
@@ -94,6 +102,15 @@ class LineStream:
     # part(first, count): pairs first .. first + count - 1 as a Part, for readers that can
     # read a stretch by itself (None: only rows()).
     part: Callable[[int, int], Part] | None = None
+    # sample(step): the (source, target) texts of pairs 0, step, 2 * step ..., for readers
+    # that can pass over the others faster than rows() reads them (None: rows()).
+    sample: Callable[[int], list[tuple[str, str]]] | None = None
+
+    def texts(self, step: int) -> list[tuple[str, str]]:
+        """The texts of every ``step``-th pair, from the first."""
+        if self.sample is not None:
+            return self.sample(step)
+        return [(s.text, t.text) for i, (s, t) in enumerate(self.rows()) if i % step == 0]
 
     def first(self, n: int) -> list[tuple[Segment, Segment]]:
         out = []

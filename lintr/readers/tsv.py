@@ -8,8 +8,12 @@ from itertools import islice
 
 from lintr.hookspecs import hookimpl
 from lintr.model import Document, Segment
-from lintr.readers import Bitext, InputError, ReadContext, Reader, read_text
-from lintr.readers.lines import GRAIN, LineStream, Marks, lines, placed_lines
+from lintr.readers import Bitext, InputError, ReadContext, Reader, open_bytes, read_text
+from lintr.readers.lines import GRAIN, LineStream, Marks, decoded, lines, placed_lines
+
+# Bytes that leave a line possibly blank: ASCII white space (str.isspace's) and every byte of
+# a multi-byte character (a few of which are spaces). A line with any other byte has text.
+_MAYBE_BLANK = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f " + bytes(range(0x80, 0x100))
 
 
 def _problem(path: str, number: int, line: str, fields: list[str]) -> InputError:
@@ -79,7 +83,30 @@ class TsvReader(Reader):
             lambda: _rows(path, lines(path, validate=False)),
             problems,
             part,
+            lambda step: _sample(path, step),
         )
+
+
+def _sample(path: str, step: int) -> list[tuple[str, str]]:
+    """The texts of pairs 0, step, 2 * step ... as _rows gives them, decoding only those
+    lines: the other pairs are only counted, from their bytes where they can be (a pair's
+    line has one tab, the only byte 0x09 in UTF-8, and is not blank)."""
+    out = []
+    index = 0
+    with open_bytes(path, 1 << 20) as handle:
+        for number, raw in enumerate(handle, 1):
+            if raw.count(b"\t") != 1:
+                continue
+            line = None
+            if not raw.translate(None, _MAYBE_BLANK):
+                line = decoded(raw, number)
+                if not line.strip():
+                    continue
+            if index % step == 0:
+                source, target = (line or decoded(raw, number)).split("\t")
+                out.append((source, target))
+            index += 1
+    return out
 
 
 @dataclass(frozen=True)
