@@ -751,7 +751,7 @@ LOCAL_WEIGHT = 15.0
 # A gap moves only when the new place is this much cheaper. Any strictly cheaper place, not
 # 0.5 cheaper: on hadith text (align_eval's document, paragraphs and splits rows, seeds 1
 # and 2) that found 10 more deleted units net (13 more in 8 rows, 3 fewer in 3), with the
-# same false alarms. A tie keeps the first pass's place.
+# same false alarms. Where places tie, the gap goes to the earliest of them.
 REFINE_MARGIN = 0.0
 
 
