@@ -272,6 +272,10 @@ class Row:
     near_misses: int = 0
     # document modes: deletions found by a finding over the whole line/paragraph
     hits_whole: int = 0
+    # document modes: misses whose nearest expected-rule finding flags a unit with the same
+    # text as the deleted one on the side that kept it (same_text): the two places cannot
+    # be told apart, and the finding is right in substance
+    same_text: int = 0
     seconds: float = 0.0
     findings: int = 0
     # document modes: missing-sentence notes pointing at the gap (±1 line)
@@ -294,6 +298,11 @@ class Row:
     @property
     def recall(self) -> float:
         return self.hits / self.deletions if self.deletions else float("nan")
+
+    @property
+    def recall_same_text(self) -> float:
+        """Recall with the same_text misses counted as found."""
+        return (self.hits + self.same_text) / self.deletions if self.deletions else float("nan")
 
     @property
     def false_alarm_rate(self) -> float:
@@ -325,6 +334,8 @@ class Row:
                 out["untouched_written_as_two_units"] = self.split_untouched
                 out["false_alarms_on_them"] = self.false_alarms_split
             out["hits_whole_unit"] = self.hits_whole
+            out["same_text_misses"] = self.same_text
+            out["recall_same_text_as_found"] = round(self.recall_same_text, 4)
         if self.notes_checked:
             out["notes_at_gap"] = round(self.notes_ok / self.notes_checked, 4)
         if self.position_errors:
@@ -553,6 +564,21 @@ def run_documents(
         return min(found, key=lambda x: (x[0], x[1]["line"]), default=None)
 
     row.near_misses = sum(nearest(name, h) is not None for name, h in misses)
+    kept_side = "en" if direction == "ar" else "ar"
+
+    def same_text(name: str, h: int) -> bool:
+        """Whether the nearest finding flags a unit whose kept text is the deleted one's."""
+        near = nearest(name, h)
+        if near is None:
+            return False
+        doc = by_doc[name][2]
+        flagged = near[1]
+        covered = range(flagged["line"], (flagged.get("end_line") or flagged["line"]) + 1)
+        units = {by_doc[name][0][kept_side].hadith_at(n) for n in covered} - {None, h}
+        mine = comparable(getattr(doc[h], kept_side))
+        return any(comparable(getattr(doc[u], kept_side)) == mine for u in units)
+
+    row.same_text = sum(same_text(name, h) for name, h in misses)
     for name, h in pick.sample(misses, min(args.samples, len(misses))):
         maps, _, doc = by_doc[name]
         other = "en" if direction == "ar" else "ar"
@@ -574,6 +600,15 @@ def run_documents(
             }
         row.miss_samples.append(sample)
     return row
+
+
+_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640\u200e\u200f]")
+
+
+def comparable(text: str) -> str:
+    """Text as compared for "the same text": without tashkeel, tatweel and direction marks,
+    whitespace collapsed, case folded."""
+    return " ".join(_MARKS.sub("", text).casefold().split())
 
 
 def note_at_gap(
@@ -753,6 +788,7 @@ def table(rows: list[Row]) -> str:
         "per 1,000",
         "whole units per 1,000",
         "near misses",
+        "same text",
         "notes at gap",
         "seconds",
     ]
@@ -773,6 +809,7 @@ def table(rows: list[Row]) -> str:
                 f"{r.false_alarm_rate:.1f}",
                 "-" if doc_less else f"{1000 * r.false_alarms_whole / max(1, r.untouched):.1f}",
                 "-" if doc_less else f"{r.near_misses:,}",
+                "-" if doc_less else f"{r.same_text:,}",
                 notes,
                 f"{r.seconds:.1f}",
             ]

@@ -166,6 +166,33 @@ def test_second_look_keeps_a_right_path(registry):
     assert [bead(rs, rt) for rs, rt in fixed] == right
 
 
+@pytest.mark.parametrize("side", [0, 1])
+@pytest.mark.parametrize(
+    ("cheaper_by", "expected"),
+    [(0.1, ["0-0", "1-1", "2-"]), (0.0, ["0-0", "1-", "2-1"]), (-0.1, ["0-0", "1-", "2-1"])],
+)
+def test_a_gap_slides_to_any_strictly_cheaper_place(side, cheaper_by, expected):
+    """A unit unpaired between 1-1 beads: the second look moves the gap wherever the window
+    costs less, however little less; not where it costs the same or more. Either side may
+    hold the gap (the expected beads are written source-target for side 0 and swapped for
+    side 1)."""
+    window = [tuple(map(_range, parse(b))) for b in ["0-0", "1-", "2-1"]]
+    if side == 1:
+        window = [(rt, rs) for rs, rt in window]
+    # Unit 1 of the gap's side renders the other side's unit 1 a little better (or not)
+    # than unit 2 does; a gap at unit 0 is dear.
+    prices = {(1, 1): 1.0 - cheaper_by, (2, 1): 1.0, (1, 0): 2.0}
+
+    def cost(xs, ys, near):
+        mine, theirs = (xs, ys) if side == 0 else (ys, xs)
+        return prices.get((mine[0], theirs[0]), 1.0)
+
+    moved = align._slide_gap(window, 1, side, cost)
+    if side == 1:
+        moved = [(rt, rs) for rs, rt in moved]
+    assert [bead(rs, rt) for rs, rt in moved] == expected
+
+
 def _range(indices: list[int]) -> range:
     return range(indices[0], indices[-1] + 1) if indices else range(0)
 
