@@ -11,13 +11,15 @@ it has none). Those become anchors for the second pass.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
+from itertools import chain, product
 
 import regex
 
 from lintr.languages import LanguageProfile
-from lintr.text import mapped
+from lintr.text import by_chunk
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 MIN_LENGTH = 3  # shorter words are mostly particles
@@ -35,18 +37,28 @@ _AR_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه", "ة", "ت")
 def word_set(text: str, profile: LanguageProfile) -> frozenset[str]:
     """The comparable word forms of a text: Arabic without marks and clitics, other
     scripts in lower case."""
+    cache, scan = _chunk_forms(profile)
+    return frozenset(by_chunk(scan, text, cache))
+
+
+# Per script and normalisation: each distinct chunk's forms (``text.by_chunk``; ``_WORD`` is
+# a word pattern), and the function that finds them. Word by word gives what normalising
+# the whole text would: Arabic normalisation only deletes marks and tatweel (which are
+# inside a word) and folds letters into letters.
+_CHUNK_FORMS: dict[tuple, tuple[dict[str, tuple[str, ...]], Callable[[str], list[str]]]] = {}
+
+
+def _chunk_forms(profile: LanguageProfile) -> tuple[dict, Callable[[str], list[str]]]:
     key = (profile.script, profile.normalize)
-    forms = _FORMS.setdefault(key, {})
-    found = set(mapped(partial(_form, profile=profile), _WORD.findall(text), forms))
-    found.discard("")
-    return frozenset(found)
+    found = _CHUNK_FORMS.get(key)
+    if found is None:
+        found = _CHUNK_FORMS[key] = ({}, partial(_forms, profile=profile))
+    return found
 
 
-# Each distinct word's form, worked out once (per script and normalisation; text.mapped
-# starts a cache again past its limit). Word by word gives what normalising the whole text
-# would: Arabic normalisation only deletes marks and tatweel (which are inside a word) and
-# folds letters into letters.
-_FORMS: dict[tuple, dict[str, str]] = {}
+def _forms(chunk: str, profile: LanguageProfile) -> list[str]:
+    """The forms of the words of ``chunk`` long enough to count."""
+    return [form for word in _WORD.findall(chunk) if (form := _form(word, profile))]
 
 
 def _form(word: str, profile: LanguageProfile) -> str:
@@ -84,29 +96,20 @@ def learn(pairs: Sequence[tuple[frozenset[str], frozenset[str]]]) -> Lexicon | N
     if len(pairs) > MAX_PAIRS:  # a fixed seed: the same document gives the same lexicon
         pairs = random.Random(len(pairs)).sample(list(pairs), MAX_PAIRS)
     limit = max(MIN_TOGETHER, MAX_SHARE * len(pairs))
-    s_df = _frequencies(p[0] for p in pairs)
-    t_df = _frequencies(p[1] for p in pairs)
+    s_df = Counter(chain.from_iterable(p[0] for p in pairs))
+    t_df = Counter(chain.from_iterable(p[1] for p in pairs))
     s_ok = {w for w, c in s_df.items() if MIN_TOGETHER <= c <= limit}
     t_ok = {w for w, c in t_df.items() if MIN_TOGETHER <= c <= limit}
-    together: dict[tuple[str, str], int] = {}
-    for s_words, t_words in pairs:
-        t_kept = t_words & t_ok
-        for s in s_words & s_ok:
-            for t in t_kept:
-                together[(s, t)] = together.get((s, t), 0) + 1
+    # Every (source word, target word) of every pair, counted in C: the product of the
+    # pair's kept words, in the order of the nested loops it replaces.
+    together = Counter(
+        chain.from_iterable(product(s_words & s_ok, t_words & t_ok) for s_words, t_words in pairs)
+    )
     found: dict[str, set[str]] = {}
     for (s, t), c in together.items():
         if c >= MIN_TOGETHER and 2 * c / (s_df[s] + t_df[t]) >= MIN_DICE:
             found.setdefault(s, set()).add(t)
     return Lexicon({s: frozenset(ts) for s, ts in found.items()}) if found else None
-
-
-def _frequencies(sets) -> dict[str, int]:
-    df: dict[str, int] = {}
-    for words in sets:
-        for w in words:
-            df[w] = df.get(w, 0) + 1
-    return df
 
 
 class Lexicon:
@@ -119,15 +122,15 @@ class Lexicon:
             for target in targets:
                 back.setdefault(target, set()).add(source)
         self.reverse = {t: frozenset(ss) for t, ss in back.items()}
-        # (side, script, normalisation) -> word as written -> its anchors (anchors_in)
-        self._word_anchors: dict[tuple, dict[str, tuple[str, ...]]] = {}
+        # (side, script, normalisation) -> chunk of text -> its anchors (anchors_in)
+        self._chunk_anchors: dict[tuple, dict[str, tuple[str, ...]]] = {}
 
     def __len__(self) -> int:
         return len(self.forward)
 
     def __getstate__(self) -> dict:
         # The word cache stays behind: batches sent to workers carry the lexicon.
-        return {**self.__dict__, "_word_anchors": {}}
+        return {**self.__dict__, "_chunk_anchors": {}}
 
     def source_anchors(self, words: frozenset[str]) -> set[str]:
         """``^word`` for each entry a source unit contains."""
@@ -139,13 +142,13 @@ class Lexicon:
 
     def anchors_in(self, text: str, profile: LanguageProfile, side: str) -> set[str]:
         """``source_anchors(word_set(text, profile))`` (``target_anchors`` for the target
-        side), each distinct word's anchors worked out once: the sentence aligner asks this
+        side), each distinct chunk's anchors worked out once: the sentence aligner asks this
         of every sentence of every pair it aligns."""
-        known = self._word_anchors.setdefault((side, profile.script, profile.normalize), {})
+        key = (side, profile.script, profile.normalize)
+        known = self._chunk_anchors.get(key)
+        if known is None:
+            known = self._chunk_anchors[key] = {}
         anchors = self.source_anchors if side == "source" else self.target_anchors
-        found: set[str] = set()
-        for many in mapped(
-            lambda w: tuple(anchors(word_set(w, profile))), _WORD.findall(text), known
-        ):
-            found.update(many)
-        return found
+        return set(
+            by_chunk(lambda chunk: anchors(frozenset(_forms(chunk, profile))), text, known)
+        )

@@ -179,9 +179,9 @@ class PairSide:
         for rules that need positions only for the few words they report."""
         if "words" in self.__dict__:
             return [w for _, _, w in self.__dict__["words"]]
-        from lintr.text import WORD
+        from lintr.text import tokens
 
-        return WORD.findall(self.text)
+        return tokens(self.text)
 
     @cached_property
     def word_bounds(self) -> list[int]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from itertools import accumulate
+from collections.abc import Iterable
+from itertools import accumulate, chain
 from typing import TypeVar
 
 import regex
@@ -69,6 +70,44 @@ def mapped(function: Callable[[str], T], items: list[str], cache: dict[str, T]) 
         for item in missing:
             cache[item] = function(item)
     return list(map(cache.__getitem__, items))
+
+
+# Distinct chunks a cache of ``by_chunk`` holds before it starts again: chunks are words with
+# their punctuation, so there are more of them than words, and each keeps a tuple.
+CHUNK_LIMIT = 1 << 16
+
+
+def by_chunk(
+    scan: Callable[[str], Iterable[T]], text: str, cache: dict[str, tuple[T, ...]]
+) -> list[T]:
+    """``list(scan(text))``, worked out chunk by chunk (``text.split()``), each distinct chunk
+    scanned once and kept in ``cache``: a split and a look-up per chunk, done in C, cost a
+    quarter of a regex scan of the whole text.
+
+    Equal to scanning the whole text only for a ``scan`` whose matches hold no whitespace
+    and whose look-arounds take whitespace as they take the text's ends (a word pattern
+    such as ``WORD``): then no match crosses a chunk and each chunk has the same matches
+    alone as inside the text."""
+    chunks = text.split()
+    try:
+        return list(chain.from_iterable(map(cache.__getitem__, chunks)))
+    except KeyError:  # chunks not seen before: scan them once
+        missing = set(chunks).difference(cache)
+        if len(cache) + len(missing) > CHUNK_LIMIT:
+            cache.clear()
+            missing = set(chunks)
+        for chunk in missing:
+            cache[chunk] = tuple(scan(chunk))
+        return list(chain.from_iterable(map(cache.__getitem__, chunks)))
+
+
+# The shared tokens of every side (``PairSide.tokens``), per distinct chunk.
+_TOKEN_CHUNKS: dict[str, tuple[str, ...]] = {}
+
+
+def tokens(text: str) -> list[str]:
+    """``WORD.findall(text)``, from the chunks of ``text``."""
+    return by_chunk(WORD.findall, text, _TOKEN_CHUNKS)
 
 
 def script_counts(text: str) -> Counter[str]:

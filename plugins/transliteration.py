@@ -16,7 +16,7 @@ from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
 from lintr.rule import Option, Rule
 from lintr.spans import FirstPlaces, Spans
 from lintr.termfiles import Canonical, read_canonical
-from lintr.text import CACHE_LIMIT, mapped
+from lintr.text import CACHE_LIMIT, by_chunk
 
 # Where a spelling occurs: path, line, column, end line, end column, the text as written.
 Where = tuple[str, int, int, int, int, str]
@@ -233,7 +233,10 @@ class InconsistentTransliteration(Rule):
         # spelling-variant: their later places can never be among the first).
         self._name: dict[str, tuple | None] = {}
         self._lower: dict[str, str | None] = {}
-        self._arabic: dict[str, tuple[str, str, str]] = {}
+        # Per distinct chunk of text (a word and its punctuation): its Latin words, and its
+        # Arabic words analysed (``text.by_chunk``).
+        self._latin_chunks: dict[str, tuple[str, ...]] = {}
+        self._arabic_chunks: dict[str, tuple[tuple[str, str, str], ...]] = {}
         self._first: dict[str, FirstPlaces] = {}
         self._by_arabic = {
             (names.latin_skeleton(c.spelling), names.arabic_key(c.arabic)): c
@@ -272,7 +275,7 @@ class InconsistentTransliteration(Rule):
         in_order, full = first.begin([side for side, _ in sides]), first.full
         lower_key, name_info = self._lower, self._name
         for side, other in sides:
-            words = names.WORD.findall(side.text)
+            words = by_chunk(names.WORD.findall, side.text, self._latin_chunks)
             missing = set(words).difference(name_info)
             if missing:
                 if len(name_info) + len(missing) > CACHE_LIMIT:
@@ -318,8 +321,7 @@ class InconsistentTransliteration(Rule):
         formula test."""
         if not (other and other.profile.script == "Arabic"):
             return {}
-        raw = names.ARABIC_WORD.findall(other.text)
-        analysed = set(mapped(_analyse_arabic, raw, self._arabic))
+        analysed = set(by_chunk(_analyse_arabic_words, other.text, self._arabic_chunks))
         state.arabic.update({key for _, _, key in analysed})
         state.sources += 1
         wanted = {info[5] for info in found}
@@ -531,6 +533,11 @@ class InconsistentTransliteration(Rule):
 def _analyse_arabic(word: str) -> tuple[str, str, str]:
     bare = names.arabic_bare(word)
     return bare, names.arabic_skeleton(bare), names.arabic_key(bare)
+
+
+def _analyse_arabic_words(text: str) -> list[tuple[str, str, str]]:
+    """Each Arabic word of ``text`` (without tashkeel), its skeleton and its key."""
+    return [_analyse_arabic(word) for word in names.ARABIC_WORD.findall(text)]
 
 
 def _marked(spelling: str) -> bool:
