@@ -59,3 +59,21 @@ def test_learn_samples_large_inputs_the_same_way(monkeypatch):
     learned = lexicon.learn(pairs)
     assert learned is not None
     assert learned.forward == {s: frozenset(t) for s, t in plain_learn(pairs).items()}
+
+
+def test_both_ways_of_counting_agree():
+    pairs = random_pairs(300, 6)
+    s_df = lexicon.Counter(w for s, _ in pairs for w in s)
+    t_df = lexicon.Counter(w for _, t in pairs for w in t)
+    by_product = lexicon.Counter(
+        (s, t) for a, b in pairs for s in a for t in b if s_df[s] >= 1 and t_df[t] >= 1
+    )
+    windows, targets = lexicon._windows(s_df, t_df, set(s_df), set(t_df))
+    by_bits = lexicon._together_by_bits(pairs, windows, targets)
+    for (s, t), c in by_product.items():
+        reachable = t_df[t] <= 3 * s_df[s] and s_df[s] <= 3 * t_df[t]
+        if c >= lexicon.MIN_TOGETHER and reachable:
+            assert by_bits[(s, t)] == c
+        else:
+            assert (s, t) not in by_bits
+    assert set(by_bits) <= set(by_product)
