@@ -30,7 +30,7 @@ def anchors(text: str, profile: LanguageProfile) -> frozenset[str]:
     cache = _CHUNK_ANCHORS.get(profile.script)
     if cache is None:
         cache = _CHUNK_ANCHORS[profile.script] = {}
-    found = set(by_chunk(_WORD_ANCHORS.get(profile.script, _number_anchors), text, cache))
+    found = set(by_chunk(_WORD_ANCHORS.get(profile.script, _number_anchors), text.split(), cache))
     if _may_hold_url(text):
         found.update(f"@{m.group().lower()}" for m in URL_OR_EMAIL.finditer(text))
     if "?" in text or "؟" in text:

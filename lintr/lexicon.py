@@ -39,7 +39,7 @@ def word_set(text: str, profile: LanguageProfile) -> frozenset[str]:
     """The comparable word forms of a text: Arabic without marks and clitics, other
     scripts in lower case."""
     cache, scan = _chunk_forms(profile)
-    return frozenset(by_chunk(scan, text, cache))
+    return frozenset(by_chunk(scan, text.split(), cache))
 
 
 # Per script and normalisation: each distinct chunk's forms (``text.by_chunk``; ``_WORD`` is
@@ -201,5 +201,5 @@ class Lexicon:
             known = self._chunk_anchors[key] = {}
         anchors = self.source_anchors if side == "source" else self.target_anchors
         return set(
-            by_chunk(lambda chunk: anchors(frozenset(_forms(chunk, profile))), text, known)
+            by_chunk(lambda chunk: anchors(frozenset(_forms(chunk, profile))), text.split(), known)
         )

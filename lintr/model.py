@@ -9,6 +9,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from lintr.languages import LanguageProfile
 
 Side = Literal["source", "target"]
@@ -174,6 +176,12 @@ class PairSide:
         return words(self.text)
 
     @cached_property
+    def chunks(self) -> list[str]:
+        """``text.split()``: the words with their punctuation, for the scans that work chunk
+        by chunk (``lintr.text.by_chunk``)."""
+        return self.text.split()
+
+    @cached_property
     def tokens(self) -> list[str]:
         """The words of ``words`` without their offsets: several times cheaper to find,
         for rules that need positions only for the few words they report."""
@@ -181,7 +189,19 @@ class PairSide:
             return [w for _, _, w in self.__dict__["words"]]
         from lintr.text import tokens
 
-        return tokens(self.text)
+        return tokens(self.chunks)
+
+    def folded_tokens(self, fold: Callable[[str], str]) -> list[str]:
+        """``tokens``, each folded by ``fold``: computed once per side and fold for the
+        rules that compare folded words (translation memory, spelling), and once per
+        distinct word in a process. Shared: do not change it."""
+        memo = self.__dict__.setdefault("_folded_tokens", {})
+        found = memo.get(fold)
+        if found is None:
+            from lintr.text import folded
+
+            found = memo[fold] = folded(fold, self.tokens)
+        return found
 
     @cached_property
     def word_bounds(self) -> list[int]:

@@ -275,7 +275,7 @@ class InconsistentTransliteration(Rule):
         in_order, full = first.begin([side for side, _ in sides]), first.full
         lower_key, name_info = self._lower, self._name
         for side, other in sides:
-            words = by_chunk(names.WORD.findall, side.text, self._latin_chunks)
+            words = by_chunk(names.WORD.findall, side.chunks, self._latin_chunks)
             missing = set(words).difference(name_info)
             if missing:
                 if len(name_info) + len(missing) > CACHE_LIMIT:
@@ -321,7 +321,7 @@ class InconsistentTransliteration(Rule):
         formula test."""
         if not (other and other.profile.script == "Arabic"):
             return {}
-        analysed = set(by_chunk(_analyse_arabic_words, other.text, self._arabic_chunks))
+        analysed = set(by_chunk(_analyse_arabic_words, other.chunks, self._arabic_chunks))
         state.arabic.update({key for _, _, key in analysed})
         state.sources += 1
         wanted = {info[5] for info in found}

@@ -44,22 +44,22 @@ def profiles(registry):
 def test_by_chunk_finds_what_findall_finds(pattern):
     cache: dict = {}
     for t in texts():
-        assert text.by_chunk(pattern.findall, t, cache) == pattern.findall(t), t
+        assert text.by_chunk(pattern.findall, t.split(), cache) == pattern.findall(t), t
 
 
 def test_by_chunk_numbers_are_the_texts_numbers():
     cache: dict = {}
     scan = lambda chunk: [n.value for n in find_numbers(chunk)]  # noqa: E731
     for t in texts():
-        assert text.by_chunk(scan, t, cache) == [n.value for n in find_numbers(t)], t
+        assert text.by_chunk(scan, t.split(), cache) == [n.value for n in find_numbers(t)], t
 
 
 def test_by_chunk_starts_again_past_its_limit(monkeypatch):
     monkeypatch.setattr(text, "CHUNK_LIMIT", 4)
     cache: dict = {}
-    assert text.by_chunk(str.split, "a b c", cache) == ["a", "b", "c"]
-    assert text.by_chunk(str.split, "d e", cache) == ["d", "e"]
-    assert set(cache) == {"d", "e"}
+    assert text.by_chunk(list, ["ab", "c", "d"], cache) == ["a", "b", "c", "d"]
+    assert text.by_chunk(list, ["ef", "g"], cache) == ["e", "f", "g"]
+    assert set(cache) == {"ef", "g"}
 
 
 def test_shared_tokens_are_the_words(profiles):
@@ -96,3 +96,12 @@ def test_lexicon_anchors_in_is_anchors_of_the_word_set(profiles):
     for t in texts() + ["والكتاب قال كتابه", "The book said: books, Books!"]:
         assert found.anchors_in(t, ar, "source") == found.source_anchors(lexicon.word_set(t, ar))
         assert found.anchors_in(t, en, "target") == found.target_anchors(lexicon.word_set(t, en))
+
+
+def test_folded_tokens_are_shared_and_folded(profiles):
+    ar, en = profiles
+    side = PairSide((Segment("وقال الرئيسُ إنّ The President SAID", "f", 1, 1),), ar, "source")
+    folded = side.folded_tokens(ar.normalize)
+    assert folded == [ar.normalize(w) for w in side.tokens]
+    assert side.folded_tokens(ar.normalize) is folded
+    assert side.folded_tokens(str.casefold) == ["وقال", "الرئيسُ", "إنّ", "the", "president", "said"]
