@@ -105,3 +105,15 @@ def test_folded_tokens_are_shared_and_folded(profiles):
     assert folded == [ar.normalize(w) for w in side.tokens]
     assert side.folded_tokens(ar.normalize) is folded
     assert side.folded_tokens(str.casefold) == ["وقال", "الرئيسُ", "إنّ", "the", "president", "said"]
+
+
+def test_doubled_word_keys_from_chunks(profiles):
+    from functools import partial
+
+    from lintr_plugins.repetition import _keys
+
+    for profile in profiles:
+        strip, cache = profile.strip_marks, {}
+        for t in texts():
+            expected = [strip(w).casefold() for w in text.WORD.findall(t)]
+            assert text.by_chunk(partial(_keys, strip), t.split(), cache) == expected, t
