@@ -6,7 +6,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress
+from operator import itemgetter
 
 from rapidfuzz.distance import Levenshtein
 
@@ -16,7 +17,7 @@ from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
 from lintr.rule import Option, Rule
 from lintr.spans import FirstPlaces, Spans
 from lintr.termfiles import Canonical, read_canonical
-from lintr.text import CACHE_LIMIT, by_chunk
+from lintr.text import CACHE_LIMIT, CHUNK_LIMIT, by_chunk
 
 # Where a spelling occurs: path, line, column, end line, end column, the text as written.
 Where = tuple[str, int, int, int, int, str]
@@ -233,9 +234,9 @@ class InconsistentTransliteration(Rule):
         # spelling-variant: their later places can never be among the first).
         self._name: dict[str, tuple | None] = {}
         self._lower: dict[str, str | None] = {}
-        # Per distinct chunk of text (a word and its punctuation): its Latin words, and its
-        # Arabic words analysed (``text.by_chunk``).
-        self._latin_chunks: dict[str, tuple[str, ...]] = {}
+        # Per distinct chunk of text (a word and its punctuation): the lower-case keys and
+        # names of its Latin words, and its Arabic words analysed (``text.by_chunk``).
+        self._chunk_info: dict[str, tuple[tuple, tuple]] = {}
         self._arabic_chunks: dict[str, tuple[tuple[str, str, str], ...]] = {}
         self._first: dict[str, FirstPlaces] = {}
         self._by_arabic = {
@@ -273,18 +274,16 @@ class InconsistentTransliteration(Rule):
     def _collect_role(self, role, sides, state: NamesState, lower: list[str], touched) -> None:
         first = self._first.setdefault(role, FirstPlaces())
         in_order, full = first.begin([side for side, _ in sides]), first.full
-        lower_key, name_info = self._lower, self._name
+        chunk_info = self._chunk_info
         for side, other in sides:
-            words = by_chunk(names.WORD.findall, side.chunks, self._latin_chunks)
-            missing = set(words).difference(name_info)
-            if missing:
-                if len(name_info) + len(missing) > CACHE_LIMIT:
-                    name_info.clear()  # a bound on memory: start the caches again
-                    lower_key.clear()
-                    missing = set(words)
-                self._analyse(missing)
-            lower.extend(filter(None, map(lower_key.__getitem__, words)))
-            found = list(filter(None, map(name_info.__getitem__, words)))
+            chunks = side.chunks
+            try:
+                analysed = list(map(chunk_info.__getitem__, chunks))
+            except KeyError:  # chunks not seen before
+                self._analyse_chunks(chunks)
+                analysed = list(map(chunk_info.__getitem__, chunks))
+            lower.extend(chain.from_iterable(map(itemgetter(0), analysed)))
+            found = list(chain.from_iterable(map(itemgetter(1), analysed)))
             if not found:
                 continue
             index = self._arabic_index(other, found, state)
@@ -302,6 +301,32 @@ class InconsistentTransliteration(Rule):
                     need = True
             if need:
                 self._place(side, state, first, in_order, touched)
+
+    def _analyse_chunks(self, chunks: list[str]) -> None:
+        """Cache, per chunk of text (``text.split()``) not seen yet, the lower-case keys and
+        the names of its words (``names.WORD`` is a word pattern: the chunks' words are the
+        text's)."""
+        missing = set(chunks).difference(self._chunk_info)
+        if len(self._chunk_info) + len(missing) > CHUNK_LIMIT:
+            self._chunk_info.clear()  # a bound on memory: start again
+            missing = set(chunks)
+        for chunk in missing:
+            words = names.WORD.findall(chunk)
+            self._ensure(words)
+            self._chunk_info[chunk] = (
+                tuple(filter(None, map(self._lower.__getitem__, words))),
+                tuple(filter(None, map(self._name.__getitem__, words))),
+            )
+
+    def _ensure(self, words: list[str]) -> None:
+        """Analyse those of ``words`` not in the caches yet."""
+        missing = set(words).difference(self._name)
+        if missing:
+            if len(self._name) + len(missing) > CACHE_LIMIT:
+                self._name.clear()  # a bound on memory: start the caches again
+                self._lower.clear()
+                missing = set(words)
+            self._analyse(missing)
 
     def _analyse(self, words: set[str]) -> None:
         """Cache, per word as ``names.WORD`` matches it, its folded lower-case form (or None)
@@ -338,6 +363,7 @@ class InconsistentTransliteration(Rule):
         parts = names.WORD_SPLIT.split(side.text)  # gap, word, gap, word, ..., gap
         bounds = list(accumulate(map(len, parts)))
         words = parts[1::2]
+        self._ensure(words)
         spans = Spans(side)
         name_info = self._name
         limit = self._limit

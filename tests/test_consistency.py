@@ -258,6 +258,8 @@ def test_the_word_caches_may_start_again_at_any_point(registry, monkeypatch):
     expected = _pure(cls, {}, _pairs(texts, registry))
     monkeypatch.setattr(text, "CACHE_LIMIT", 3)
     monkeypatch.setattr(transliteration, "CACHE_LIMIT", 3)
+    monkeypatch.setattr(text, "CHUNK_LIMIT", 3)  # and the per-chunk caches
+    monkeypatch.setattr(transliteration, "CHUNK_LIMIT", 3)
     rule = cls({})
     pairs = _pairs(texts, registry)
     state = rule.collect_batch(pairs[:40])
