@@ -73,8 +73,9 @@ def mapped(function: Callable[[str], T], items: list[str], cache: dict[str, T]) 
 
 
 # Distinct chunks a cache of ``by_chunk`` holds before it starts again: chunks are words with
-# their punctuation, so there are more of them than words, and each keeps a tuple.
-CHUNK_LIMIT = 1 << 16
+# their punctuation (and numbers, mostly new), so there are more of them than words, and each
+# keeps a tuple: about 10 MB a cache when full, and a run has several (one per scan).
+CHUNK_LIMIT = 1 << 15
 
 
 def by_chunk(
