@@ -234,9 +234,10 @@ class InconsistentTransliteration(Rule):
         # spelling-variant: their later places can never be among the first).
         self._name: dict[str, tuple | None] = {}
         self._lower: dict[str, str | None] = {}
-        # Per distinct chunk of text (a word and its punctuation): the lower-case keys and
-        # names of its Latin words, and its Arabic words analysed (``text.by_chunk``).
-        self._chunk_info: dict[str, tuple[tuple, tuple]] = {}
+        # Per distinct chunk of text (a word and its punctuation): the lower-case keys,
+        # names and name spans (in the chunk) of its Latin words, and its Arabic words
+        # analysed (``text.by_chunk``).
+        self._chunk_info: dict[str, tuple[tuple, tuple, tuple]] = {}
         self._arabic_chunks: dict[str, tuple[tuple[str, str, str], ...]] = {}
         self._first: dict[str, FirstPlaces] = {}
         self._by_arabic = {
@@ -300,7 +301,7 @@ class InconsistentTransliteration(Rule):
                 if info[3:5] not in full:
                     need = True
             if need:
-                self._place(side, state, first, in_order, touched)
+                self._place(side, analysed, state, first, in_order, touched)
 
     def _analyse_chunks(self, chunks: list[str]) -> None:
         """Cache, per chunk of text (``text.split()``) not seen yet, the lower-case keys and
@@ -311,11 +312,14 @@ class InconsistentTransliteration(Rule):
             self._chunk_info.clear()  # a bound on memory: start again
             missing = set(chunks)
         for chunk in missing:
-            words = names.WORD.findall(chunk)
+            found = [(m.start(), m.end(), m.group()) for m in names.WORD.finditer(chunk)]
+            words = [w for _, _, w in found]
             self._ensure(words)
+            named = [(self._name[w], (s, e)) for s, e, w in found if self._name[w] is not None]
             self._chunk_info[chunk] = (
                 tuple(filter(None, map(self._lower.__getitem__, words))),
-                tuple(filter(None, map(self._name.__getitem__, words))),
+                tuple(info for info, _ in named),
+                tuple(span for _, span in named),
             )
 
     def _ensure(self, words: list[str]) -> None:
@@ -358,26 +362,47 @@ class InconsistentTransliteration(Rule):
                     words.append(bare)
         return index
 
-    def _place(self, side: PairSide, state: NamesState, first, in_order, touched):
-        """Record the places of the side's names whose first places are not all seen."""
-        parts = names.WORD_SPLIT.split(side.text)  # gap, word, gap, word, ..., gap
-        bounds = list(accumulate(map(len, parts)))
-        words = parts[1::2]
-        self._ensure(words)
-        spans = Spans(side)
-        name_info = self._name
-        limit = self._limit
-        for i in compress(range(len(words)), map(name_info.__getitem__, words)):
-            info = name_info[words[i]]
+    def _place(self, side: PairSide, analysed, state: NamesState, first, in_order, touched):
+        """Record the places of the side's names whose first places are not all seen.
+        ``analysed``: the side's chunks' entries of ``_chunk_info``."""
+        spans, limit = Spans(side), self._limit
+        for info, start, end in self._name_spans(side, analysed):
             key = info[3:5]
             if key in first.full:
                 continue
             variant = state.names[info[3]][info[4]]
-            start, end = bounds[2 * i] + info[0], bounds[2 * i + 1] - info[1]
+            start, end = start + info[0], end - info[1]
             variant.where.append((*spans.place(start, end), info[2]))
             touched.add(variant)
             if in_order:
                 first.count(key, limit)
+
+    def _name_spans(self, side: PairSide, analysed) -> Iterator[tuple[tuple, int, int]]:
+        """Each name word of the side in order: its analysis, start and end offsets."""
+        chunks, text = side.chunks, side.text
+        if chunks and len(text) == sum(map(len, chunks)) + len(chunks) - 1:
+            return self._spans_by_chunk(chunks, analysed)
+        return self._spans_by_split(text)
+
+    @staticmethod
+    def _spans_by_chunk(chunks: list[str], analysed) -> Iterator[tuple[tuple, int, int]]:
+        """For a text with one character between chunks and none around them: chunk k
+        starts after the k chunks before it and their k separators."""
+        ends = accumulate(map(len, chunks))
+        for k, ((_, infos, spans), end) in enumerate(zip(analysed, ends, strict=True)):
+            if infos:
+                base = end - len(chunks[k]) + k
+                for info, (s, e) in zip(infos, spans, strict=True):
+                    yield info, base + s, base + e
+
+    def _spans_by_split(self, text: str) -> Iterator[tuple[tuple, int, int]]:
+        parts = names.WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+        bounds = list(accumulate(map(len, parts)))
+        words = parts[1::2]
+        self._ensure(words)
+        name_info = self._name
+        for i in compress(range(len(words)), map(name_info.__getitem__, words)):
+            yield name_info[words[i]], bounds[2 * i], bounds[2 * i + 1]
 
     def merge(self, a: NamesState, b: NamesState) -> NamesState:
         """The union of two states; reuses (and changes) ``a``."""
