@@ -180,7 +180,7 @@ class Lexicon:
         return len(self.forward)
 
     def __getstate__(self) -> dict:
-        # The word cache stays behind: batches sent to workers carry the lexicon.
+        # The chunk cache stays behind: batches sent to workers carry the lexicon.
         return {**self.__dict__, "_chunk_anchors": {}}
 
     def source_anchors(self, words: frozenset[str]) -> set[str]:

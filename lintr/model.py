@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import bisect
 import enum
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 Side = Literal["source", "target"]
 
 
-class _computed_once:  # noqa: N801 (used as a decorator, like functools.cached_property)
+class _computed_once:  # lower case: a decorator, like functools.cached_property
     """``functools.cached_property`` without its lock, which Python 3.11 takes on every first
     access (1.2 against 0.5 µs here): each pair's sides compute about a dozen such values,
     and pairs are never shared between threads."""
