@@ -10,7 +10,7 @@ import regex
 from lintr.languages import LanguageProfile
 from lintr.names import ARABIC_WORD, arabic_skeleton, latin_skeleton
 from lintr.numbers import find_numbers
-from lintr.text import URL_OR_EMAIL
+from lintr.text import URL_OR_EMAIL, by_chunk
 
 # A leading ʿayn or hamza mark belongs to the name: ‘Umar, ʿAbd, 'Imran.
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}'’‘ʿʾ])['’‘ʿʾ]?\p{Lu}[\p{L}\p{M}'’‘ʿʾ-]+")
@@ -27,19 +27,36 @@ def _may_hold_url(text: str) -> bool:
 
 def anchors(text: str, profile: LanguageProfile) -> frozenset[str]:
     """The anchors of one unit of text, as comparable strings."""
-    found = {f"#{n.value}" for n in find_numbers(text)}
+    cache = _CHUNK_ANCHORS.get(profile.script)
+    if cache is None:
+        cache = _CHUNK_ANCHORS[profile.script] = {}
+    found = set(by_chunk(_WORD_ANCHORS.get(profile.script, _number_anchors), text.split(), cache))
     if _may_hold_url(text):
         found.update(f"@{m.group().lower()}" for m in URL_OR_EMAIL.finditer(text))
     if "?" in text or "؟" in text:
         found.add("?")
-    if profile.script == "Arabic":
-        skeletons = map(arabic_skeleton, set(ARABIC_WORD.findall(text)))
-    elif profile.script == "Latin":
-        skeletons = map(_latin_skeleton, set(_CAPITALISED.findall(text)))
-    else:
-        skeletons = ()
-    found.update(["~" + s for s in skeletons if len(s) >= MIN_SKELETON])
     return frozenset(found)
+
+
+def _number_anchors(chunk: str) -> list[str]:
+    return [f"#{n.value}" for n in find_numbers(chunk)]
+
+
+def _arabic_anchors(chunk: str) -> list[str]:
+    skeletons = map(arabic_skeleton, ARABIC_WORD.findall(chunk))
+    return [*_number_anchors(chunk), *("~" + s for s in skeletons if len(s) >= MIN_SKELETON)]
+
+
+def _latin_anchors(chunk: str) -> list[str]:
+    skeletons = map(_latin_skeleton, _CAPITALISED.findall(chunk))
+    return [*_number_anchors(chunk), *("~" + s for s in skeletons if len(s) >= MIN_SKELETON)]
+
+
+# The numbers and names of a chunk of text, per script (``text.by_chunk``: NUMBER,
+# ARABIC_WORD and _CAPITALISED match no whitespace, and their look-arounds take it as they
+# take the text's ends).
+_WORD_ANCHORS = {"Arabic": _arabic_anchors, "Latin": _latin_anchors}
+_CHUNK_ANCHORS: dict[str, dict[str, tuple[str, ...]]] = {}
 
 
 def short_names(text: str, profile: LanguageProfile) -> frozenset[str]:

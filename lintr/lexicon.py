@@ -11,13 +11,16 @@ it has none). Those become anchors for the second pass.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
+from itertools import chain, product
 
 import regex
 
 from lintr.languages import LanguageProfile
-from lintr.text import mapped
+from lintr.text import by_chunk
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 MIN_LENGTH = 3  # shorter words are mostly particles
@@ -35,18 +38,28 @@ _AR_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه", "ة", "ت")
 def word_set(text: str, profile: LanguageProfile) -> frozenset[str]:
     """The comparable word forms of a text: Arabic without marks and clitics, other
     scripts in lower case."""
+    cache, scan = _chunk_forms(profile)
+    return frozenset(by_chunk(scan, text.split(), cache))
+
+
+# Per script and normalisation: each distinct chunk's forms (``text.by_chunk``; ``_WORD`` is
+# a word pattern), and the function that finds them. Word by word gives what normalising
+# the whole text would: Arabic normalisation only deletes marks and tatweel (which are
+# inside a word) and folds letters into letters.
+_CHUNK_FORMS: dict[tuple, tuple[dict[str, tuple[str, ...]], Callable[[str], list[str]]]] = {}
+
+
+def _chunk_forms(profile: LanguageProfile) -> tuple[dict, Callable[[str], list[str]]]:
     key = (profile.script, profile.normalize)
-    forms = _FORMS.setdefault(key, {})
-    found = set(mapped(partial(_form, profile=profile), _WORD.findall(text), forms))
-    found.discard("")
-    return frozenset(found)
+    found = _CHUNK_FORMS.get(key)
+    if found is None:
+        found = _CHUNK_FORMS[key] = ({}, partial(_forms, profile=profile))
+    return found
 
 
-# Each distinct word's form, worked out once (per script and normalisation; text.mapped
-# starts a cache again past its limit). Word by word gives what normalising the whole text
-# would: Arabic normalisation only deletes marks and tatweel (which are inside a word) and
-# folds letters into letters.
-_FORMS: dict[tuple, dict[str, str]] = {}
+def _forms(chunk: str, profile: LanguageProfile) -> list[str]:
+    """The forms of the words of ``chunk`` long enough to count."""
+    return [form for word in _WORD.findall(chunk) if (form := _form(word, profile))]
 
 
 def _form(word: str, profile: LanguageProfile) -> str:
@@ -84,29 +97,69 @@ def learn(pairs: Sequence[tuple[frozenset[str], frozenset[str]]]) -> Lexicon | N
     if len(pairs) > MAX_PAIRS:  # a fixed seed: the same document gives the same lexicon
         pairs = random.Random(len(pairs)).sample(list(pairs), MAX_PAIRS)
     limit = max(MIN_TOGETHER, MAX_SHARE * len(pairs))
-    s_df = _frequencies(p[0] for p in pairs)
-    t_df = _frequencies(p[1] for p in pairs)
+    s_df = Counter(chain.from_iterable(p[0] for p in pairs))
+    t_df = Counter(chain.from_iterable(p[1] for p in pairs))
     s_ok = {w for w, c in s_df.items() if MIN_TOGETHER <= c <= limit}
     t_ok = {w for w, c in t_df.items() if MIN_TOGETHER <= c <= limit}
-    together: dict[tuple[str, str], int] = {}
-    for s_words, t_words in pairs:
-        t_kept = t_words & t_ok
-        for s in s_words & s_ok:
-            for t in t_kept:
-                together[(s, t)] = together.get((s, t), 0) + 1
+    kept = [(s_words & s_ok, t_words & t_ok) for s_words, t_words in pairs]
     found: dict[str, set[str]] = {}
-    for (s, t), c in together.items():
+    for (s, t), c in _together(kept, s_df, t_df).items():
         if c >= MIN_TOGETHER and 2 * c / (s_df[s] + t_df[t]) >= MIN_DICE:
             found.setdefault(s, set()).add(t)
     return Lexicon({s: frozenset(ts) for s, ts in found.items()}) if found else None
 
 
-def _frequencies(sets) -> dict[str, int]:
-    df: dict[str, int] = {}
-    for words in sets:
+def _together(kept, s_df: Counter[str], t_df: Counter[str]) -> dict[tuple[str, str], int]:
+    """In how many pairs each (source word, target word) is found together, for every two
+    words that may reach MIN_DICE, the cheaper of two ways (the same counts): counting the
+    words of every pair two by two, or the pairs of every two words whose frequencies
+    allow it, from one bit set of pairs per word."""
+    s_words = set(chain.from_iterable(s for s, _ in kept))
+    t_words = set(chain.from_iterable(t for _, t in kept))
+    windows, targets = _windows(s_df, t_df, s_words, t_words)
+    # A bit-set AND and count costs about twice a counted tuple (3,000 pairs).
+    if 2 * sum(hi - lo for _, lo, hi in windows) < sum(len(s) * len(t) for s, t in kept):
+        return _together_by_bits(kept, windows, targets)
+    return Counter(chain.from_iterable(product(s, t) for s, t in kept))
+
+
+def _windows(s_df, t_df, s_words: set[str], t_words: set[str]):
+    """Per source word, the slice of the target words (sorted by frequency) it may reach
+    MIN_DICE with: 2c / (ds + dt) >= 1/2 with c <= min(ds, dt) needs dt / 3 <= ds <= 3 dt."""
+    targets = sorted(t_words, key=t_df.__getitem__)
+    freqs = [t_df[t] for t in targets]
+    windows = [
+        (s, bisect_left(freqs, -(-s_df[s] // 3)), bisect_right(freqs, 3 * s_df[s])) for s in s_words
+    ]
+    return windows, targets
+
+
+def _together_by_bits(kept, windows, targets: list[str]) -> dict[tuple[str, str], int]:
+    size = len(kept) // 8 + 1
+    s_bits = _bit_sets([s for s, _ in kept], size)
+    t_bits = _bit_sets([t for _, t in kept], size)
+    together = {}
+    for s, lo, hi in windows:
+        bits = s_bits[s]
+        for t in targets[lo:hi]:
+            c = (bits & t_bits[t]).bit_count()
+            if c >= MIN_TOGETHER:
+                together[(s, t)] = c
+    return together
+
+
+def _bit_sets(sets: list[set[str]], size: int) -> dict[str, int]:
+    """Word -> the sets that hold it, as the bits of an int (bit i: sets[i]). Set in a
+    bytearray of ``size`` bytes first: or-ing into an int copies it every time."""
+    found: dict[str, bytearray] = {}
+    for i, words in enumerate(sets):
+        byte, bit = i >> 3, 1 << (i & 7)
         for w in words:
-            df[w] = df.get(w, 0) + 1
-    return df
+            row = found.get(w)
+            if row is None:
+                row = found[w] = bytearray(size)
+            row[byte] |= bit
+    return {w: int.from_bytes(row, "little") for w, row in found.items()}
 
 
 class Lexicon:
@@ -119,15 +172,15 @@ class Lexicon:
             for target in targets:
                 back.setdefault(target, set()).add(source)
         self.reverse = {t: frozenset(ss) for t, ss in back.items()}
-        # (side, script, normalisation) -> word as written -> its anchors (anchors_in)
-        self._word_anchors: dict[tuple, dict[str, tuple[str, ...]]] = {}
+        # (side, script, normalisation) -> chunk of text -> its anchors (anchors_in)
+        self._chunk_anchors: dict[tuple, dict[str, tuple[str, ...]]] = {}
 
     def __len__(self) -> int:
         return len(self.forward)
 
     def __getstate__(self) -> dict:
-        # The word cache stays behind: batches sent to workers carry the lexicon.
-        return {**self.__dict__, "_word_anchors": {}}
+        # The chunk cache stays behind: batches sent to workers carry the lexicon.
+        return {**self.__dict__, "_chunk_anchors": {}}
 
     def source_anchors(self, words: frozenset[str]) -> set[str]:
         """``^word`` for each entry a source unit contains."""
@@ -139,13 +192,13 @@ class Lexicon:
 
     def anchors_in(self, text: str, profile: LanguageProfile, side: str) -> set[str]:
         """``source_anchors(word_set(text, profile))`` (``target_anchors`` for the target
-        side), each distinct word's anchors worked out once: the sentence aligner asks this
+        side), each distinct chunk's anchors worked out once: the sentence aligner asks this
         of every sentence of every pair it aligns."""
-        known = self._word_anchors.setdefault((side, profile.script, profile.normalize), {})
+        key = (side, profile.script, profile.normalize)
+        known = self._chunk_anchors.get(key)
+        if known is None:
+            known = self._chunk_anchors[key] = {}
         anchors = self.source_anchors if side == "source" else self.target_anchors
-        found: set[str] = set()
-        for many in mapped(
-            lambda w: tuple(anchors(word_set(w, profile))), _WORD.findall(text), known
-        ):
-            found.update(many)
-        return found
+        return set(
+            by_chunk(lambda chunk: anchors(frozenset(_forms(chunk, profile))), text.split(), known)
+        )

@@ -373,9 +373,8 @@ def pair_numbers(pair, words: bool = True, tolerance: float = DEFAULT_TOLERANCE)
     if key not in pair.memo:
         sides = []
         for side in (pair.source, pair.target):
-            # The words another rule found (doubled-word runs first): shared, not found again.
-            tokens = side.__dict__.get("tokens")
-            values = find_values(side.text, side.profile, words, tokens)
+            # The side's shared words (the translation-memory and spelling rules need them too).
+            values = find_values(side.text, side.profile, words, side.tokens)
             sides.append((values, find_quantities(side.text, side.profile, values)))
         (sv, sq), (tv, tq) = sides
         found = [c for c in correspond(sq, tq, tolerance) if not _said_plainly(c, sq, tq, sv, tv)]

@@ -9,7 +9,6 @@ from lintr.hookspecs import hookimpl
 from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
 from lintr.occurrences import Table, Use, Where
 from lintr.rule import Option, Rule
-from lintr.text import mapped
 
 PREVIEW = 60
 
@@ -25,8 +24,8 @@ class MemoryState:
         self.by_target = Table()
 
 
-def _folded(side: PairSide, cache: dict[str, str]) -> tuple[str, int]:
-    keys = mapped(side.profile.normalize, side.tokens, cache)
+def _folded(side: PairSide) -> tuple[str, int]:
+    keys = side.folded_tokens(side.profile.normalize)
     return " ".join(keys), len(keys)
 
 
@@ -91,7 +90,6 @@ class InconsistentTranslation(Rule):
 
     def configure(self) -> None:
         self._limit = max(1, self.settings["max-locations"])
-        self._folds: dict[str, dict[str, str]] = {}  # per language: word -> folded (cache)
 
     def collect(self, pair: Pair) -> MemoryState:
         return self.collect_batch([pair])
@@ -105,17 +103,14 @@ class InconsistentTranslation(Rule):
             source, target = pair.source, pair.target
             if not (source and target):
                 continue
-            src, src_words = self._folded(source)
-            tgt, tgt_words = self._folded(target)
+            src, src_words = _folded(source)
+            tgt, tgt_words = _folded(target)
             src_key, tgt_key = _digest(src), _digest(tgt)
             if src_words >= minimum and tgt_words:
                 state.by_source.add(src_key, tgt_key, _where(target), _preview(target))
             if tgt_words >= minimum and src_words and same_target:
                 state.by_target.add(tgt_key, src_key, _where(source), _preview(source))
         return state
-
-    def _folded(self, side: PairSide) -> tuple[str, int]:
-        return _folded(side, self._folds.setdefault(side.profile.code, {}))
 
     def merge(self, a: MemoryState, b: MemoryState) -> MemoryState:
         """The union of two states; reuses (and changes) ``a``."""

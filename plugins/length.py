@@ -325,27 +325,40 @@ class LengthRatio(Rule):
         self._k = max(0.0, self.settings["smoothing"])
 
     def collect(self, pair: Pair) -> LengthState:
+        return self.collect_batch([pair])
+
+    def collect_batch(self, pairs: list[Pair]) -> LengthState:
+        """One state for the whole batch, each pair added to its language pair's group: the
+        same as a state per pair merged (the counts add up, and the heaps keep the same
+        most extreme candidates in any order), without a state and a merge per pair."""
         state = LengthState()
+        for pair in pairs:
+            self._add(state, pair)
+        return state
+
+    def _add(self, state: LengthState, pair: Pair) -> None:
         source, target = pair.source, pair.target
         if not (source and target):
-            return state
+            return
         src_text, tgt_text = source.text, target.text
         src_len, tgt_len = _length(src_text), _length(tgt_text)
         if not (src_len and tgt_len) or max(src_len, tgt_len) < self._min_chars:
-            return state
+            return
         sp, tp = source.profile, target.profile
-        group = _Group(math.log(tp.relative_length / sp.relative_length), (sp.name, tp.name))
-        state.groups[(sp.code, tp.code)] = group
+        group = state.groups.get((sp.code, tp.code))
+        if group is None:
+            prior = math.log(tp.relative_length / sp.relative_length)
+            group = state.groups[(sp.code, tp.code)] = _Group(prior, (sp.name, tp.name))
         x = math.log((tgt_len + self._k) / (src_len + self._k))
         band = _band(src_len)
-        group.count = 1
-        group.hist[band, math.floor(min(max(x, -CLAMP), CLAMP) / BIN_WIDTH)] = 1
+        group.count += 1
+        cell = (band, math.floor(min(max(x, -CLAMP), CLAMP) / BIN_WIDTH))
+        group.hist[cell] = group.hist.get(cell, 0) + 1
         where = _trimmed(target, tgt_text)
         digest = hashlib.sha1(f"{src_text.strip()}\0{tgt_text.strip()}".encode()).hexdigest()
         rest = (*where[:3], src_len, tgt_len, digest[:16], where, _trimmed(source, src_text))
-        group.long[band] = [(x, *rest)]
-        group.short[band] = [(-x, *rest)]
-        return state
+        _keep(group.long.setdefault(band, []), (x, *rest), self._limit)
+        _keep(group.short.setdefault(band, []), (-x, *rest), self._limit)
 
     def merge(self, a: LengthState, b: LengthState) -> LengthState:
         """The union of two states. It reuses (and changes) one of them: after

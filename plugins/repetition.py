@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from itertools import pairwise
 from operator import eq
 
 from lintr.hookspecs import hookimpl
 from lintr.model import Edit, Finding, Pair, PairSide
 from lintr.rule import Option, Rule
-from lintr.text import strip_invisible
+from lintr.text import WORD, by_chunk, strip_invisible
 
 DEFAULT_ALLOW = [
     # English doublings that are grammatical.
@@ -57,6 +58,8 @@ class DoubledWord(Rule):
     def configure(self) -> None:
         self._allow_raw = [" ".join(entry.split()) for entry in self.settings["allow"]]
         self._allowed: dict[str, set[str]] = {}  # per language: the entries as compared
+        # Per strip_marks function: each distinct chunk's keys (a cache).
+        self._chunk_keys: dict[Callable[[str], str], dict[str, tuple[str, ...]]] = {}
 
     def check(self, pair: Pair) -> Iterator[Finding]:
         for side in (pair.source, pair.target):
@@ -75,18 +78,18 @@ class DoubledWord(Rule):
         return self._allowed[code]
 
     def _check_side(self, side: PairSide) -> Iterator[Finding]:
-        # strip_marks and casefold map each character on its own, so normalising the words
-        # joined by NULs gives each word's key, in two calls instead of two per word.
-        joined = side.profile.strip_marks("\x00".join(side.tokens)).casefold()
-        keys = joined.split("\x00")
+        # Each word's key, from the keys of the side's chunks (each distinct chunk's words
+        # keyed once: text.by_chunk; WORD is a word pattern).
+        strip = side.profile.strip_marks
+        cache = self._chunk_keys.get(strip)
+        if cache is None:
+            cache = self._chunk_keys[strip] = {}
+        keys = by_chunk(partial(_keys, strip), side.chunks, cache)
         # Two equal keys in a row, compared at C speed: rules out the ~98% of sides with no
         # doubled word before any per-word work.
         if not any(map(eq, keys, keys[1:])):
             return
         words = side.words
-        if len(keys) != len(words):  # a strip_marks that is not character by character
-            strip = side.profile.strip_marks
-            keys = [strip(word).casefold() for _, _, word in words]
         # Almost no adjacent words are equal: find those first, check the rest only there.
         for i in [i for i, (a, b) in enumerate(pairwise(keys)) if a == b]:
             (_, a_end, _), (b_start, b_end, b) = words[i], words[i + 1]
@@ -109,6 +112,11 @@ class DoubledWord(Rule):
                 fix=[Edit(side.location(a_end, b_end), "")],
                 detail=f"{key}@{b_start}",
             )
+
+
+def _keys(strip: Callable[[str], str], chunk: str) -> list[str]:
+    """The keys of the words of ``chunk``: without marks, case-folded."""
+    return [strip(word).casefold() for word in WORD.findall(chunk)]
 
 
 @hookimpl

@@ -15,7 +15,6 @@ from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
 from lintr.rule import Option, Rule
 from lintr.sketch import Sketch, hash64, hashes, pair_hash, pair_hashes
 from lintr.spans import FirstPlaces, Spans
-from lintr.text import mapped
 
 # A place: path, line, column, end line, end column, the word as written, and the folded
 # words before and after it (its context).
@@ -114,11 +113,10 @@ class SpellingVariant(Rule):
     def configure(self) -> None:
         self._limit = max(1, self.settings["max-rare"])
         self._min_letters = self.settings["min-letters"]
-        # Per process, per language: folded words and their hashes (caches), and the words
+        # Per process, per language: the folded words' hashes (a cache), and the words
         # whose first places this process has all recorded, from pairs before the current
         # batch: their later places can never be among the first, so the side that holds
         # them needs no offsets.
-        self._folded: dict[str, dict[str, str]] = {}
         self._hashes: dict[str, dict[str, int]] = {}
         self._first: dict[str, FirstPlaces] = {}
 
@@ -141,8 +139,7 @@ class SpellingVariant(Rule):
     def _collect_language(self, lang: str, sides: list[PairSide], state: SpellingState) -> None:
         profile = sides[0].profile
         fold = profile.normalize if profile.script == "Arabic" else str.casefold
-        cache = self._folded.setdefault(lang, {})
-        keyed = [mapped(fold, side.tokens, cache) for side in sides]
+        keyed = [side.folded_tokens(fold) for side in sides]
         flat = list(chain.from_iterable(keyed))
         state.counts[lang] = Counter(flat)
         self._count_bigrams(lang, keyed, flat, state.bigrams)

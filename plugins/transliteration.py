@@ -6,7 +6,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress
+from operator import itemgetter
 
 from rapidfuzz.distance import Levenshtein
 
@@ -16,7 +17,7 @@ from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
 from lintr.rule import Option, Rule
 from lintr.spans import FirstPlaces, Spans
 from lintr.termfiles import Canonical, read_canonical
-from lintr.text import CACHE_LIMIT, mapped
+from lintr.text import CACHE_LIMIT, CHUNK_LIMIT, by_chunk
 
 # Where a spelling occurs: path, line, column, end line, end column, the text as written.
 Where = tuple[str, int, int, int, int, str]
@@ -233,7 +234,11 @@ class InconsistentTransliteration(Rule):
         # spelling-variant: their later places can never be among the first).
         self._name: dict[str, tuple | None] = {}
         self._lower: dict[str, str | None] = {}
-        self._arabic: dict[str, tuple[str, str, str]] = {}
+        # Per distinct chunk of text (a word and its punctuation): the lower-case keys,
+        # names and name spans (in the chunk) of its Latin words, and its Arabic words
+        # analysed (``text.by_chunk``).
+        self._chunk_info: dict[str, tuple[tuple, tuple, tuple]] = {}
+        self._arabic_chunks: dict[str, tuple[tuple[str, str, str], ...]] = {}
         self._first: dict[str, FirstPlaces] = {}
         self._by_arabic = {
             (names.latin_skeleton(c.spelling), names.arabic_key(c.arabic)): c
@@ -270,18 +275,16 @@ class InconsistentTransliteration(Rule):
     def _collect_role(self, role, sides, state: NamesState, lower: list[str], touched) -> None:
         first = self._first.setdefault(role, FirstPlaces())
         in_order, full = first.begin([side for side, _ in sides]), first.full
-        lower_key, name_info = self._lower, self._name
+        chunk_info = self._chunk_info
         for side, other in sides:
-            words = names.WORD.findall(side.text)
-            missing = set(words).difference(name_info)
-            if missing:
-                if len(name_info) + len(missing) > CACHE_LIMIT:
-                    name_info.clear()  # a bound on memory: start the caches again
-                    lower_key.clear()
-                    missing = set(words)
-                self._analyse(missing)
-            lower.extend(filter(None, map(lower_key.__getitem__, words)))
-            found = list(filter(None, map(name_info.__getitem__, words)))
+            chunks = side.chunks
+            try:
+                analysed = list(map(chunk_info.__getitem__, chunks))
+            except KeyError:  # chunks not seen before
+                self._analyse_chunks(chunks)
+                analysed = list(map(chunk_info.__getitem__, chunks))
+            lower.extend(chain.from_iterable(map(itemgetter(0), analysed)))
+            found = list(chain.from_iterable(map(itemgetter(1), analysed)))
             if not found:
                 continue
             index = self._arabic_index(other, found, state)
@@ -298,7 +301,36 @@ class InconsistentTransliteration(Rule):
                 if info[3:5] not in full:
                     need = True
             if need:
-                self._place(side, state, first, in_order, touched)
+                self._place(side, analysed, state, first, in_order, touched)
+
+    def _analyse_chunks(self, chunks: list[str]) -> None:
+        """Cache, per chunk of text (``text.split()``) not seen yet, the lower-case keys and
+        the names of its words (``names.WORD`` is a word pattern: the chunks' words are the
+        text's)."""
+        missing = set(chunks).difference(self._chunk_info)
+        if len(self._chunk_info) + len(missing) > CHUNK_LIMIT:
+            self._chunk_info.clear()  # a bound on memory: start again
+            missing = set(chunks)
+        for chunk in missing:
+            found = [(m.start(), m.end(), m.group()) for m in names.WORD.finditer(chunk)]
+            words = [w for _, _, w in found]
+            self._ensure(words)
+            named = [(self._name[w], (s, e)) for s, e, w in found if self._name[w] is not None]
+            self._chunk_info[chunk] = (
+                tuple(filter(None, map(self._lower.__getitem__, words))),
+                tuple(info for info, _ in named),
+                tuple(span for _, span in named),
+            )
+
+    def _ensure(self, words: list[str]) -> None:
+        """Analyse those of ``words`` not in the caches yet."""
+        missing = set(words).difference(self._name)
+        if missing:
+            if len(self._name) + len(missing) > CACHE_LIMIT:
+                self._name.clear()  # a bound on memory: start the caches again
+                self._lower.clear()
+                missing = set(words)
+            self._analyse(missing)
 
     def _analyse(self, words: set[str]) -> None:
         """Cache, per word as ``names.WORD`` matches it, its folded lower-case form (or None)
@@ -318,8 +350,7 @@ class InconsistentTransliteration(Rule):
         formula test."""
         if not (other and other.profile.script == "Arabic"):
             return {}
-        raw = names.ARABIC_WORD.findall(other.text)
-        analysed = set(mapped(_analyse_arabic, raw, self._arabic))
+        analysed = set(by_chunk(_analyse_arabic_words, other.chunks, self._arabic_chunks))
         state.arabic.update({key for _, _, key in analysed})
         state.sources += 1
         wanted = {info[5] for info in found}
@@ -331,25 +362,47 @@ class InconsistentTransliteration(Rule):
                     words.append(bare)
         return index
 
-    def _place(self, side: PairSide, state: NamesState, first, in_order, touched):
-        """Record the places of the side's names whose first places are not all seen."""
-        parts = names.WORD_SPLIT.split(side.text)  # gap, word, gap, word, ..., gap
-        bounds = list(accumulate(map(len, parts)))
-        words = parts[1::2]
-        spans = Spans(side)
-        name_info = self._name
-        limit = self._limit
-        for i in compress(range(len(words)), map(name_info.__getitem__, words)):
-            info = name_info[words[i]]
+    def _place(self, side: PairSide, analysed, state: NamesState, first, in_order, touched):
+        """Record the places of the side's names whose first places are not all seen.
+        ``analysed``: the side's chunks' entries of ``_chunk_info``."""
+        spans, limit = Spans(side), self._limit
+        for info, start, end in self._name_spans(side, analysed):
             key = info[3:5]
             if key in first.full:
                 continue
             variant = state.names[info[3]][info[4]]
-            start, end = bounds[2 * i] + info[0], bounds[2 * i + 1] - info[1]
+            start, end = start + info[0], end - info[1]
             variant.where.append((*spans.place(start, end), info[2]))
             touched.add(variant)
             if in_order:
                 first.count(key, limit)
+
+    def _name_spans(self, side: PairSide, analysed) -> Iterator[tuple[tuple, int, int]]:
+        """Each name word of the side in order: its analysis, start and end offsets."""
+        chunks, text = side.chunks, side.text
+        if chunks and len(text) == sum(map(len, chunks)) + len(chunks) - 1:
+            return self._spans_by_chunk(chunks, analysed)
+        return self._spans_by_split(text)
+
+    @staticmethod
+    def _spans_by_chunk(chunks: list[str], analysed) -> Iterator[tuple[tuple, int, int]]:
+        """For a text with one character between chunks and none around them: chunk k
+        starts after the k chunks before it and their k separators."""
+        ends = accumulate(map(len, chunks))
+        for k, ((_, infos, spans), end) in enumerate(zip(analysed, ends, strict=True)):
+            if infos:
+                base = end - len(chunks[k]) + k
+                for info, (s, e) in zip(infos, spans, strict=True):
+                    yield info, base + s, base + e
+
+    def _spans_by_split(self, text: str) -> Iterator[tuple[tuple, int, int]]:
+        parts = names.WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+        bounds = list(accumulate(map(len, parts)))
+        words = parts[1::2]
+        self._ensure(words)
+        name_info = self._name
+        for i in compress(range(len(words)), map(name_info.__getitem__, words)):
+            yield name_info[words[i]], bounds[2 * i], bounds[2 * i + 1]
 
     def merge(self, a: NamesState, b: NamesState) -> NamesState:
         """The union of two states; reuses (and changes) ``a``."""
@@ -531,6 +584,11 @@ class InconsistentTransliteration(Rule):
 def _analyse_arabic(word: str) -> tuple[str, str, str]:
     bare = names.arabic_bare(word)
     return bare, names.arabic_skeleton(bare), names.arabic_key(bare)
+
+
+def _analyse_arabic_words(text: str) -> list[tuple[str, str, str]]:
+    """Each Arabic word of ``text`` (without tashkeel), its skeleton and its key."""
+    return [_analyse_arabic(word) for word in names.ARABIC_WORD.findall(text)]
 
 
 def _marked(spelling: str) -> bool:

@@ -258,6 +258,8 @@ def test_the_word_caches_may_start_again_at_any_point(registry, monkeypatch):
     expected = _pure(cls, {}, _pairs(texts, registry))
     monkeypatch.setattr(text, "CACHE_LIMIT", 3)
     monkeypatch.setattr(transliteration, "CACHE_LIMIT", 3)
+    monkeypatch.setattr(text, "CHUNK_LIMIT", 3)  # and the per-chunk caches
+    monkeypatch.setattr(transliteration, "CHUNK_LIMIT", 3)
     rule = cls({})
     pairs = _pairs(texts, registry)
     state = rule.collect_batch(pairs[:40])
@@ -286,3 +288,27 @@ def test_the_translation_memory_moved_to_disk_gives_the_same_findings(registry, 
     assert state.by_source._flushed > 0
     assert len(state.by_source._runs) > 3
     assert _signature(rule.finalize(pickle.loads(pickle.dumps(state)))) == expected
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_name_places_from_chunks_are_the_places_of_the_words(registry, seed, monkeypatch):
+    """Names are placed from the offsets of the side's chunks where one character separates
+    them, from a split of the text otherwise: the same places either way."""
+    from lintr_plugins import transliteration
+
+    rng = random.Random(seed)
+    gaps = [" ", " ", " ", "\t", "\n", "  ", "\u00a0", " \u200f"]
+    texts = []
+    for src, tgt in _corpus(120, seed):
+        spaced = "".join(w + rng.choice(gaps) for w in tgt.split())
+        texts.append((src, rng.choice(["", " ", "\n"]) + spaced.rstrip(rng.choice([" ", ""]))))
+    cls = registry.rules["inconsistent-transliteration"]
+    options = {"max-locations": 3}
+    by_chunks = _one_batch(cls(options), _pairs(texts, registry))
+    monkeypatch.setattr(
+        transliteration.InconsistentTransliteration,
+        "_name_spans",
+        lambda self, side, analysed: self._spans_by_split(side.text),
+    )
+    assert _one_batch(cls(options), _pairs(texts, registry)) == by_chunks
+    assert by_chunks  # the corpus has inconsistent names to place

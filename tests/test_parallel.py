@@ -83,15 +83,15 @@ def test_a_corpus_rule_that_fails_is_reported_once_whatever_the_split(corpus, ca
     from lintr_plugins import length
 
     calls = {"n": 0}
-    original = length.LengthRatio.collect
+    original = length.LengthRatio._add  # what collect and collect_batch do for each pair
 
-    def flaky(self, pair):
+    def flaky(self, state, pair):
         calls["n"] += 1
         if pair.index == 200:
             raise RuntimeError("boom")
-        return original(self, pair)
+        return original(self, state, pair)
 
-    monkeypatch.setattr(length.LengthRatio, "collect", flaky)
+    monkeypatch.setattr(length.LengthRatio, "_add", flaky)
     outputs = [
         _check(capsys, monkeypatch, corpus, "--jobs", jobs, "--batch-size", size)
         for jobs, size in (("1", "500"), ("1", "9"), ("2", "9"))
