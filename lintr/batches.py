@@ -65,14 +65,21 @@ class ModelPending(BaseException):
     rule's own ``except Exception`` does not take it for a failure of its own."""
 
 
+# What a rule sees if it keeps an early pair's model past the pair's check (say, in its
+# corpus state) and uses it later: the engine reports it as the rule's internal error.
+PENDING = "the length model of a pair checked before the model was learned, used after its check"
+
+
 class _Unlearned:
     """The length model of an early batch's pairs: using it in any way raises ModelPending."""
 
     def __bool__(self) -> bool:
-        raise ModelPending
+        raise ModelPending(PENDING)
 
     def __getattr__(self, name: str) -> Any:
-        raise ModelPending
+        if name.startswith("__"):  # Python's own protocols (pickle, copy) look for these
+            raise AttributeError(name)
+        raise ModelPending(PENDING)
 
 
 UNLEARNED = _Unlearned()

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from lintr.align import SAMPLE as _SAMPLE
 from lintr.align import LengthModel, bitext_pairs, corpus_model
-from lintr.batches import Batch, BatchResult, Checker, Record, RuleSpec, record
+from lintr.batches import Batch, BatchResult, Checker, ModelPending, Record, RuleSpec, record
 from lintr.config import Settings
 from lintr.languages import LanguageProfile
 from lintr.model import Document, Finding, Location, Segment, Severity
@@ -238,7 +238,7 @@ class Engine:
                 continue
             try:
                 run.corpus_state[rule_id] = self._rule(rule_id).merge(previous, state)
-            except Exception as exc:
+            except (Exception, ModelPending) as exc:
                 run.broken.add(rule_id)
                 run.corpus_state.pop(rule_id, None)
                 result.findings.append(self._failed(rule_id, "merging", exc, done))
@@ -246,7 +246,7 @@ class Engine:
     def _rule(self, rule_id: str) -> Rule:
         return next(r for s in self._rules.values() for r in s if r.id == rule_id)
 
-    def _failed(self, rule_id: str, doing: str, exc: Exception, done: BatchResult) -> Finding:
+    def _failed(self, rule_id: str, doing: str, exc: BaseException, done: BatchResult) -> Finding:
         origin = self.registry.origin_of(type(self._rule(rule_id)))
         message = (
             f"rule {rule_id} ({origin}) failed while {doing} corpus state: "
@@ -311,7 +311,7 @@ class Engine:
                 continue
             try:
                 yield from rule.finalize(corpus_state[rule.id])
-            except Exception as exc:
+            except (Exception, ModelPending) as exc:
                 origin = self.registry.origin_of(type(rule))
                 message = (
                     f"rule {rule.id} ({origin}) failed while summing up the corpus: "
