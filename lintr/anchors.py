@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 
 import regex
 
@@ -42,20 +43,20 @@ def _number_anchors(chunk: str) -> list[str]:
     return [f"#{n.value}" for n in find_numbers(chunk)]
 
 
-def _arabic_anchors(chunk: str) -> list[str]:
-    skeletons = map(arabic_skeleton, ARABIC_WORD.findall(chunk))
-    return [*_number_anchors(chunk), *("~" + s for s in skeletons if len(s) >= MIN_SKELETON)]
-
-
-def _latin_anchors(chunk: str) -> list[str]:
-    skeletons = map(_latin_skeleton, _CAPITALISED.findall(chunk))
+def _name_anchors(
+    chunk: str, find: Callable[[str], list[str]], skeleton: Callable[[str], str]
+) -> list[str]:
+    skeletons = map(skeleton, find(chunk))
     return [*_number_anchors(chunk), *("~" + s for s in skeletons if len(s) >= MIN_SKELETON)]
 
 
 # The numbers and names of a chunk of text, per script (``text.by_chunk``: NUMBER,
 # ARABIC_WORD and _CAPITALISED match no whitespace, and their look-arounds take it as they
 # take the text's ends).
-_WORD_ANCHORS = {"Arabic": _arabic_anchors, "Latin": _latin_anchors}
+_WORD_ANCHORS = {
+    "Arabic": partial(_name_anchors, find=ARABIC_WORD.findall, skeleton=arabic_skeleton),
+    "Latin": partial(_name_anchors, find=_CAPITALISED.findall, skeleton=_latin_skeleton),
+}
 _CHUNK_ANCHORS: dict[str, dict[str, tuple[str, ...]]] = {}
 
 

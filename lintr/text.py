@@ -57,18 +57,22 @@ T = TypeVar("T")
 CACHE_LIMIT = 1 << 19
 
 
-def mapped(function: Callable[[str], T], items: list[str], cache: dict[str, T]) -> list[T]:
+def mapped(
+    function: Callable[[str], T], items: list[str], cache: dict[str, T], limit: int = CACHE_LIMIT
+) -> list[T]:
     """``[function(x) for x in items]``, with each distinct item computed once and kept in
-    ``cache`` for the next call: word folding costs a dictionary look-up per word, done in
-    C, instead of a Python call."""
-    missing = set(items).difference(cache)
-    if missing:
-        if len(cache) + len(missing) > CACHE_LIMIT:
+    ``cache`` (emptied when it would pass ``limit`` items) for the next call: word folding
+    costs a dictionary look-up per word, done in C, instead of a Python call."""
+    try:
+        return list(map(cache.__getitem__, items))
+    except KeyError:  # items not seen before: compute them once
+        missing = set(items).difference(cache)
+        if len(cache) + len(missing) > limit:
             cache.clear()
             missing = set(items)
         for item in missing:
             cache[item] = function(item)
-    return list(map(cache.__getitem__, items))
+        return list(map(cache.__getitem__, items))
 
 
 # Distinct chunks a cache of ``by_chunk`` holds before it starts again. Chunks are words with
@@ -93,13 +97,8 @@ def by_chunk(
     try:
         return list(chain.from_iterable(map(cache.__getitem__, chunks)))
     except KeyError:  # chunks not seen before: scan them once
-        missing = set(chunks).difference(cache)
-        if len(cache) + len(missing) > CHUNK_LIMIT:
-            cache.clear()
-            missing = set(chunks)
-        for chunk in missing:
-            cache[chunk] = tuple(scan(chunk))
-        return list(chain.from_iterable(map(cache.__getitem__, chunks)))
+        found = mapped(lambda chunk: tuple(scan(chunk)), chunks, cache, CHUNK_LIMIT)
+        return list(chain.from_iterable(found))
 
 
 # The shared tokens of every side (``PairSide.tokens``), per distinct chunk.

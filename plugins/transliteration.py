@@ -17,7 +17,7 @@ from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
 from lintr.rule import Option, Rule
 from lintr.spans import FirstPlaces, Spans
 from lintr.termfiles import Canonical, read_canonical
-from lintr.text import CACHE_LIMIT, CHUNK_LIMIT, by_chunk
+from lintr.text import CACHE_LIMIT, CHUNK_LIMIT, by_chunk, mapped
 
 # Where a spelling occurs: path, line, column, end line, end column, the text as written.
 Where = tuple[str, int, int, int, int, str]
@@ -278,11 +278,7 @@ class InconsistentTransliteration(Rule):
         chunk_info = self._chunk_info
         for side, other in sides:
             chunks = side.chunks
-            try:
-                analysed = list(map(chunk_info.__getitem__, chunks))
-            except KeyError:  # chunks not seen before
-                self._analyse_chunks(chunks)
-                analysed = list(map(chunk_info.__getitem__, chunks))
+            analysed = mapped(self._analyse_chunk, chunks, chunk_info, CHUNK_LIMIT)
             lower.extend(chain.from_iterable(map(itemgetter(0), analysed)))
             found = list(chain.from_iterable(map(itemgetter(1), analysed)))
             if not found:
@@ -303,24 +299,19 @@ class InconsistentTransliteration(Rule):
             if need:
                 self._place(side, analysed, state, first, in_order, touched)
 
-    def _analyse_chunks(self, chunks: list[str]) -> None:
-        """Cache, per chunk of text (``text.split()``) not seen yet, the lower-case keys and
-        the names of its words (``names.WORD`` is a word pattern: the chunks' words are the
+    def _analyse_chunk(self, chunk: str) -> tuple[tuple, tuple, tuple]:
+        """The lower-case keys, the names and the name spans of the words of a chunk of text
+        (``text.split()``; ``names.WORD`` is a word pattern: the chunks' words are the
         text's)."""
-        missing = set(chunks).difference(self._chunk_info)
-        if len(self._chunk_info) + len(missing) > CHUNK_LIMIT:
-            self._chunk_info.clear()  # a bound on memory: start again
-            missing = set(chunks)
-        for chunk in missing:
-            found = [(m.start(), m.end(), m.group()) for m in names.WORD.finditer(chunk)]
-            words = [w for _, _, w in found]
-            self._ensure(words)
-            named = [(self._name[w], (s, e)) for s, e, w in found if self._name[w] is not None]
-            self._chunk_info[chunk] = (
-                tuple(filter(None, map(self._lower.__getitem__, words))),
-                tuple(info for info, _ in named),
-                tuple(span for _, span in named),
-            )
+        found = [(m.start(), m.end(), m.group()) for m in names.WORD.finditer(chunk)]
+        words = [w for _, _, w in found]
+        self._ensure(words)
+        named = [(self._name[w], (s, e)) for s, e, w in found if self._name[w] is not None]
+        return (
+            tuple(filter(None, map(self._lower.__getitem__, words))),
+            tuple(info for info, _ in named),
+            tuple(span for _, span in named),
+        )
 
     def _ensure(self, words: list[str]) -> None:
         """Analyse those of ``words`` not in the caches yet."""

@@ -33,7 +33,8 @@ def lines(path: str, validate: bool = True) -> Iterator[tuple[int, str]]:
 
 
 def decoded(raw: bytes, number: int) -> str:
-    """A line of a file already checked by :func:`lines`, as it yields it."""
+    """A line of a file as :func:`lines` yields it (UnicodeDecodeError if it is not
+    UTF-8: the error's ``start`` counts from after the BOM of line 1)."""
     body = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1] if raw.endswith(b"\n") else raw
     if number == 1 and body.startswith(_BOM):
         body = body[3:]
@@ -59,11 +60,10 @@ def placed_lines(
         offset, number, text_seen = start, before, False
         for raw in handle:
             number += 1
-            body = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1] if raw.endswith(b"\n") else raw
-            skip = 3 if number == 1 and body.startswith(_BOM) else 0
             try:
-                line = body[skip:].decode("utf-8")
+                line = decoded(raw, number)
             except UnicodeDecodeError as exc:
+                skip = 3 if number == 1 and raw.startswith(_BOM) else 0
                 start = offset + skip + exc.start
                 # The column counts the code points before the byte on its own line.
                 prefix = raw[: start - offset].decode("utf-8", errors="replace")
