@@ -21,6 +21,7 @@ from itertools import chain
 
 from lintr import lexicon
 from lintr.anchors import anchors, short_names
+from lintr.dictionaries import Dictionary
 from lintr.languages import LanguageProfile
 from lintr.model import Document, Location, Pair, PairSide, Segment
 from lintr.numbers import scanner_for
@@ -686,9 +687,12 @@ def document_pairs(
     src: LanguageProfile,
     tgt: LanguageProfile,
     model: LengthModel | None = None,
+    dictionary: tuple[Dictionary, bool] | None = None,
 ) -> Iterator[Pair]:
     """Align two documents whose segments are not known to correspond (paragraphs of a
-    bilingual text, two files with different line counts) and yield the pairs."""
+    bilingual text, two files with different line counts) and yield the pairs.
+    ``dictionary``: a bilingual dictionary of the pair and whether it is the other way round
+    (lintr.dictionaries), whose translations join what the document teaches itself."""
     fallback = model or LengthModel(tgt.relative_length / src.relative_length)
     s_units = _with_number_words(units([s.text for s in source.segments], src), source, src)
     t_units = _with_number_words(units([s.text for s in target.segments], tgt), target, tgt)
@@ -707,6 +711,8 @@ def document_pairs(
         first,
     )
     found = _document_lexicon(beads, source.segments, target.segments, src, tgt)
+    if dictionary is not None:
+        found = _with_dictionary(found, dictionary, beads, source, target, src, tgt)
     if found is not None:
         s_texts = [s.text for s in source.segments]
         t_texts = [t.text for t in target.segments]
@@ -920,6 +926,43 @@ def _local_dice(near_s, near_t, a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * top / (math.fsum(weight(x) for x in a) + math.fsum(weight(x) for x in b))
 
 
+def _with_dictionary(found, dictionary, beads, source, target, src, tgt) -> lexicon.Lexicon | None:
+    """``found`` with the translations ``dictionary`` confirms in the document
+    (lexicon.with_dictionary), counted over the units the first pass put near each other."""
+    d, reverse = dictionary
+    s_sets = [lexicon.word_set(s.text, src) for s in source.segments]
+    t_sets = [lexicon.word_set(t.text, tgt) for t in target.segments]
+    pairs = _near_pairs(beads, s_sets, t_sets)
+    other = src if reverse else tgt
+    return lexicon.with_dictionary(
+        found, pairs, s_sets, t_sets, d.translations, other, reverse, d.match
+    )
+
+
+# How far from its place on the first path a unit's words are counted with the other side's.
+DICTIONARY_REACH = 1
+
+
+def _near_pairs(beads: list[Bead], s_sets, t_sets) -> list[tuple[frozenset, frozenset]]:
+    """Each source unit's words with those of every target unit at most DICTIONARY_REACH
+    from where the first pass put it. Not only its 1-1 partner: a first pass over short
+    units (a software catalogue's messages) often shifts a stretch by one around a lost
+    unit, and a unit it left unpaired still sits next to its translation. On 12 short
+    messages with one deleted, in each place and both directions, the dictionary put 17 of
+    24 gaps where the deletion was, against 10 from the 1-1 pairs alone and 8 without it."""
+    pairs = []
+    cursor = 0  # the first target unit after the beads so far
+    for rs, rt in beads:
+        if rt:
+            lo, hi = rt[0], rt[-1]
+            cursor = hi + 1
+        else:
+            lo, hi = cursor - 1, cursor
+        window = range(max(0, lo - DICTIONARY_REACH), min(len(t_sets), hi + DICTIONARY_REACH + 1))
+        pairs.extend((s_sets[i], t_sets[k]) for i in rs for k in window)
+    return pairs
+
+
 def _document_lexicon(beads, s_segs, t_segs, src, tgt) -> lexicon.Lexicon | None:
     """What the confident 1-1 pairs of a first pass teach (lintr.lexicon)."""
     return lexicon.learn(
@@ -1012,9 +1055,15 @@ def pair_in_order(
         yield pair
 
 
-def bitext_pairs(bitext, src: LanguageProfile, tgt: LanguageProfile) -> tuple[Iterator[Pair], str]:
-    """The pairs of a bitext: in order where it is line-aligned, aligned otherwise. The second
-    value is a note for the user when lintr aligned lines it was expected to pair."""
+def bitext_pairs(
+    bitext,
+    src: LanguageProfile,
+    tgt: LanguageProfile,
+    dictionary: tuple[Dictionary, bool] | None = None,
+) -> tuple[Iterator[Pair], str]:
+    """The pairs of a bitext: in order where it is line-aligned, aligned otherwise (with
+    ``dictionary``, as document_pairs). The second value is a note for the user when lintr
+    aligned lines it was expected to pair."""
     source, target = bitext.source, bitext.target
     fallback = LengthModel(tgt.relative_length / src.relative_length)
     if bitext.line_aligned and len(source.segments) == len(target.segments):
@@ -1034,4 +1083,4 @@ def bitext_pairs(bitext, src: LanguageProfile, tgt: LanguageProfile) -> tuple[It
         )
         source.segments = [s for s in source.segments if s.text.strip()]
         target.segments = [s for s in target.segments if s.text.strip()]
-    return document_pairs(source, target, src, tgt, fallback), note
+    return document_pairs(source, target, src, tgt, fallback, dictionary), note

@@ -298,7 +298,8 @@ class Engine:
         result.findings.extend(input_error(p) for p in bitext.problems)
         src = self.registry.languages.generic(bitext.source.lang)
         tgt = self.registry.languages.generic(bitext.target.lang)
-        pairs, note = bitext_pairs(bitext, src, tgt)
+        dictionary = self.registry.dictionaries.between(src.code, tgt.code)
+        pairs, note = bitext_pairs(bitext, src, tgt, dictionary)
         if note:
             result.notes.append(note)
         return (bitext.source.lang, bitext.target.lang), _in_chunks(map(record, pairs), size)

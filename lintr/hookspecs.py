@@ -35,3 +35,9 @@ def lintr_readers() -> list:
 @hookspec
 def lintr_reporters() -> list:
     """Output formats (:class:`lintr.reporters.Reporter` instances)."""
+
+
+@hookspec
+def lintr_dictionaries() -> list:
+    """Bilingual dictionaries (:class:`lintr.dictionaries.Dictionary` instances) the document
+    aligner uses beside what each document teaches it."""

@@ -10,6 +10,7 @@ from importlib.metadata import entry_points
 import pluggy
 
 from lintr import hookspecs
+from lintr.dictionaries import Dictionaries
 from lintr.languages import Languages
 
 
@@ -47,6 +48,10 @@ class Registry:
     @cached_property
     def languages(self) -> Languages:
         return Languages(p for batch in self.manager.hook.lintr_languages() for p in batch)
+
+    @cached_property
+    def dictionaries(self) -> Dictionaries:
+        return Dictionaries(d for batch in self.manager.hook.lintr_dictionaries() for d in batch)
 
     @cached_property
     def readers(self) -> dict[str, object]:

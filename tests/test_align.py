@@ -55,11 +55,11 @@ def _document(texts: list[str], side: str, lang: str) -> Document:
     return Document(path, side, lang, segments)
 
 
-def paragraph_beads(case, src, tgt) -> list[str]:
+def paragraph_beads(case, src, tgt, dictionary=None) -> list[str]:
     source = _document(case["source"], "source", src.code)
     target = _document(case["target"], "target", tgt.code)
     out = []
-    for pair in align.document_pairs(source, target, src, tgt):
+    for pair in align.document_pairs(source, target, src, tgt, dictionary=dictionary):
         rs = [(s.line - 1) // 2 for s in pair.source.segments]
         rt = [(t.line - 1) // 2 for t in pair.target.segments]
         out.append(bead(rs, rt))
@@ -88,8 +88,15 @@ def test_cases_are_well_formed():
 def test_align(registry, case):
     src = registry.languages.get(case.get("source_lang", "ar"))
     tgt = registry.languages.get(case.get("target_lang", "en"))
-    run = sentence_beads if case["level"] == "sentence" else paragraph_beads
-    assert run(case, src, tgt) == case["expected"]
+    if case["level"] == "sentence":
+        assert sentence_beads(case, src, tgt) == case["expected"]
+        return
+    dictionary = None
+    if case.get("dictionary"):
+        dictionary = registry.dictionaries.between(src.code, tgt.code)
+        if dictionary is None or dictionary[0].name != case["dictionary"]:
+            pytest.skip(f"the {case['dictionary']} dictionary is not installed")
+    assert paragraph_beads(case, src, tgt, dictionary) == case["expected"]
 
 
 def test_vectorised_search_agrees_with_the_plain_one(registry):

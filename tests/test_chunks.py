@@ -72,7 +72,7 @@ def test_shared_tokens_are_the_words(profiles):
 def test_word_set_is_the_forms_of_the_words(profiles):
     for profile in profiles:
         for t in texts():
-            forms = {lexicon._form(w, profile) for w in lexicon._WORD.findall(t)} - {""}
+            forms = {lexicon.word_form(w, profile) for w in lexicon._WORD.findall(t)} - {""}
             assert lexicon.word_set(t, profile) == forms, t
 
 
