@@ -173,20 +173,19 @@ def with_dictionary(
     match: Callable[[str], str] | None = None,
 ) -> Lexicon | None:
     """``found`` (what a document taught itself, or None) with the translations a dictionary
-    confirms in the document: ``pairs`` are the word sets of the units a first pass paired
-    one to one, ``s_sets`` and ``t_sets`` those of every unit. ``translations`` gives the
-    words of the ``other`` language a headword may translate to; ``reverse``: its headwords
-    are the target side's; ``match``: how a translation and a word of the other side are
-    compared (lintr's folding by default).
+    confirms in the document: ``pairs`` are the word sets of units a first pass put next to
+    each other (align._near_pairs), ``s_sets`` and ``t_sets`` those of every unit.
+    ``translations`` gives the words of the ``other`` language a headword may translate to;
+    ``reverse``: its headwords are the target side's; ``match``: how a translation and a word
+    of the other side are compared (lintr's folding by default).
 
     A dictionary knows every sense of a word, the document uses one: each word is linked to
-    the one translation it is paired with most often (then the one of the closest
-    frequency), only where that translation's best is the word too (competitive linking,
-    as in Melamed's word aligner). Linking a word to all its glosses instead makes a target
-    unit share anchors with any unit using a synonym, so merges swallow units left
-    untranslated (hadith text, English deleted: recall 0.888 -> 0.859). As in ``learn``, a
-    word in more than MAX_SHARE of its side's units ("said", قال) tells no unit apart and is
-    left out."""
+    the one translation it sits next to most often (then the one of the closest frequency),
+    only where that translation's best is the word too (competitive linking, as in Melamed's
+    word aligner). Linking a word to all its glosses instead makes a target unit share
+    anchors with any unit using a synonym, so merges swallow units left untranslated (hadith
+    text, English deleted: recall 0.888 -> 0.859). As in ``learn``, a word in more than
+    MAX_SHARE of its side's units ("said", قال) tells no unit apart and is left out."""
     if reverse:
         pairs = [(t, s) for s, t in pairs]
         s_sets, t_sets = t_sets, s_sets
