@@ -157,6 +157,12 @@ def cmd_explain(registry: plugins.Registry, rule_id: str) -> int:
     print(f"  severity: error, warning or info (default {cls.severity})")
     for name, opt in cls.options.items():
         print(f"  {name}: {opt.type_name}, default {opt.default!r}\n      {opt.help}")
+    if getattr(cls, "uses_dictionaries", False):
+        found = registry.dictionaries.all
+        names = ", ".join(f"{d.name} ({d.source}-{d.target})" for d in found) or (
+            "none (pip install 'lintr[dictionary]' adds an Arabic-English one)"
+        )
+        print(f"\nBilingual dictionaries for aligning documents: {names}")
     return 0
 
 

@@ -152,6 +152,7 @@ OPTIONS = {
 
 class _SentenceRule(Rule):
     side = "source"
+    uses_dictionaries = True  # `lintr explain` lists the bilingual dictionaries installed
 
     def check(self, pair: Pair) -> Iterator[Finding]:
         yield from self._whole(pair)
@@ -180,7 +181,9 @@ class MissingSentence(_SentenceRule):
     """A source sentence or paragraph with no counterpart in the target.
 
     Between files, whole paragraphs or lines are aligned and a source one left without a
-    counterpart is reported, with a note where its translation should have appeared.
+    counterpart is reported, with a note where its translation should have appeared (with a
+    bilingual dictionary where a plugin provides one: ``pip install 'lintr[dictionary]'``
+    for Arabic-English).
     Inside each pair, both sides are split into sentences and aligned (lintr.align): a
     source sentence with no counterpart in its target is reported, with a note at the
     target. Length differences alone are not enough: the sentence must be long enough

@@ -26,10 +26,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from lintr_plugins.arabic import ARABIC, normalize
+
 from lintr.dictionaries import Dictionary
 from lintr.hookspecs import hookimpl
 from lintr.lexicon import word_form
-from lintr_plugins.arabic import ARABIC, normalize
 
 # Buckwalter's transliteration, as the lexicon writes its stems (only the letters matter:
 # the vowelled forms are not read).

