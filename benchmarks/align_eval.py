@@ -197,6 +197,9 @@ def split_in_two(text: str, lang: str) -> list[str]:
 # --------------------------------------------------------------------------------------
 
 
+_WARNED: set[str] = set()  # lintr's warnings already shown (run_lintr)
+
+
 def run_lintr(
     inputs: list[str], cwd: Path, args, langs: tuple[str, str] = ("ar", "en")
 ) -> tuple[list[dict], float]:
@@ -230,6 +233,16 @@ def run_lintr(
     if proc.returncode not in (0, 1) or "Traceback (most recent call last)" in proc.stderr:
         sys.stderr.write(proc.stderr)
         raise SystemExit(f"align_eval: lintr exited with {proc.returncode}: {shlex.join(cmd)}")
+    # Anything else on stderr is a warning, such as a plugin that failed to load (the
+    # dictionary, say): the scores would silently be those of a run without it. An older
+    # commit given with --lintr-path lacks the newer plugins of this environment: said once.
+    if proc.stderr.strip():
+        if not args.lintr_path:
+            sys.stderr.write(proc.stderr)
+            raise SystemExit(f"align_eval: lintr wrote warnings (above): {shlex.join(cmd)}")
+        if proc.stderr not in _WARNED:
+            _WARNED.add(proc.stderr)
+            sys.stderr.write(proc.stderr)
     findings = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
     return findings, seconds
 
