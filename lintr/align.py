@@ -710,19 +710,19 @@ def document_pairs(
         ],
         first,
     )
-    found = _document_lexicon(beads, source.segments, target.segments, src, tgt)
+    s_texts = [s.text for s in source.segments]
+    t_texts = [t.text for t in target.segments]
+    s_sets = [lexicon.word_set(text, src) for text in s_texts]
+    t_sets = [lexicon.word_set(text, tgt) for text in t_texts]
+    found = _document_lexicon(beads, s_sets, t_sets)
     if dictionary is not None:
-        found = _with_dictionary(found, dictionary, beads, source, target, src, tgt)
+        found = _with_dictionary(found, dictionary, beads, s_sets, t_sets, src, tgt)
     if found is not None:
-        s_texts = [s.text for s in source.segments]
-        t_texts = [t.text for t in target.segments]
         s_units, t_units = with_lexicon(s_units, t_units, s_texts, t_texts, found, src, tgt)
         learned = replace(learned, lexicon=found)
     if learned != first or found is not None:
         beads = align(s_units, t_units, learned, PARAGRAPH, near=beads)
     if found is not None:
-        s_texts = [s.text for s in source.segments]
-        t_texts = [t.text for t in target.segments]
         weight = LOCAL_WEIGHT if dictionary is None else LOCAL_WEIGHT_WITH_DICTIONARY
         beads = refine(beads, s_units, t_units, s_texts, t_texts, src, tgt, learned, weight)
     yield from _to_pairs(beads, source.segments, target.segments, src, tgt, learned)
@@ -934,12 +934,11 @@ def _local_dice(near_s, near_t, a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * top / (math.fsum(weight(x) for x in a) + math.fsum(weight(x) for x in b))
 
 
-def _with_dictionary(found, dictionary, beads, source, target, src, tgt) -> lexicon.Lexicon | None:
+def _with_dictionary(found, dictionary, beads, s_sets, t_sets, src, tgt) -> lexicon.Lexicon | None:
     """``found`` with the translations ``dictionary`` confirms in the document
-    (lexicon.with_dictionary), counted over the units the first pass put near each other."""
+    (lexicon.with_dictionary), counted over the units the first pass put near each other;
+    ``s_sets``, ``t_sets``: the units' word sets (lexicon.word_set)."""
     d, reverse = dictionary
-    s_sets = [lexicon.word_set(s.text, src) for s in source.segments]
-    t_sets = [lexicon.word_set(t.text, tgt) for t in target.segments]
     pairs = _near_pairs(beads, s_sets, t_sets)
     other = src if reverse else tgt
     return lexicon.with_dictionary(
@@ -971,18 +970,10 @@ def _near_pairs(beads: list[Bead], s_sets, t_sets) -> list[tuple[frozenset, froz
     return pairs
 
 
-def _document_lexicon(beads, s_segs, t_segs, src, tgt) -> lexicon.Lexicon | None:
-    """What the confident 1-1 pairs of a first pass teach (lintr.lexicon)."""
-    return lexicon.learn(
-        [
-            (
-                lexicon.word_set(s_segs[b[0][0]].text, src),
-                lexicon.word_set(t_segs[b[1][0]].text, tgt),
-            )
-            for b in beads
-            if len(b[0]) == len(b[1]) == 1
-        ]
-    )
+def _document_lexicon(beads, s_sets, t_sets) -> lexicon.Lexicon | None:
+    """What the confident 1-1 pairs of a first pass teach (lintr.lexicon), from the units'
+    word sets."""
+    return lexicon.learn([(s_sets[b[0][0]], t_sets[b[1][0]]) for b in beads if _one_to_one(b)])
 
 
 def with_lexicon(

@@ -30,7 +30,7 @@ from lintr_plugins.arabic import ARABIC, normalize
 
 from lintr.dictionaries import Dictionary
 from lintr.hookspecs import hookimpl
-from lintr.lexicon import word_form
+from lintr.lexicon import MIN_LENGTH, word_form
 
 # Buckwalter's transliteration, as the lexicon writes its stems (only the letters matter:
 # the vowelled forms are not read).
@@ -74,7 +74,7 @@ def _entries(path: Path) -> Iterable[list[str]]:
 
 def _gloss_words(gloss: str) -> frozenset[str]:
     words = (w.lower() for w in _ENGLISH.findall(_POS.sub(" ", gloss)))
-    return frozenset(w for w in words if len(w) >= 3 and w not in _STOP)
+    return frozenset(w for w in words if len(w) >= MIN_LENGTH and w not in _STOP)
 
 
 class Buckwalter:
@@ -184,7 +184,8 @@ def _translations(form: str) -> frozenset[str]:
 def _english_stem(word: str) -> str:
     """The Snowball (Porter 2) stem: the glosses' "closing", "printing", "used" find the
     document's "close", "print", "use"; without snowballstemmer, the word itself."""
-    return _stemmer().stemWord(word) if _stemmer() is not None else word
+    stemmer = _stemmer()
+    return stemmer.stemWord(word) if stemmer is not None else word
 
 
 @lru_cache(maxsize=1)

@@ -21,14 +21,17 @@ _BUFFER = 1 << 20
 GRAIN = 32
 
 
-def lines(path: str, validate: bool = True) -> Iterator[tuple[int, str]]:
-    """(line number, text) of every line, CRLF folded to LF and the newline removed.
+def lines(
+    path: str, validate: bool = True, start: int = 0, before: int = 0
+) -> Iterator[tuple[int, str]]:
+    """(line number, text) of every line, CRLF folded to LF and the newline removed; from
+    byte ``start`` as :func:`placed_lines` reads.
 
     With ``validate``, raises the InputError read_text would raise (the first invalid
     UTF-8 byte, an empty file) at the point the problem is found; callers that need the
     error before any line is used run a first pass (see :func:`scan_lines`).
     """
-    for number, _, line in placed_lines(path, validate):
+    for number, _, line in placed_lines(path, validate, start, before):
         yield number, line
 
 

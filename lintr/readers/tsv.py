@@ -122,9 +122,7 @@ class TsvPart:
     skip: int
 
     def rows(self) -> Iterator[tuple[Segment, Segment]]:
-        numbered = (
-            (n, line) for n, _, line in placed_lines(self.path, False, self.offset, self.before)
-        )
+        numbered = lines(self.path, False, self.offset, self.before)
         return islice(_rows(self.path, numbered), self.skip, self.skip + self.count)
 
 
