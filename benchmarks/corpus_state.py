@@ -19,7 +19,7 @@ import pickle
 import sys
 import time
 
-from lintr import plugins
+from lintr import registry as plugins
 from lintr.model import Pair, PairSide, Segment
 
 RULES = ("inconsistent-transliteration", "spelling-variant", "inconsistent-translation")

@@ -20,7 +20,8 @@ import json
 import time
 from collections.abc import Callable
 
-from lintr import plugins, text
+from lintr import registry as plugins
+from lintr import text
 from lintr.model import Pair, PairSide
 from lintr.readers import ReadContext
 from lintr.readers.tsv import TsvReader

@@ -100,7 +100,7 @@ def cpu_seconds(python: str, tsv: Path, extra: list[str]) -> float:
 # rules share with doubled-word in a default run) are made: no start-up, reading or output.
 IN_PROCESS = """
 import sys, time
-from lintr import plugins
+from lintr import registry as plugins
 from lintr.model import Pair, PairSide, Segment
 reg = plugins.load()
 ar, en = reg.languages.get("ar"), reg.languages.get("en")

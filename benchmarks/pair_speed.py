@@ -18,12 +18,11 @@ import argparse
 import time
 from collections.abc import Callable
 
-from lintr_plugins import alignment
-
-from lintr import align
+from lintr.align import aligner as align
 from lintr.api import registry
-from lintr.engine import _SAMPLE
 from lintr.model import Pair, PairSide, Segment
+from lintr.run.engine import _SAMPLE
+from lintr_plugins.rules.alignment import sentence_rules as alignment
 
 
 def load(path: str, limit: int | None, source: str, target: str) -> list[Pair]:

@@ -22,7 +22,7 @@ import time
 from collections import defaultdict
 from itertools import islice
 
-from lintr import plugins
+from lintr import registry as plugins
 from lintr.model import Pair, PairSide, Segment
 
 BATCH = 500

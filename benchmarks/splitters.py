@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compare sentence splitters on lintr's splitter cases (tests/sentences.yml).
 
-Scores lintr's splitter (lintr.sentences.split), pysbd (clean=False) and sentencex
+Scores lintr's splitter (lintr.align.sentences.split), pysbd (clean=False) and sentencex
 (segment(lang, text)) per language:
 
 * exact: the share of cases whose sentences all match the expected ones;
@@ -46,8 +46,8 @@ Splitter = Callable[[str], list[str]]
 
 
 def lintr_splitters() -> dict[str, Splitter]:
-    from lintr import plugins
-    from lintr.sentences import split
+    from lintr import registry as plugins
+    from lintr.align.sentences import split
 
     langs = plugins.load().languages
     out = {}

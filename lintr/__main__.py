@@ -1,3 +1,3 @@
-from lintr.cli import main
+from lintr.cli.commands import main
 
 raise SystemExit(main())

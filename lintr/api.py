@@ -18,10 +18,12 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from lintr.align import LengthModel, corpus_model
-from lintr.batches import Batch, BatchResult, Checker, Record
-from lintr.config import Settings
-from lintr.engine import (
+from lintr.align.aligner import LengthModel, corpus_model
+from lintr.config.settings import Settings
+from lintr.model import Finding, Segment
+from lintr.registry import Registry
+from lintr.run.batches import Batch, BatchResult, Checker, Record
+from lintr.run.engine import (
     _SAMPLE,
     BATCH_SIZE,
     Engine,
@@ -33,8 +35,6 @@ from lintr.engine import (
     _Run,
     pairless_fingerprint,
 )
-from lintr.model import Finding, Segment
-from lintr.plugins import Registry
 
 PairLike = tuple[str, str] | Mapping[str, str]
 
@@ -42,7 +42,7 @@ PairLike = tuple[str, str] | Mapping[str, str]
 @cache
 def registry() -> Registry:
     """The installed plugins, loaded once per process."""
-    from lintr import plugins
+    from lintr import registry as plugins
 
     return plugins.load()
 
@@ -50,9 +50,9 @@ def registry() -> Registry:
 def settings_from(config: Mapping[str, Any] | str | Path | None, reg: Registry) -> Settings:
     """Settings from a configuration table (the keys of lintr.toml, e.g.
     ``{"select": ["numeral-mismatch"], "rules": {"doubled-word": {"allow": ["had had"]}}}``),
-    a configuration file, or the defaults (None). Bad keys raise lintr.config.ConfigError."""
-    from lintr import config as cfg
-    from lintr.cli import CORE_RULES
+    a configuration file, or the defaults (None). Bad keys raise lintr.config.settings.ConfigError."""
+    from lintr.cli.commands import CORE_RULES
+    from lintr.config import settings as cfg
 
     options = {rid: cls.options for rid, cls in reg.rules.items()}
     options.update({rid: {} for rid in CORE_RULES})
@@ -135,7 +135,7 @@ def lint(
     of pairs as it is done (in pair order), then those of corpus rules (length-ratio).
 
     Memory stays flat however many pairs stream through. ``executor`` runs the batches
-    elsewhere (lintr.parallel.PoolExecutor, lintr.distributed.DaskExecutor)."""
+    elsewhere (lintr.run.pool.PoolExecutor, lintr.run.distributed.DaskExecutor)."""
     session = _Session(config, source_lang, target_lang, path)
     it = iter(pairs)
     head = list(islice(it, _SAMPLE))
@@ -166,7 +166,7 @@ def _partition_head(partition: Iterable[PairLike]) -> tuple[int, list[tuple[str,
 
 
 def _check_partition(partition, first: int, batch: Batch, path: str) -> BatchResult:
-    from lintr.distributed import check_batch
+    from lintr.run.distributed import check_batch
 
     batch.records = list(_records(partition, path, first, batch.records[0][4]))
     return check_batch(batch)

@@ -19,12 +19,12 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 @hookspec
 def lintr_rules() -> list[type]:
-    """Rule classes (subclasses of :class:`lintr.rule.Rule`)."""
+    """Rule classes (subclasses of :class:`lintr.rules.base.Rule`)."""
 
 
 @hookspec
 def lintr_languages() -> list:
-    """Language profiles (:class:`lintr.languages.LanguageProfile` instances)."""
+    """Language profiles (:class:`lintr.languages.profile.LanguageProfile` instances)."""
 
 
 @hookspec
@@ -39,5 +39,5 @@ def lintr_reporters() -> list:
 
 @hookspec
 def lintr_dictionaries() -> list:
-    """Bilingual dictionaries (:class:`lintr.dictionaries.Dictionary` instances) the document
+    """Bilingual dictionaries (:class:`lintr.languages.dictionaries.Dictionary` instances) the document
     aligner uses beside what each document teaches it."""

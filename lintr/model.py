@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from lintr.languages import LanguageProfile
+    from lintr.languages.profile import LanguageProfile
 
 Side = Literal["source", "target"]
 
@@ -246,7 +246,7 @@ class PairSide:
 
     @_computed_once
     def numbers(self) -> list:
-        from lintr.numbers import find_numbers
+        from lintr.analysis.numbers import find_numbers
 
         return find_numbers(self.text)
 
@@ -260,7 +260,7 @@ class Pair:
     index: int = 0
     # Where an unpaired side "should" have been: the neighbouring location on the empty side.
     anchor: Location | None = None
-    # The length model (lintr.align.LengthModel) learned from the pair's document or corpus.
+    # The length model (lintr.align.aligner.LengthModel) learned from the pair's document or corpus.
     length_model: object | None = None
     # Derived data rules of this pair share (computed once, by the first rule that needs it).
     memo: dict = field(default_factory=dict)

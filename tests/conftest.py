@@ -16,7 +16,7 @@ SEED = EXAMPLES / "syrian-army-attack.txt"
 
 @pytest.fixture(scope="session")
 def registry():
-    from lintr import plugins
+    from lintr import registry as plugins
 
     return plugins.load()
 

@@ -1,4 +1,4 @@
-"""Table-driven aligner cases: tests/alignment.yml (lintr.align).
+"""Table-driven aligner cases: tests/alignment.yml (lintr.align.aligner).
 
 Sentence cases align the units of one pair with ``align.align`` (SENTENCE priors, the
 default length model of the language pair), as the missing-sentence rule does inside a
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lintr import align
+from lintr.align import aligner as align
 from lintr.model import Document, Segment
 
 CASES_FILE = Path(__file__).parent / "alignment.yml"
@@ -103,7 +103,7 @@ def test_vectorised_search_agrees_with_the_plain_one(registry):
     """Long documents take the numpy search; it must find the same path as the plain one."""
     import random
 
-    from lintr import align
+    from lintr.align import aligner as align
 
     rng = random.Random(3)
     ar, en = registry.languages.get("ar"), registry.languages.get("en")
@@ -319,7 +319,7 @@ def test_bead_overlap_is_the_reference_overlap():
 
 
 def test_anchors_find_urls_and_addresses(registry):
-    from lintr.anchors import anchors
+    from lintr.align.anchors import anchors
 
     en = registry.languages.get("en")
     found = anchors("Write to info@example.org or see https://example.org/a and www.x.org.", en)
@@ -335,7 +335,7 @@ def test_word_set_word_by_word_equals_normalising_the_whole_text(registry):
 
     from pyarabic import araby
 
-    from lintr import lexicon
+    from lintr.align import lexicon
 
     ar, en = registry.languages.get("ar"), registry.languages.get("en")
     rng = random.Random(4)
@@ -363,7 +363,7 @@ def test_lexicon_anchors_word_by_word(registry):
     anchors of the text's word set."""
     import random
 
-    from lintr import lexicon
+    from lintr.align import lexicon
 
     ar, en = registry.languages.get("ar"), registry.languages.get("en")
     found = lexicon.Lexicon(
@@ -390,7 +390,7 @@ def test_shared_anchor_bits_are_the_same_for_sentences_and_documents():
     for documents (testing every pair of 20,000 units took minutes): same bits either way."""
     import random
 
-    from lintr.align import _PAIRWISE_SHARES, Unit, _shares
+    from lintr.align.aligner import _PAIRWISE_SHARES, Unit, _shares
 
     rng = random.Random(7)
     vocab = [f"#{n}" for n in range(40)] + [f"^w{n}" for n in range(40)]

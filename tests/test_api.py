@@ -8,8 +8,8 @@ import mixed_corpus
 import pytest
 
 import lintr
-from lintr import cli
-from lintr.config import ConfigError
+from lintr.cli import commands as cli
+from lintr.config.settings import ConfigError
 
 PAIRS = mixed_corpus.news_pairs(240) + mixed_corpus.EXTRA
 
@@ -55,7 +55,7 @@ def test_a_bad_configuration_names_the_key():
 
 
 def test_lint_on_a_process_pool_matches_one_process():
-    from lintr.parallel import PoolExecutor
+    from lintr.run.pool import PoolExecutor
 
     serial = [_key(f) for f in lintr.lint(PAIRS, batch_size=20)]
     pool = PoolExecutor(lintr.api.registry(), 2)

@@ -8,9 +8,11 @@ import random
 
 import pytest
 
-from lintr import anchors, lexicon, names, text
+from lintr import text
+from lintr.align import anchors, lexicon
+from lintr.analysis import names
+from lintr.analysis.numbers import find_numbers
 from lintr.model import PairSide, Segment
-from lintr.numbers import find_numbers
 
 TRICKY = [
     "",
@@ -111,7 +113,7 @@ def test_folded_tokens_are_shared_and_folded(profiles):
 def test_doubled_word_keys_from_chunks(profiles):
     from functools import partial
 
-    from lintr_plugins.repetition import _keys
+    from lintr_plugins.rules.repetition.doubled_word import _keys
 
     for profile in profiles:
         strip, cache = profile.strip_marks, {}

@@ -10,7 +10,7 @@ import random
 import pytest
 from conftest import run_lintr
 
-from lintr import sketch
+from lintr.corpus import sketch
 from lintr.model import Pair, PairSide, Segment
 
 CORPUS_RULES = ("inconsistent-transliteration", "spelling-variant", "inconsistent-translation")
@@ -165,8 +165,8 @@ def test_a_worker_kept_between_runs_forgets_the_last_run():
     """A worker process (a Dask worker) keeps its rules from batch to batch; a second run on
     a file that sorts after the first must not be taken for the first run's continuation."""
     from lintr import api
-    from lintr.batches import Checker
-    from lintr.engine import SerialExecutor
+    from lintr.run.batches import Checker
+    from lintr.run.engine import SerialExecutor
 
     texts = _corpus(120, 4)
     config = {"rules": {"inconsistent-transliteration": {"max-locations": 2}}}
@@ -249,9 +249,8 @@ def test_bad_team_files_are_one_line_errors(tmp_path, glossary, names, needle):
 def test_the_word_caches_may_start_again_at_any_point(registry, monkeypatch):
     """Past the bound of the per-process word caches they start again, even in the middle
     of a batch: the findings do not change."""
-    from lintr_plugins import transliteration
-
     from lintr import text
+    from lintr_plugins.rules.transliteration import inconsistent_transliteration as transliteration
 
     cls = registry.rules["inconsistent-transliteration"]
     texts = _corpus(80, 5)
@@ -271,7 +270,7 @@ def test_the_word_caches_may_start_again_at_any_point(registry, monkeypatch):
 def test_the_translation_memory_moved_to_disk_gives_the_same_findings(registry, seed, monkeypatch):
     """Previews moved to a temporary file every few bytes, states pickled and merged in any
     order: the same findings as in memory."""
-    from lintr import occurrences
+    from lintr.corpus import occurrences
 
     cls = registry.rules["inconsistent-translation"]
     options = FEW_PLACES["inconsistent-translation"]
@@ -294,7 +293,7 @@ def test_the_translation_memory_moved_to_disk_gives_the_same_findings(registry, 
 def test_name_places_from_chunks_are_the_places_of_the_words(registry, seed, monkeypatch):
     """Names are placed from the offsets of the side's chunks where one character separates
     them, from a split of the text otherwise: the same places either way."""
-    from lintr_plugins import transliteration
+    from lintr_plugins.rules.transliteration import inconsistent_transliteration as transliteration
 
     rng = random.Random(seed)
     gaps = [" ", " ", " ", "\t", "\n", "  ", "\u00a0", " \u200f"]

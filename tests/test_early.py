@@ -9,10 +9,11 @@ import pickle
 import mixed_corpus
 import pytest
 
-from lintr import batches, cli, engine
-from lintr.batches import Batch, Checker, ModelPending, finished, finishing
+from lintr.cli import commands as cli
 from lintr.readers import ReadContext
 from lintr.readers.tsv import TsvReader
+from lintr.run import batches, engine
+from lintr.run.batches import Batch, Checker, ModelPending, finished, finishing
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +82,7 @@ def test_one_input_alone_gives_the_same_output_with_early_batches(
 def test_a_corpus_rule_that_reads_the_model_has_its_batch_checked_again(
     corpus, capsys, monkeypatch, registry
 ):
-    from lintr_plugins import length
+    from lintr_plugins.rules.length import length_ratio as length
 
     original = length.LengthRatio.collect_batch
 
@@ -108,7 +109,7 @@ def test_a_model_kept_past_its_early_pair_is_an_internal_error_not_a_crash(
     """A rule that keeps an early pair's model in its corpus state sends it back to the
     parent like any state (it pickles), and using it there is reported as that rule's
     failure, with the other rules' findings, instead of a traceback."""
-    from lintr_plugins import length
+    from lintr_plugins.rules.length import length_ratio as length
 
     kept = pickle.loads(pickle.dumps(batches.UNLEARNED))  # not imported: pytest would probe it
     with pytest.raises(ModelPending):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 
-from lintr import lexicon
+from lintr.align import lexicon
 
 
 def plain_learn(pairs):

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import run_lintr
 
-from lintr.languages import LanguageProfile
+from lintr.analysis.numbers import NumberTables, find_numbers, find_values
+from lintr.analysis.quantities import UNITS, approx, convert, find_quantities
+from lintr.languages.profile import LanguageProfile
 from lintr.model import Pair, PairSide, Segment, Severity
-from lintr.numbers import NumberTables, find_numbers, find_values
-from lintr.quantities import UNITS, approx, convert, find_quantities
 
 
 def _pair(registry, source: str, target: str, src: str = "ar", tgt: str = "en") -> Pair:
@@ -211,7 +211,7 @@ def test_offsets_through_deleted_marks_agree_with_counting_them(registry):
     import bisect
     import random
 
-    from lintr.numbers import scanner_for
+    from lintr.analysis.numbers import scanner_for
 
     scanner = scanner_for(registry.languages.get("ar"))
     rng = random.Random(7)
@@ -237,7 +237,7 @@ def test_two_word_names_are_found_as_a_search_of_the_whole_text_finds_them(regis
     texts made of prefixes, the names' words and other words, it finds what finditer finds."""
     import random
 
-    from lintr.numbers import scanner_for
+    from lintr.analysis.numbers import scanner_for
 
     scanner = scanner_for(registry.languages.get(lang))
     pieces = [*scanner._prefixes, *scanner._multi, *scanner.multi_first, " ", "  ", "x", "ال"]

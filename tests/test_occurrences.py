@@ -9,8 +9,8 @@ import random
 
 import pytest
 
-from lintr import occurrences
-from lintr.occurrences import Table
+from lintr.corpus import occurrences
+from lintr.corpus.occurrences import Table
 
 
 def _occurrences(n: int, rng: random.Random) -> list[tuple]:

@@ -7,7 +7,7 @@ import json
 import mixed_corpus
 import pytest
 
-from lintr import cli
+from lintr.cli import commands as cli
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +80,7 @@ def test_text_output_statistics_and_baseline_match_across_jobs(corpus, capsys, m
 
 
 def test_a_corpus_rule_that_fails_is_reported_once_whatever_the_split(corpus, capsys, monkeypatch):
-    from lintr_plugins import length
+    from lintr_plugins.rules.length import length_ratio as length
 
     calls = {"n": 0}
     original = length.LengthRatio._add  # what collect and collect_batch do for each pair

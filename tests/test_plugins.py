@@ -9,7 +9,7 @@ from conftest import run_lintr
 
 PLUGIN = '''
 from lintr.hookspecs import hookimpl
-from lintr.rule import Rule
+from lintr.rules.base import Rule
 
 
 class Shouting(Rule):
@@ -117,6 +117,6 @@ def test_a_plugin_that_fails_to_import_is_reported_and_the_run_goes_on(tmp_path,
 
 def test_builtins_come_through_entry_points(registry):
     origins = {module: dist for module, (dist, _) in registry.origins.items()}
-    assert origins["lintr_plugins.repetition"] == "lintr"
+    assert origins["lintr_plugins.rules.repetition"] == "lintr"
     assert origins["lintr.readers.tsv"] == "lintr"
     assert set(registry.languages.by_code) >= {"ar", "en"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from lintr import progress
+from lintr.cli import progress
 
 
 class Terminal(io.StringIO):

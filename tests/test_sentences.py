@@ -1,4 +1,4 @@
-"""Table-driven sentence splitter cases: tests/sentences.yml (lintr.sentences.split).
+"""Table-driven sentence splitter cases: tests/sentences.yml (lintr.align.sentences.split).
 
 Each case gives a language (ar or en), a text and the sentences expected, exactly as
 ``text[start:end]`` of the spans that split returns. A case may carry ``xfail: "reason"``.
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lintr.sentences import split
+from lintr.align.sentences import split
 
 CASES_FILE = Path(__file__).parent / "sentences.yml"
 
@@ -61,7 +61,7 @@ def test_candidates_are_those_of_the_regex_scan(marks):
     what scanning the whole text with the pattern finds: ellipses, runs of marks, closers."""
     import random
 
-    from lintr.sentences import _candidate, _matches
+    from lintr.align.sentences import _candidate, _matches
 
     rng = random.Random(8)
     pieces = [*"ab .?!؟۔…”»)\n\t‏", "...", ". . .", "!!", "?!", " . ", "3.5", "U.S."]

@@ -8,7 +8,8 @@ import json
 import mixed_corpus
 import pytest
 
-from lintr import cli, spill
+from lintr.cli import commands as cli
+from lintr.run import spill
 
 
 @pytest.fixture(scope="module")

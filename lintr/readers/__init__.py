@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from lintr.languages import Languages
+from lintr.languages.profile import Languages
 from lintr.model import Document, Segment
 
 

@@ -1,0 +1,1216 @@
+"""Finding numbers in text and normalising them, whatever digits and separators they use.
+
+Shared by the number rules and, later, by the aligner (numbers are anchors that survive
+translation). ٥٥ = 55, ١٬٠٠٠ = 1,000 = 1000, ٣٫٥ = 3.5, 15th = 15, 06 = 6, 15:23 = ١٥:٢٣ is a
+time, and 06.01.2017 is one dotted number (a date or a version), compared part by part.
+"""
+
+from __future__ import annotations
+
+import bisect
+import copy
+import functools
+import operator
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from itertools import accumulate
+from typing import TYPE_CHECKING, NamedTuple
+
+import regex
+
+from lintr.text import CACHE_LIMIT
+
+if TYPE_CHECKING:
+    from lintr.languages.profile import LanguageProfile
+
+# \d matches every Unicode decimal digit (ASCII, Arabic-Indic ٠-٩, Extended ۰-۹...).
+NUMBER = regex.compile(
+    r"""
+    (?<![\p{Latin}\d])          # not part of a Latin word such as G20 (Arabic prefixes are fine)
+    (?<!\d[.٫])                 # not the tail of a number already read
+    (?P<value>
+        (?P<time>\d{1,2}:\d{2}(?::\d{2})?)(?!\d)
+      | \d+(?:[.٫]\d+){2,}(?!\d)   # dotted date or version: 06.01.2017
+      | \d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?(?!\d)
+      | \d+(?:[.٫]\d+)?
+    )
+    (?P<ordinal>(?:st|nd|rd|th)(?!\p{L}))?
+    """,
+    regex.VERBOSE,
+)
+
+
+_DECIMAL_POINT = regex.compile("[.٫]")
+# Any decimal digit (re's \d is Unicode's Nd, as regex's is): a plain search, no look-behind.
+_DIGIT = re.compile(r"\d")
+
+
+class Number(NamedTuple):  # a tuple: made twice as fast as a frozen dataclass
+    start: int
+    end: int
+    text: str  # as written
+    value: str  # canonical: "55", "3.5", "15:23"
+
+
+@functools.lru_cache(maxsize=4096)  # years and small counts recur on every page
+def canonical(raw: str) -> str:
+    if raw.isdecimal() and len(raw) < 1000:  # most: digits alone (int's form = Decimal's)
+        return str(int(raw))
+    if ":" in raw:  # 06:05 = 6:05 = ٠٦:٠٥
+        hours, *rest = raw.split(":")
+        return ":".join([str(int(hours)), *(f"{int(part):02d}" for part in rest)])
+    parts = _DECIMAL_POINT.split(raw)
+    if len(parts) > 2:  # 06.01.2017 = 6.1.2017
+        return ".".join(str(int(part)) for part in parts)
+    plain = raw.replace(",", "").replace("٬", "").replace("٫", ".")
+    try:
+        return format(Decimal(plain).normalize(), "f")
+    except InvalidOperation:
+        return plain
+
+
+def find_numbers(text: str) -> list[Number]:
+    return [
+        Number(m.start(), m.end(), m.group(), canonical(m.group("value")))
+        for m in NUMBER.finditer(text)
+    ]
+
+
+# --------------------------------------------------------------------------------------
+# Numbers written as words, dates, times, fractions and signs: the values a translation
+# must keep, found with the tables of each language profile (``LanguageProfile.numbers``).
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NumberTables:
+    """What a language needs for numbers written in words, dates and quantities.
+
+    Every key is written as the language spells it; lintr folds it with the profile's
+    ``normalize`` (letter by letter) before comparing it with text folded the same way.
+    """
+
+    cardinals: dict[str, int] = field(default_factory=dict)  # "three": 3, "ثلاثين": 30
+    scales: frozenset[str] = frozenset()  # multiply what precedes: hundred, ألف, million
+    teen_words: frozenset[str] = frozenset()  # "عشر" in "خمسة عشر" (adds 10, no "and")
+    teen_only: frozenset[str] = frozenset()  # a number only before a teen word (أحد عشر)
+    ordinals: dict[str, int] = field(default_factory=dict)  # "third": 3, "الثالث" (base)
+    fractions: dict[str, tuple[int, int]] = field(default_factory=dict)  # "half": (1, 2)
+    # Fractions and plural scales that are numbers only after a count: "two thirds" but
+    # "the third"; "ten hundreds" but "hundreds of people".
+    counted_fractions: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()  # clitics before a word: و، ف
+    inner_prefixes: tuple[str, ...] = ()  # then prepositions: ب، ل، ك
+    article: tuple[str, ...] = ()  # then the article: ال (ل after the preposition ل)
+    # Another word behind this preposition: لست "I am not" (but بست "with six").
+    no_preposition: dict[str, str] = field(default_factory=dict)
+    # Fractions told from a cardinal by the vowel on the first letter: خُمُس a fifth,
+    # خَمْس five (the vowel, U+064F damma, where the text is vocalised).
+    voweled_fractions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # With the article, perhaps another word (الاثنين Monday, السبع predator): such a value
+    # may agree with a number on the other side but is never reported.
+    no_article: frozenset[str] = frozenset()
+    joined_by_prefix: str = ""  # a prefix that means "and" between number words (و)
+    joiners: frozenset[str] = frozenset()  # words meaning "and" between number words
+    articles: frozenset[str] = frozenset()  # "a" in "a hundred", "a third"
+    duals: dict[str, str] = field(default_factory=dict)  # dual noun -> noun: carries 2
+    months: dict[str, int] = field(default_factory=dict)  # 1-12 Gregorian, 101-112 Hijri
+    time_markers: dict[str, str] = field(default_factory=dict)  # "p.m.": "pm"
+    time_words: frozenset[str] = frozenset()  # before a clock time: "at", الساعة
+    # Markers that make a bare hour a time without a time word: "3 pm" (but "اللواء ١١ مساء
+    # الجمعة" is the 11th brigade on Friday evening).
+    bare_time_markers: frozenset[str] = frozenset()
+    negative_after: tuple[str, ...] = ()  # "below zero" after a number (and its unit)
+    negative_before: frozenset[str] = frozenset()  # "minus" before a number
+    units: dict[str, str] = field(
+        default_factory=dict
+    )  # unit word -> lintr.analysis.quantities key
+    unit_duals: dict[str, str] = field(default_factory=dict)  # كيلومترين -> km (2 km)
+    unit_before: dict[str, str] = field(default_factory=dict)  # "$" before the number
+    era_markers: frozenset[str] = frozenset()  # after a year: AD, هـ (not a unit)
+    # Whether the language says "two" with a dual ending on any noun (Arabic بردين "two
+    # cloaks"): then a "two" on the other side needs no number word here.
+    dual_grammar: bool = False
+    # "per cent", في المئة: the hundred there is not a number of its own.
+    percent_words: tuple[str, ...] = ()
+    # Number stems with the vowels they always carry (تِسْع، سَبْع، أَلْف): in a vocalised text,
+    # a word whose marks say otherwise is another word (تَسْعَوْنَ "you hasten", سَبُع "a beast").
+    vocalised: tuple[str, ...] = ()
+    # A last letter the fold merges with another that number words use it for: أَلْفَىْ is
+    # ألفي (2000, the construct dual), although ى folds like the alef of ألفا (1000).
+    final_letters: dict[str, str] = field(default_factory=dict)
+    # "or" between numbers: in "two or three hundred", إحدى أو اثنتين أو ثلاث وسبعين the
+    # last number lends its hundreds or tens to the bare ones before it (200, 300; 71, 72, 73).
+    alternatives: frozenset[str] = frozenset()
+    # Cardinals that say a number loosely ("double", "in pairs", رباع "four at a time"): they
+    # agree with the number on the other side but are never reported alone.
+    loose: frozenset[str] = frozenset()
+    # Words before a number that make it a reference, not a quantity ("verse 136", "No. 5176"):
+    # a translator adds and drops them, so such a number is never reported alone.
+    reference_words: frozenset[str] = frozenset()
+    # Roots of numbers whose verb doubles the middle letter (ثَلَّثَ "made it three", سَبَّعْتُ
+    # "I stayed seven (nights)"): in vocalised text such a word agrees loosely with its number.
+    verb_roots: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)  # not frozen: a corpus makes millions, and frozen init is slower
+class Value:
+    """A number as the text states it: digits or words, with its canonical value."""
+
+    start: int
+    end: int
+    text: str
+    value: str  # canonical: "55", "0.5", "2/3", "15:23", "-5", "m1" (January)
+    # digits | words | ordinal | fraction | dual | time | month | weak ("one", واحد: perhaps
+    # not a number at all)
+    kind: str = "digits"
+    # Looser keys that also count as agreement: a time without am/pm as its 12-hour
+    # reading, a slashed pair "6/1" as its two numbers.
+    parts: tuple[str, ...] = ()
+    loose: str = ""
+    unit: str = ""  # the unit a dual names (كيلومترين: km)
+    head: int = 0  # the value of the first word of a number in words (3 in "three hundred")
+
+    @property
+    def number(self) -> Decimal | None:
+        """The value as a decimal number (None for times, months and dotted dates)."""
+        if self.kind in ("time", "month") or self.value.count(".") > 1:
+            return None
+        try:
+            if "/" in self.value:
+                num, den = self.value.split("/")
+                return Decimal(num) / Decimal(den)
+            return Decimal(self.value)
+        except (InvalidOperation, ValueError, ZeroDivisionError):
+            return None
+
+    def shown(self) -> str:
+        """The text as written, with its value where the words do not show it."""
+        if self.kind in ("digits", "time") or self.text == self.value:
+            return self.text
+        if self.kind == "month":
+            return self.text
+        return f"{self.text} ({self.value})"
+
+
+def canonical_fraction(num: int | Decimal, den: int) -> str:
+    """0.5 for 1/2, 2/3 for 2/3: a decimal where it is exact, else the reduced fraction."""
+    value = Fraction(Decimal(num)) / den
+    d = value.denominator
+    while d % 2 == 0:
+        d //= 2
+    while d % 5 == 0:
+        d //= 5
+    if d == 1:
+        return format((Decimal(value.numerator) / value.denominator).normalize(), "f")
+    return f"{value.numerator}/{value.denominator}"
+
+
+def find_values(
+    text: str,
+    profile: LanguageProfile | None,
+    words: bool = True,
+    tokens: list[str] | None = None,
+) -> list[Value]:
+    """Every number ``text`` states, digits and (with ``words``) number words, in order.
+    ``tokens``: the words of ``text`` (``PairSide.tokens``), if already found."""
+    found = _digit_values(text, profile)
+    if profile is not None and words:
+        scanner = scanner_for(profile)
+        if scanner is not None:
+            found = scanner.scan(text, found, tokens)
+    return found
+
+
+_SIGN = "-−"
+_START_END = operator.attrgetter("start", "end")
+_FRACTION_GAP = "/"
+
+
+def _time_loose(value: str) -> str:
+    hours, rest = value.split(":", 1)
+    return f"{int(hours) % 12 or 12}:{rest}"
+
+
+def _digit_values(text: str, profile: LanguageProfile | None) -> list[Value]:
+    """The numbers written in digits, with signs, and a/b read as a fraction."""
+    if not _DIGIT.search(text):
+        return []  # most Arabic of older texts: NUMBER would try its look-behinds everywhere
+    found = find_numbers(text)
+    if not found:
+        return []
+    out: list[Value] = []
+    i = 0
+    while i < len(found):
+        n = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and nxt.start == n.end + 1 and _is_fraction(text, n, nxt):
+            value = canonical_fraction(Decimal(n.value), int(nxt.value))
+            out.append(
+                Value(
+                    n.start, nxt.end, text[n.start : nxt.end], value, "digits", (n.value, nxt.value)
+                )
+            )
+            i += 2
+            continue
+        out.append(_signed(text, n))
+        i += 1
+    return out
+
+
+def _is_fraction(text: str, a: Number, b: Number) -> bool:
+    if text[a.end : b.start] != _FRACTION_GAP or not (a.value.isdigit() and b.value.isdigit()):
+        return False
+    if int(b.value) == 0 or text[b.end : b.end + 1] == "/" or text[a.start - 1 : a.start] == "/":
+        return False
+    return True
+
+
+def _signed(text: str, n: Number) -> Value:
+    if ":" in n.value:
+        return Value(n.start, n.end, n.text, n.value, "time", loose=_time_loose(n.value))
+    if n.start and text[n.start - 1] in _SIGN:
+        glued = text[n.start - 2 : n.start - 1]  # "F-16", "السورية-2" are names, not signs
+        before = text[: n.start - 1].rstrip()
+        if not glued.isalnum() and not (before and before[-1].isdigit()):  # 18 - 25: a range
+            return Value(n.start - 1, n.end, text[n.start - 1 : n.end], "-" + n.value)
+    if n.text[-1].isalpha():  # 8th: an ordinal, as free to add or drop as "eighth"
+        return Value(n.start, n.end, n.text, n.value, "ordinal")
+    return Value(n.start, n.end, n.text, n.value)
+
+
+_SCANNERS: dict[tuple[str, int], Scanner | None] = {}
+
+
+def scanner_for(profile: LanguageProfile) -> Scanner | None:
+    """The number-word scanner of a profile (None when it has no number tables)."""
+    tables = getattr(profile, "number_tables", None)
+    key = (profile.code, id(tables))
+    if key not in _SCANNERS:
+        _SCANNERS[key] = Scanner(profile, tables) if tables and tables.cardinals else None
+    return _SCANNERS[key]
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int  # in the original text
+    end: int
+    pstart: int  # where its prefix starts
+    fstart: int  # in the folded text
+    fend: int
+    prefix: str
+    form: str  # folded
+
+
+class _FoldTable(dict):
+    """A str.translate table that learns each character the first time it sees it."""
+
+    def __init__(self, learn: Callable[[str], str]):
+        super().__init__()
+        self._learn = learn
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = self._learn(chr(code))
+        return folded
+
+
+class _Folded:
+    """The text folded letter by letter with the profile's ``normalize`` (marks deleted),
+    and the way back to offsets in the original text."""
+
+    def __init__(self, text: str, folded: str, scanner: Scanner):
+        self.text = folded
+        self._source = text
+        self._scanner = scanner
+        # Runs of deleted characters (the marks of a vocalised word): where each starts in
+        # the original text and in the folded one, and how many were deleted up to its end.
+        self._runs: list[int] | None = None if len(self.text) != len(text) else []
+        self._at: list[int] = []
+        self._upto: list[int] = []
+        self.words: set[str] | None = None  # the distinct words, when a scanner needs them
+
+    def _shifts(self) -> list[int]:
+        if self._runs is None:  # computed only for a text where something was found
+            # kept, deleted, kept, ... deleted, kept: the runs from the lengths, in C loops
+            parts = self._scanner.deleted_re.split(self._source)
+            ends = list(accumulate(map(len, parts)))
+            self._runs = ends[0:-1:2]
+            self._upto = list(accumulate(map(len, parts[1::2])))
+            self._at = list(map(operator.sub, ends[1::2], self._upto))
+        return self._runs
+
+    def folded(self, offset: int) -> int:
+        """The folded offset of an original one."""
+        runs = self._runs
+        if runs is None:  # a few marks counted in C: cheaper than finding every run
+            source = self._source
+            return offset - sum(source.count(ch, 0, offset) for ch in self._scanner.deleted)
+        if not runs:
+            return offset
+        j = bisect.bisect_left(runs, offset)  # the runs that start before the offset
+        if not j:
+            return offset
+        before = self._upto[j - 2] if j > 1 else 0
+        return offset - before - min(self._upto[j - 1] - before, offset - runs[j - 1])
+
+    def original(self, offset: int) -> int:
+        if not self._shifts():
+            return offset
+        j = bisect.bisect_right(self._at, offset)  # the runs deleted at or before it
+        return offset + self._upto[j - 1] if j else offset
+
+    def original_end(self, offset: int) -> int:
+        return self.original(offset - 1) + 1 if offset else 0
+
+
+_NOT_IN_WORD = r"[\p{L}\p{M}\p{N}]"
+_SEVERAL = "\x00"  # a token of several letter runs (not a letter: never a folded word)
+_LETTERS = regex.compile(r"\p{L}+")
+# Scripts folded once when a scanner is made: a text written in them needs no learning.
+# Latin with dots below (transliteration: Ḥ, ḍ) and the Arabic ligatures of Presentation
+# Forms-A (ﷺ, in three quarters of the English of the hadith corpus) are common too.
+_COMMON = ((0x0000, 0x0800), (0x1E00, 0x1F00), (0x2000, 0x2070), (0xFB50, 0xFE00))
+_OUTSIDE_COMMON = re.compile("[^" + "".join(f"\\u{a:04x}-\\u{b - 1:04x}" for a, b in _COMMON) + "]")
+_SPACE = regex.compile(r"[\s\"“”«»]*")  # between a number and its scale: 19.3 “billion
+_DAMMA = "\u064f"
+# What may separate two words of one number: spaces, hyphens, tatweel and tashkeel.
+_ADJACENT = regex.compile(r"[\s\-‐\u0640\p{Mn}]*")
+_MONTH_BEFORE = regex.compile(r"[\s,]*(?:(?:of|من|the)\s+)?", regex.IGNORECASE)
+_MONTH_AFTER = regex.compile(r"[\s,]*(?:(?:the|من)\s+)?")
+
+
+def _alternation(forms) -> str:
+    """One pattern for many words, as a trie (ثلاث(?:ة|ين)?): the regex engine then walks
+    each word once instead of trying hundreds of alternatives at every position."""
+    trie: dict = {}
+    for form in set(forms):
+        node = trie
+        for ch in " ".join(form.split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _pattern(trie)
+
+
+def _pattern(node: dict) -> str:
+    branches = [
+        (r"\s+" if ch == " " else regex.escape(ch)) + _pattern(child)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?" if len(branches) == 1 else body + "?"
+    return body
+
+
+def _magnitude(value: int) -> int:
+    return 10 ** (len(str(value)) - 1)
+
+
+class _Compound:
+    """The words of one number ("three hundred and five", "خمسة وعشرون"), read as they come."""
+
+    def __init__(self, start: int, count: int = 0):
+        self.start = start
+        self.end = start
+        self.total = 0
+        self.current = count
+        self.counted = bool(count)
+        self.last: tuple[str, int] = ("", 0)
+        self.fraction: tuple[int, int] | None = None
+        self.kinds: list[str] = []
+        self.head = 0
+        # The number as it was before a word joined by "and", kept to split "six hundred and
+        # seven hundred" into 600 and 700 when a scale shows that the "and" began a new one.
+        self.rewind_to: tuple[_Compound, int, int, int] | None = None
+
+    def accepts(self, kind: str, value: int, via_and: bool, by_word: bool, needs_and: bool) -> bool:
+        """Whether the next word continues this number. ``needs_and``: the language joins
+        a smaller number after a hundred or thousand with "and" (مائة وخمسة, not مائة خمسة)."""
+        last_kind, last = self.last
+        if self.fraction or not self.kinds:
+            return False
+        if by_word and last < 100:
+            return False  # "three and four" are two numbers; "(a) hundred and five" is one
+        if kind == "scale":
+            return 0 < self.current < value and not via_and
+        if kind == "frac":
+            return self.kinds == ["card"] and 1 <= last <= 10 and not via_and
+        if last >= 100 and value < _magnitude(last):
+            if self.kinds == ["scale"] and not self.counted and not via_and:
+                return False  # "every thousand nine hundred": a bare scale takes only "and"
+            return via_and or not needs_and
+        whole = self.total + self.current
+        if via_and and kind == "card" and value >= 100 and 0 < whole < _magnitude(value):
+            return last_kind != "ord"  # ستين وثلاثمائة: 360, the older order
+        if kind == "teen":
+            return 1 <= last <= 9 and not via_and
+        if kind in ("card", "ord") and last_kind in ("card", "ord", "teen_only"):
+            if last in range(20, 100, 10) and 1 <= value <= 9 and not via_and:
+                return not needs_and  # twenty-one, twenty-first
+            return 1 <= last <= 9 and value in range(20, 100, 10) and via_and  # خمسة وعشرون
+        return False
+
+    def copy(self) -> _Compound:
+        twin = copy.copy(self)
+        twin.kinds = list(self.kinds)
+        twin.rewind_to = None
+        return twin
+
+    def add(self, kind: str, value: int | tuple[int, int], end: int) -> None:
+        self.end = end
+        if not self.kinds and isinstance(value, int):
+            self.head = value
+        self.kinds.append(kind)
+        if kind == "frac":
+            self.fraction = value  # type: ignore[assignment]
+            self.last = (kind, 0)
+            return
+        if kind == "scale":
+            self.current = max(self.current, 1) * value
+            if value >= 1000:
+                self.total += self.current
+                self.current = 0
+        else:
+            self.current += value
+        self.last = (kind, value)  # type: ignore[assignment]
+
+    def value(self) -> str:
+        whole = self.total + self.current
+        if self.fraction:
+            num, den = self.fraction
+            return canonical_fraction((whole or 1) * num, den)
+        return str(whole)
+
+    def kind(self) -> str:
+        if self.fraction:
+            return "fraction"
+        return "ordinal" if "ord" in self.kinds else "words"
+
+    def weak(self) -> bool:
+        """Whether the words may well not be a number at all ("one of them", "a man"):
+        such a value may agree with a 1 on the other side but is never reported."""
+        return self.total + self.current == 1 and self.kinds == ["card"]
+
+
+_CARDINAL_KINDS = ("card", "teen", "scale", "teen_only")
+_SHADDA = "\u0651"
+_ARTICLE_REACH = 40  # "a" or "one" and the spaces after it, before a number word
+# Short vowels (and their tanwin forms): a for fatha, u for damma, i for kasra, 0 for sukun.
+_VOWELS = {
+    "\u064e": "a", "\u064b": "a", "\u064f": "u", "\u064c": "u",
+    "\u0650": "i", "\u064d": "i", "\u0652": "0",
+}  # fmt: skip
+_VOWELS_AND_SHADDA = {*_VOWELS, _SHADDA}
+
+
+def _letter_before(text: str, at: int) -> int:
+    """The position of the letter before ``at`` in the same word, past its marks; -1 if none."""
+    at -= 1
+    while at >= 0 and text[at] in _VOWELS_AND_SHADDA:
+        at -= 1
+    return at if at >= 0 and text[at].isalpha() else -1
+
+
+def _letter_after(text: str, at: int) -> int:
+    at += 1
+    while at < len(text) and text[at] in _VOWELS_AND_SHADDA:
+        at += 1
+    return at if at < len(text) and text[at].isalpha() else -1
+
+
+def _after_digits(text: str, at: int) -> bool:
+    """Whether digits come just before ``at``: ٥ آلاف, 5 thousands."""
+    return text[max(0, at - 12) : at].rstrip(' \t"“”«»')[-1:].isdigit()
+
+
+def _bare(v: Value) -> bool:
+    """A number of one word from one to nine, which may share the tens or scale after it."""
+    return v.kind in ("words", "weak", "pending") and 1 <= v.head <= 9 and v.value == str(v.head)
+
+
+def _lender(v: Value) -> Callable[[int], int] | None:
+    """What a compound adds to its head (the tens of ثلاث وسبعين, the hundred of "three
+    hundred"), as a function that adds it to another head; None for anything else."""
+    if v.kind != "words" or not 1 <= v.head <= 9 or not v.value.isdigit():
+        return None
+    whole = int(v.value)
+    if whole - v.head in range(20, 100, 10):
+        return lambda head: head + whole - v.head
+    scale = whole // v.head
+    if whole % v.head == 0 and scale >= 100 and str(scale).strip("0") == "1":
+        return lambda head: head * scale
+    return None
+
+
+class Scanner:
+    """Finds the numbers one language writes in words, with that language's tables."""
+
+    def __init__(self, profile: LanguageProfile, tables: NumberTables):
+        self.profile = profile
+        self._fold_table = _FoldTable(self._learn)
+        self._last: tuple[str, _Folded] | None = None
+        self.deleted: set[str] = set()  # the characters folding deletes (marks)
+        self.deleted_re: re.Pattern | None = None
+        f = self.fold_word
+        t = tables
+        self.tables = t
+        self.cardinals = {f(k): v for k, v in t.cardinals.items()}
+        self.ordinals = {f(k): v for k, v in t.ordinals.items()}
+        self.fractions = {f(k): v for k, v in t.fractions.items()}
+        self.duals = {f(k): v for k, v in t.duals.items()}
+        self.unit_duals = {f(k): v for k, v in t.unit_duals.items()}
+        self.months = {f(k): v for k, v in t.months.items()}
+        self.scales = {f(k) for k in t.scales}
+        self.teen_words = {f(k) for k in t.teen_words}
+        self.teen_only = {f(k) for k in t.teen_only}
+        self.counted = {f(k) for k in t.counted_fractions}
+        self.no_article = {f(k) for k in t.no_article}
+        self.no_preposition = {f(k): f(v) for k, v in t.no_preposition.items()}
+        self.voweled = {f(k): v for k, v in t.voweled_fractions.items()}
+        self.free_prefixes = {f(k) for k in t.prefixes}
+        self.inner_prefixes = {f(k) for k in t.inner_prefixes}
+        self.articles = {f(a) for a in t.article}
+        self.and_prefix = f(t.joined_by_prefix)
+        prefixes = {
+            f(c + p + a)
+            for c in ("", *t.prefixes)
+            for p in ("", *t.inner_prefixes)
+            for a in ("", *t.article)
+        }
+        self._prefixes = prefixes
+        self._forms = [*self.cardinals, *self.ordinals, *self.fractions, *self.duals, *self.months]
+        self.joiner_re = self._words_re(t.joiners, r"\s+(?:", r")\s+")
+        self.article_re = self._words_re(t.articles, rf"(?<!{_NOT_IN_WORD})(?:", r")\s+$")
+        self.marker_re = self._words_re(
+            t.time_markers, r"\s*(?P<m>", rf")(?!{_NOT_IN_WORD})", fold=True
+        )
+        self.markers = {f(k): v for k, v in t.time_markers.items()}
+        self.bare_markers = {f(k) for k in t.bare_time_markers}
+        # The words a text must have for an am/pm or a sign word to be in it: most have none.
+        self.clock_and_sign_gates = [
+            set(_LETTERS.findall(f(w)))
+            for w in (*t.time_markers, *t.negative_after, *t.negative_before)
+        ]
+        self.unit_forms = {f(k) for k in t.units}
+        self.time_word_re = self._words_re(t.time_words, rf"(?<!{_NOT_IN_WORD})(?:", r")\s*$")
+        self.neg_after_re = self._words_re(
+            t.negative_after, r"(?:\s*[^\s\d]+){0,3}?\s*(?:", rf")(?!{_NOT_IN_WORD})"
+        )
+        self.percent_re = self._words_re(
+            t.percent_words, rf"(?<!{_NOT_IN_WORD})(?:", rf")(?!{_NOT_IN_WORD})"
+        )
+        # The last word of each percent phrase: a text without one has no percent phrase.
+        self.percent_ends = {_LETTERS.findall(f(w))[-1] for w in t.percent_words}
+        self.neg_before_re = self._words_re(t.negative_before, rf"(?<!{_NOT_IN_WORD})(?:", r")\s*$")
+
+        self._index_forms()
+        self._learn_common()
+        self.known = set(self._forms)
+        self.loose = {f(k) for k in t.loose}
+        self.verb_roots = dict(t.verb_roots)
+        self.final_letters = {k: f(v) for k, v in t.final_letters.items()}
+        self.or_re = self._words_re(t.alternatives, r"\s*(?:", r")\s*")
+        # Letters of a number root around a shadda: where _verbs may find a verb (vocalised
+        # text has a shadda in every few words; few of them double a number root).
+        self.verb_gate = None
+        if self.verb_roots:
+            first, middle, last = (
+                "[" + re.escape("".join(sorted({root[k] for root in self.verb_roots}))) + "]"
+                for k in range(3)
+            )
+            marks = "[" + "".join(sorted(_VOWELS_AND_SHADDA)) + "]*"
+            self.verb_gate = re.compile(f"{first}{marks}{middle}{marks}{_SHADDA}{marks}{last}")
+        # A word of a text (PairSide.tokens): its one folded letter run, "" if it has none,
+        # or _SEVERAL and the runs in _token_runs.
+        self._token_words: dict[str, str] = {}
+        self._token_runs: dict[str, list[str]] = {}
+
+    def _index_forms(self) -> None:
+        """Every written word that is a number word: a set lookup per text finds them (the
+        cheap way to scan a corpus), and a small pattern finds the forms of several words."""
+        self.surface: dict[str, tuple[str, str]] = {}
+        self.if_vowelled: set[str] = set()
+        self.vowels = self._vowel_templates(self.tables.vocalised)
+        multi = []
+        free = "".join(self.free_prefixes)
+        self._cores = {p: p.lstrip(free) for p in self._prefixes}  # the prefix past و، ف
+        self._prefix_lengths = sorted({len(p) for p in self._prefixes})
+        prefixes = sorted(self._prefixes, key=len, reverse=True)
+        for form in self._forms:
+            if not _LETTERS.fullmatch(form):
+                multi.append(form)
+                continue
+            barred = self.no_preposition.get(form)
+            for prefix in prefixes:
+                if not prefix or not barred or self._cores[prefix] != barred:
+                    self.surface[prefix + form] = (prefix, form)
+                elif form in self.vowels:
+                    # لست "I am not", unless its vowels say لِسِتِّ "at six"
+                    self.surface[prefix + form] = (prefix, form)
+                    self.if_vowelled.add(prefix + form)
+        # A word that reads two ways keeps the longer number word: الف is ألف, not ال+ف.
+        for form in sorted(self._forms, key=len):
+            if _LETTERS.fullmatch(form):
+                self.surface[form] = ("", form)
+        self.surface_words = set(self.surface)
+        self.multi_first = {_LETTERS.match(m).group() for m in multi if _LETTERS.match(m)}
+        self._multi = multi
+        self._multi_lettered = all(_LETTERS.match(m) for m in multi)
+        self._multi_re: regex.Pattern | None = None
+
+    @property
+    def multi_re(self) -> regex.Pattern:
+        """Month names of two words and their prefixes (compiled when a text first needs it)."""
+        if self._multi_re is None:
+            self._multi_re = regex.compile(
+                rf"(?<!{_NOT_IN_WORD})(?P<pre>{_alternation(self._prefixes)})"
+                rf"(?P<w>{_alternation(self._multi)})(?!{_NOT_IN_WORD})"
+            )
+        return self._multi_re
+
+    def _words_re(self, words, before: str, after: str, fold: bool = True):
+        if not words:
+            return None
+        forms = [self.fold_word(w) for w in words] if fold else list(words)
+        return regex.compile(before + _alternation(forms) + after, regex.IGNORECASE)
+
+    # -- folding -------------------------------------------------------------------------
+    def _fold_char(self, ch: str) -> str:
+        folded = self.profile.normalize(ch)
+        if len(folded) > 1:
+            lower = ch.lower()
+            folded = lower if len(lower) == 1 else ch
+        return folded
+
+    def fold_word(self, word: str) -> str:
+        return word.translate(self._fold_table)
+
+    def fold(self, text: str, outside: bool | None = None) -> _Folded:
+        """``text`` folded; ``outside``: whether it has characters outside the common range
+        (if the caller knows)."""
+        if self._last is not None and self._last[0] is text:
+            return self._last[1]  # the quantities of the same text come next
+        if outside is None:
+            outside = _OUTSIDE_COMMON.search(text) is not None
+        if outside:
+            folded = text.translate(self._fold_table)  # learns what it has not seen
+        elif self._not_lower is not None and not self._not_lower.search(text):
+            folded = text.lower()  # English: folding is lower-casing, and str.lower is fast
+        elif self._changed is not None:
+            folded = text  # Arabic: str.translate looks up every letter, replace only 18
+            for ch, into in self._changed:
+                if ch in text:
+                    folded = folded.replace(ch, into)
+        else:
+            folded = text.translate(self._common)  # a plain dict: faster than the learning one
+        result = _Folded(text, folded, self)
+        self._last = (text, result)
+        return result
+
+    def _learn_common(self) -> None:
+        """Fold the characters of the common scripts now, and see whether folding them is
+        just str.lower (then the characters where it is not are few)."""
+        table = self._fold_table
+        for a, b in _COMMON:
+            for code in range(a, b):
+                table[code]  # the lookup learns the character
+        self._common = dict(table)
+        unlike = [chr(c) for c, f in self._common.items() if f != chr(c).lower()]
+        self._not_lower = (
+            re.compile("[" + re.escape("".join(unlike)) + "]") if len(unlike) < 200 else None
+        )
+        # The few characters folding changes, when each becomes one that folding keeps
+        # (then replacing them one after the other is the same as the table).
+        changed = [(chr(c), f) for c, f in self._common.items() if f != chr(c)]
+        kept = all(self._common.get(ord(f), f) == f for _, f in changed if f)
+        self._changed = changed if kept and len(changed) <= 64 else None
+        # Words from PairSide.tokens are the words of the folded text unless a character
+        # outside words (not a letter, mark or digit) is deleted or becomes a letter.
+        self._tokens_usable = not any(
+            (not f or f.isalpha()) and unicodedata.category(chr(c))[0] not in "LMN"
+            for c, f in self._common.items()
+        )
+
+    def _learn(self, ch: str) -> str:
+        """The folding of a character met for the first time."""
+        folded = self._fold_char(ch)
+        if not folded:
+            self.deleted.add(ch)
+            chars = "".join(sorted(self.deleted))
+            self.deleted_re = re.compile(f"([{re.escape(chars)}]+)")  # a group: split keeps them
+        return folded
+
+    # -- scanning ------------------------------------------------------------------------
+    def scan(self, text: str, digits: list[Value], tokens: list[str] | None = None) -> list[Value]:
+        """The values of ``text``: ``digits`` (its numbers in digits) and its number words.
+        ``tokens``: the words of the text (``PairSide.tokens``) when a rule already found
+        them; the scanner then folds each distinct word once instead of the whole text."""
+        outside = _OUTSIDE_COMMON.search(text) is not None
+        present = None
+        if tokens is not None and not outside and self._tokens_usable:
+            present = self._words_of_tokens(tokens)
+            if not digits and not self._may_have_words(text, present):
+                return []  # most texts of a corpus without digits: no fold, no scan
+        folded = self.fold(text, outside)
+        if present is not None:
+            folded.words = present
+        tokens = self._tokens(text, folded)
+        words = self._compounds(text, folded, tokens, digits) if tokens else []
+        words = self._shared(text, self._distributive(text, words))
+        if self.verb_gate is not None and _SHADDA in text and self.verb_gate.search(text):
+            words = self._verbs(text, words)
+        digits = self._attach_scales(text, digits, words)
+        present = self._words_of(folded)
+        if any(gate <= present for gate in self.clock_and_sign_gates):
+            digits = [self._clock_and_sign(text, folded, v) for v in digits]
+        if not words:
+            return digits  # in order already
+        return sorted([*digits, *words], key=_START_END)
+
+    def _may_have_words(self, text: str, present: set[str]) -> bool:
+        """Whether a text with these words may state a number in words (or a number verb)."""
+        if not present.isdisjoint(self.surface_words) or not present.isdisjoint(self.multi_first):
+            return True
+        return self.verb_gate is not None and bool(self.verb_gate.search(text))
+
+    def _words_of_tokens(self, tokens: list[str]) -> set[str]:
+        """The folded words of a text, from its tokens: the same as the words of the folded
+        text where every character is in the common range (which has no character folded
+        into a letter nor deleted outside a word; others might join or split words)."""
+        cache = self._token_words
+        try:
+            present = set(map(cache.__getitem__, tokens))
+        except KeyError:  # words not seen before: fold them once
+            missing = set(tokens).difference(cache)
+            if len(cache) + len(missing) > CACHE_LIMIT:
+                cache.clear()
+                self._token_runs.clear()
+                missing = set(tokens)
+            for token in missing:
+                folded = token.translate(self._common)
+                if folded.isalpha():  # most words: one run of letters (\p{L} is isalpha)
+                    cache[token] = folded
+                    continue
+                runs = _LETTERS.findall(folded)
+                if len(runs) > 1:  # "G20s", "al-'Abbas": letter runs the fold separates
+                    self._token_runs[token] = runs
+                cache[token] = runs[0] if len(runs) == 1 else _SEVERAL if runs else ""
+            present = set(map(cache.__getitem__, tokens))
+        present.discard("")
+        if _SEVERAL in present:  # English possessives ("Mayadeen's"): a few tokens
+            present.discard(_SEVERAL)
+            for token in self._token_runs.keys() & tokens:
+                present.update(self._token_runs[token])
+        return present
+
+    def _words_of(self, folded: _Folded) -> set[str]:
+        if folded.words is None:
+            folded.words = set(_LETTERS.findall(folded.text))
+        return folded.words
+
+    def _tokens(self, text: str, folded: _Folded) -> list[_Token]:
+        ft = folded.text
+        words = self._words_of(folded)
+        hits = words & self.surface_words
+        spans = []
+        for word in hits:
+            prefix, form = self.surface[word]
+            start = ft.find(word)
+            while start != -1:
+                end = start + len(word)
+                if not (start and ft[start - 1].isalnum()) and not ft[end : end + 1].isalnum():
+                    spans.append((start, start + len(prefix), end, prefix, form))
+                start = ft.find(word, end)
+        if not words.isdisjoint(self.multi_first):
+            spans = self._with_multiword(ft, spans)
+        if self.percent_re is not None and spans and not words.isdisjoint(self.percent_ends):
+            percent = [m.span() for m in self.percent_re.finditer(ft)]
+            spans = [sp for sp in spans if not any(a <= sp[0] < b for a, b in percent)]
+        return [
+            _Token(
+                folded.original(fs),
+                folded.original_end(fe),
+                folded.original(ps),
+                fs,
+                fe,
+                prefix,
+                form,
+            )
+            for ps, fs, fe, prefix, form in sorted(spans)
+        ]
+
+    def _with_multiword(self, ft: str, spans: list) -> list:
+        """Month names of two words (كانون الثاني) replace the words they are made of."""
+        found = [
+            (m.start(), m.start("w"), m.end(), m.group("pre"), m.group("w"))
+            for m in self._multi_matches(ft)
+            if not m.group("pre") or self._prefix_ok(m.group("pre"), m.group("w"))
+        ]
+        if not found:
+            return spans
+        kept = [sp for sp in spans if not any(a <= sp[0] < b for a, _, b, _, _ in found)]
+        return kept + found
+
+    def _multi_matches(self, ft: str) -> list:
+        """What ``multi_re.finditer(ft)`` finds, tried only where a match can start: a prefix
+        before the first word of a two-word name (a search at every position of the text
+        costs ten times more)."""
+        if not self._multi_lettered:  # a name that starts with no letter: search it all
+            return list(self.multi_re.finditer(ft))
+        starts = set()
+        for first in self.multi_first:  # inside a word too: فكالتشرين is ف+كال+تشرين
+            at = ft.find(first)
+            while at != -1:
+                starts.update(at - k for k in self._prefix_lengths if k <= at)
+                at = ft.find(first, at + 1)
+        found, end = [], 0
+        for start in sorted(starts):
+            if start >= end and (m := self.multi_re.match(ft, start)) is not None:
+                found.append(m)
+                end = m.end()
+        return found
+
+    def _prefix_ok(self, prefix: str, form: str) -> bool:
+        core = self._cores[prefix]
+        if core and self.no_preposition.get(form) == core:
+            return False  # لست "I am not", بست
+        return True
+
+    def _ambiguous(self, tok: _Token) -> bool:
+        """With the article, another word too: الاثنين Monday, السبع the predator; or a
+        loose number word ("double")."""
+        if tok.form in self.loose:
+            return True
+        if tok.form not in self.no_article:
+            return False
+        return any(tok.prefix.endswith(a) for a in self.articles if len(a) > 1) or (
+            tok.prefix.endswith("لل")
+        )
+
+    def _link(self, text: str, before: _Token, tok: _Token) -> tuple[bool, bool, bool]:
+        """(adjacent, via "and", by an "and" word) between two tokens."""
+        gap = text[before.end : tok.pstart]
+        if _ADJACENT.fullmatch(gap):
+            return True, bool(self.and_prefix) and tok.prefix.startswith(self.and_prefix), False
+        if self.joiner_re is not None and self.joiner_re.fullmatch(gap):
+            return True, True, True
+        return False, False, False
+
+    def _classify(self, tok: _Token, counted: bool) -> tuple[str, object]:
+        form = tok.form
+        if form in self.months:
+            return "month", self.months[form]
+        if form in self.duals:
+            return "dual", 2
+        if form in self.counted and not counted and form not in self.fractions:
+            return "", 0
+        if form in self.fractions and (counted or form not in self.counted):
+            return "frac", self.fractions[form]
+        if form in self.cardinals:
+            if form in self.teen_only:
+                return "teen_only", self.cardinals[form]
+            if form in self.scales:
+                return "scale", self.cardinals[form]
+            if form in self.teen_words:
+                return "teen", self.cardinals[form]
+            return "card", self.cardinals[form]
+        if form in self.ordinals:
+            if form in self.teen_only:
+                return "teen_only", self.ordinals[form]
+            return "ord", self.ordinals[form]
+        return "", 0
+
+    def _compounds(
+        self, text: str, folded: _Folded, tokens: list[_Token], digits: list[Value]
+    ) -> list[Value]:
+        out: list[Value] = []
+        current: _Compound | None = None
+        previous: _Token | None = None
+        for tok in tokens:
+            link = self._link(text, previous, tok) if previous and current else (False,) * 3
+            adjacent, via_and, by_word = link
+            counted = (
+                adjacent
+                and current is not None
+                and current.kinds in (["card"], ["teen"])
+                and current.last[1] <= 10
+            ) or (tok.form in self.counted and _after_digits(text, tok.pstart))
+            article = self.article_re is not None and self.article_re.search(
+                folded.text, max(0, tok.fstart - _ARTICLE_REACH), tok.fstart
+            )
+            if self.final_letters:
+                self._respell(text, tok)
+            kind, value = self._classify(tok, counted or bool(article))
+            if tok.form in self.voweled and text[tok.start + 1 : tok.start + 2] == _DAMMA:
+                kind, value = "frac", self.voweled[tok.form]
+            elif kind in _CARDINAL_KINDS and self.vowels and self._misvowelled(text, tok):
+                kind = ""  # تَسْعَوْنَ is a verb, not تِسْعُون
+            if self.if_vowelled and tok.prefix + tok.form in self.if_vowelled:
+                if not self._vowelled_as_number(text, tok):
+                    kind = ""
+            previous = tok
+            if self._ambiguous(tok):  # may agree with a number, never reported alone
+                out.extend(self._finish(text, current))
+                current = None
+                span = text[tok.start : tok.end]
+                out.append(Value(tok.start, tok.end, span, str(value), "weak"))
+                continue
+            if kind == "scale" and via_and:
+                kind = "card"  # تسعة وتسعين ومائة: 99 and 100, added
+            if kind in ("month", "dual", ""):
+                out.extend(self._finish(text, current))
+                current = None
+                if kind:
+                    out.extend(self._single(text, tok, kind, value, digits))
+                continue
+            if kind == "ord" and value >= 100:  # "a hundred thousandth": 100,000th
+                as_scale = current is not None and adjacent
+                if as_scale and current.accepts("scale", value, via_and, by_word, False):
+                    current.add("scale", value, tok.end)
+                    current.kinds.append("ord")
+                    continue
+            if (
+                current is not None
+                and adjacent
+                and current.accepts(kind, value, via_and, by_word, bool(self.and_prefix))
+            ):
+                if by_word and kind == "card":
+                    current.rewind_to = (current.copy(), tok.start, value, tok.end)
+                current.add(kind, value, tok.end)
+                continue
+            if kind == "scale" and current is not None and adjacent and current.rewind_to:
+                before, tail_start, tail, tail_end = current.rewind_to
+                if current.last == ("card", tail) and 0 < tail < value:
+                    out.extend(self._finish(text, before))  # six hundred | and seven hundred
+                    current = _Compound(tail_start)
+                    current.add("card", tail, tail_end)
+                    current.add(kind, value, tok.end)
+                    continue
+            out.extend(self._finish(text, current))
+            start, count = tok.start, 0
+            if article and kind in ("scale", "frac"):
+                start, count = folded.original(article.start()), 1
+            current = _Compound(start, count)
+            current.add(kind, value, tok.end)
+        out.extend(self._finish(text, current))
+        return out
+
+    def _respell(self, text: str, tok: _Token) -> None:
+        """أَلْفَىْ: a last letter folded like another, read as the one it spells here."""
+        meant = self.final_letters.get(text[tok.end - 1])
+        if meant and not tok.form.endswith(meant):
+            respelled = tok.form[:-1] + meant
+            if respelled in self.known:
+                tok.form = respelled
+
+    def _vowelled_as_number(self, text: str, tok: _Token) -> bool:
+        """Whether the word carries the marks of its number stem (لِسِتِّ, not لَسْتُ)."""
+        return any(ch in _VOWELS for ch in text[tok.start : tok.end]) and not self._misvowelled(
+            text, tok
+        )
+
+    def _verbs(self, text: str, words: list[Value]) -> list[Value]:
+        """Verbs made of a number root with a doubled middle letter (سَبَّعْتُ, ثَلِّثْ): loose
+        values, in place of a number word read in them."""
+        at = text.find(_SHADDA)
+        found = []
+        while at != -1:
+            verb = self._verb_at(text, at)
+            if verb is not None and not (found and found[-1].start == verb.start):
+                found.append(verb)
+            at = text.find(_SHADDA, at + 1)
+        if not found:
+            return words
+        kept = [w for w in words if not any(v.start < w.end and w.start < v.end for v in found)]
+        return sorted([*kept, *found], key=lambda v: v.start)
+
+    def _verb_at(self, text: str, shadda: int) -> Value | None:
+        # The root around the shadda first: most shaddas (أنّ) are not in a number verb.
+        middle = _letter_before(text, shadda)
+        first = _letter_before(text, middle) if middle > 0 else -1
+        last = _letter_after(text, shadda)
+        if first < 0 or last < 0:
+            return None
+        value = self.verb_roots.get(text[first] + text[middle] + text[last])
+        if value is None:
+            return None
+        start, end = first, last + 1
+        while start and (text[start - 1].isalpha() or text[start - 1] in _VOWELS_AND_SHADDA):
+            start -= 1
+        while end < len(text) and (text[end].isalpha() or text[end] in _VOWELS_AND_SHADDA):
+            end += 1
+        return Value(start, end, text[start:end], str(value), "weak")
+
+    def _misvowelled(self, text: str, tok: _Token) -> bool:
+        """Whether the marks of the word contradict the vowels its number stem always has."""
+        form = tok.form
+        marks = None
+        for k in range(len(form), 1, -1):
+            marks = self.vowels.get(form[:k])
+            if marks is not None:
+                break
+        if not marks:
+            return False
+        last = max(marks)
+        letter = -1
+        table = self._fold_table
+        for ch in text[tok.start : tok.end]:
+            vowel = _VOWELS.get(ch)
+            if vowel is not None:
+                wanted = marks.get(letter)
+                if wanted is not None and wanted != vowel:
+                    return True
+            elif table[ord(ch)]:
+                letter += 1
+                if letter > last:
+                    return False
+        return False
+
+    def _vowel_templates(self, stems) -> dict[str, dict[int, str]]:
+        """The folded stem of each vocalised one, with the vowel of each marked letter."""
+        out = {}
+        for stem in stems:
+            marks: dict[int, str] = {}
+            letter = -1
+            for ch in stem:
+                if ch in _VOWELS:
+                    marks[letter] = _VOWELS[ch]
+                elif self.fold_word(ch):
+                    letter += 1
+            out[self.fold_word(stem)] = marks
+        return out
+
+    def _shared(self, text: str, words: list[Value]) -> list[Value]:
+        """ "two or three hundred" = 200 or 300; إحدى أو اثنتين أو ثلاث وسبعين = 71, 72, 73:
+        bare numbers joined by "or" to a compound share what the compound adds to its head."""
+        if self.or_re is not None and len(words) > 1:
+            words = list(words)
+            chain: list[int] = []
+            for i, w in enumerate(words):
+                linked = chain and self.or_re.fullmatch(
+                    self.fold_word(text[words[chain[-1]].end : w.start])
+                )
+                if _bare(w):
+                    chain = [*chain, i] if linked else [i]
+                    continue
+                lend = _lender(w) if linked else None
+                for j in chain if lend else ():
+                    v = words[j]
+                    words[j] = Value(
+                        v.start, v.end, v.text, str(lend(v.head)), "words", head=v.head
+                    )
+                chain = []
+        return [w for w in words if w.kind != "pending"]
+
+    def _distributive(self, text: str, words: list[Value]) -> list[Value]:
+        """ركعتين ركعتين, مثنى مثنى: a number said twice in a row means "each", one number."""
+        out: list[Value] = []
+        for v in words:
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and last.value == v.value
+                and _ADJACENT.fullmatch(text[last.end : v.start])
+                and self.fold_word(last.text) == self.fold_word(v.text)
+            ):
+                continue
+            out.append(v)
+        return out
+
+    def _finish(self, text: str, compound: _Compound | None) -> list[Value]:
+        if compound is None:
+            return []
+        start, end = compound.start, compound.end
+        if compound.kinds == ["teen_only"]:  # إحدى: a number only in إحدى عشرة or a shared ten
+            kind = "pending"
+        else:
+            kind = "weak" if compound.weak() else compound.kind()
+        return [Value(start, end, text[start:end], compound.value(), kind, head=compound.head)]
+
+    def _single(self, text: str, tok: _Token, kind: str, value, digits: list[Value]):
+        span = text[tok.start : tok.end]
+        if kind == "dual":
+            unit = self.unit_duals.get(tok.form, "")
+            return [Value(tok.start, tok.end, span, "2", "dual", unit=unit)]
+        if not self._next_to_digits(text, tok, digits):
+            return []
+        month = f"h{value - 100}" if value > 100 else str(value)
+        return [Value(tok.start, tok.end, span, month, "month")]
+
+    @staticmethod
+    def _next_to_digits(text: str, tok: _Token, digits: list[Value]) -> bool:
+        """Whether a month name is part of a date: a day before it or a day or year after."""
+        i = bisect.bisect_left([d.start for d in digits], tok.start)
+        if i and _MONTH_BEFORE.fullmatch(text[digits[i - 1].end : tok.start]):
+            return True
+        return i < len(digits) and bool(_MONTH_AFTER.fullmatch(text[tok.end : digits[i].start]))
+
+    def _attach_scales(self, text: str, digits: list[Value], words: list[Value]) -> list[Value]:
+        """5 million = 5,000,000, ٥ آلاف = 5000: a digit number times the scale word after it."""
+        if not words or not digits:
+            return digits
+        by_start = {w.start: w for w in words}
+        out = []
+        for d in digits:
+            gap = _SPACE.match(text, d.end).end()
+            scale = by_start.get(gap) if gap > d.end else None
+            if scale is None:
+                out.append(d)
+                continue
+            number = d.number
+            if scale.kind != "words" or number is None or d.kind != "digits":
+                out.append(d)
+                continue
+            if self.fold_word(scale.text).split()[0] not in self.scales:
+                out.append(d)
+                continue
+            words.remove(scale)
+            value = format((number * Decimal(scale.value)).normalize(), "f")
+            out.append(Value(d.start, scale.end, text[d.start : scale.end], value))
+        return out
+
+    def _clock_and_sign(self, text: str, folded: _Folded, v: Value) -> Value:
+        fend = folded.folded(v.end)
+        fstart = folded.folded(v.start)
+        if self.marker_re is not None and v.kind in ("time", "digits"):
+            m = self.marker_re.match(folded.text, fend)
+            if m and self._is_clock(folded, v, fstart, m.group("m")):
+                return self._clock(v, self.markers.get(m.group("m").lower(), ""))
+        if v.kind == "digits" and not v.value.startswith("-"):
+            negative = self.neg_before_re is not None and self.neg_before_re.search(
+                folded.text, 0, fstart
+            )
+            if not negative and self.neg_after_re is not None:
+                negative = self.neg_after_re.match(folded.text, fend)
+            if negative:
+                return Value(v.start, v.end, v.text, "-" + v.value, v.kind, v.parts, v.loose)
+        return v
+
+    def _is_clock(self, folded: _Folded, v: Value, fstart: int, marker: str) -> bool:
+        if v.kind == "time":
+            return True
+        if not v.value.isdigit() or not 1 <= int(v.value) <= 12:
+            return False
+        if marker.lower() in self.bare_markers:
+            return True  # "3 pm" is a time wherever it stands; "١١ مساء" may be a name
+        return self.time_word_re is not None and bool(
+            self.time_word_re.search(folded.text, 0, fstart)
+        )
+
+    @staticmethod
+    def _clock(v: Value, marker: str) -> Value:
+        hours, _, rest = v.value.partition(":")
+        h = int(hours)
+        if marker == "pm" and h < 12:
+            h += 12
+        elif marker == "am" and h == 12:
+            h = 0
+        value = f"{h}:{rest or '00'}"
+        return Value(v.start, v.end, v.text, value, "time", loose=_time_loose(value))

@@ -1,0 +1,103 @@
+"""Language profiles (contributed by plugins) and language detection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from lintr import text as textmod
+from lintr.analysis.numbers import NumberTables
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class LanguageProfile:
+    """What lintr knows about one language. Plugins contribute these via ``lintr_languages``."""
+
+    code: str  # ISO 639-1, as langdetect reports it
+    name: str
+    script: str  # Unicode script name, as in \\p{Arabic}
+    rtl: bool = False
+    # Digit characters other than ASCII, mapped to ASCII (Arabic-Indic ٠-٩ -> 0-9, ...).
+    digits: dict[str, str] = field(default_factory=dict)
+    decimal_separators: tuple[str, ...] = (".",)
+    thousands_separators: tuple[str, ...] = (",",)
+    percent_signs: tuple[str, ...] = ("%",)
+    sentence_final: tuple[str, ...] = (".", "!", "?", "…")
+    # Opening -> closing quotation marks used by the language.
+    quote_pairs: tuple[tuple[str, str], ...] = (("“", "”"),)
+    # Ordinal suffixes written after digits (15th, 2nd).
+    ordinal_suffixes: tuple[str, ...] = ()
+    # Words ending in a full stop that do not end a sentence (lower case, without the
+    # final stop): "dr", "u.s", "p.m"; single letters (initials, "b." for ibn) never do.
+    abbreviations: frozenset[str] = frozenset()
+    # Abbreviations that may also end a sentence ("etc.", "U.S."): a sentence ends there
+    # when the next word starts with a capital.
+    abbreviations_may_end: frozenset[str] = frozenset()
+    # Whether the script has letter case (a new sentence starts with a capital).
+    cased: bool = True
+    # Characters needed for a given content, relative to English (1.0): the default
+    # length ratio of a language pair before a corpus teaches lintr its own.
+    relative_length: float = 1.0
+    # Removes what does not change a word's identity (tashkeel, tatweel for Arabic).
+    strip_marks: Callable[[str], str] = _identity
+    # Folds spelling variants together (alef and hamza forms...). Implies strip_marks.
+    normalize: Callable[[str], str] = _identity
+    # Number words, month names, am/pm, unit words: lintr.analysis.numbers and lintr.analysis.quantities read
+    # them (plugins/arabic_numbers.py shows every table).
+    number_tables: NumberTables = field(default_factory=NumberTables)
+
+    @property
+    def letter(self):
+        return textmod.script_pattern(self.script)
+
+
+class Languages:
+    """The registry of profiles contributed by plugins."""
+
+    def __init__(self, profiles: Iterable[LanguageProfile]):
+        self.by_code: dict[str, LanguageProfile] = {}
+        for profile in profiles:
+            self.by_code.setdefault(profile.code, profile)
+            textmod.script_pattern(profile.script)
+
+    def __contains__(self, code: str) -> bool:
+        return code in self.by_code
+
+    def get(self, code: str) -> LanguageProfile:
+        return self.by_code[code]
+
+    def generic(self, code: str) -> LanguageProfile:
+        """A profile for a language no plugin knows: Latin script, no special knowledge."""
+        return self.by_code.get(code) or LanguageProfile(code=code, name=code, script="Latin")
+
+    def detect(self, text: str, candidates: Iterable[str] | None = None) -> str | None:
+        """The language of ``text``: by script first, langdetect only where scripts tie."""
+        pool = [self.by_code[c] for c in (candidates or self.by_code) if c in self.by_code]
+        script = textmod.dominant_script(text)
+        if script is None:
+            return None
+        same_script = [p.code for p in pool if p.script == script]
+        if len(same_script) == 1:
+            return same_script[0]
+        if not same_script:
+            return None
+        return langdetect_among(text, same_script)
+
+
+def langdetect_among(text: str, candidates: list[str]) -> str | None:
+    # Imported lazily: langdetect loads ~50 profiles, which a pre-commit run rarely needs.
+    from langdetect import DetectorFactory, LangDetectException, detect_langs
+
+    DetectorFactory.seed = 0  # deterministic results
+    try:
+        ranked = detect_langs(text)
+    except LangDetectException:
+        return None
+    for guess in ranked:
+        if guess.lang in candidates:
+            return guess.lang
+    return None

@@ -1,0 +1,53 @@
+"""The `missing-sentence` rule."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lintr.model import Finding, Pair, Severity
+from lintr_plugins.rules.alignment.sentence_rules import (
+    OPTIONS,
+    _excerpt,
+    _note,
+    _SentenceRule,
+    _span,
+)
+
+
+class MissingSentence(_SentenceRule):
+    """A source sentence or paragraph with no counterpart in the target.
+
+    Between files, whole paragraphs or lines are aligned and a source one left without a
+    counterpart is reported, with a note where its translation should have appeared (with a
+    bilingual dictionary where a plugin provides one: ``pip install 'lintr[dictionary]'``
+    for Arabic-English).
+    Inside each pair, both sides are split into sentences and aligned (lintr.align): a
+    source sentence with no counterpart in its target is reported, with a note at the
+    target. Length differences alone are not enough: the sentence must be long enough
+    (``min-chars``) and pairing it with a neighbour must cost clearly more than leaving it
+    unpaired (``min-margin``), and the two sides must be cut into about as many sentences
+    (at most one apart): texts where one side runs longer or is punctuated differently on
+    purpose (a chain of narrators in a hadith, a news lead) must not drown you in noise.
+    A target that is present but empty is ``empty-translation`` instead.
+    """
+
+    id = "missing-sentence"
+    severity = Severity.ERROR
+    options = OPTIONS
+    side = "source"
+
+    def _whole(self, pair: Pair) -> Iterator[Finding]:
+        if pair.source and not pair.target and pair.source.text.strip():
+            text = pair.source.text
+            yield self.finding(
+                f"missing translation: nothing in the {pair.target.profile.name} target matches "
+                f'this text: "{_excerpt(text)}"',
+                _span(pair.source),
+                _note(pair, pair.target),
+            )
+
+    def _message(self, pair: Pair, text: str) -> str:
+        return (
+            f"missing translation: this sentence has no counterpart in the "
+            f'{pair.target.profile.name} target: "{_excerpt(text)}"'
+        )

@@ -1,0 +1,58 @@
+"""The `untranslated-segment` rule."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lintr.languages.profile import langdetect_among
+from lintr.model import Finding, Pair, Severity
+from lintr.rules.base import Option, Rule
+from lintr_plugins.rules.untranslated.scripts import _same_words, written_in_source_script
+
+
+class UntranslatedSegment(Rule):
+    """The target is a copy of the source, or is written in the source language.
+
+    A target identical to its source (ignoring spaces and case) is reported when it has
+    letters of the source's script outside URLs: a number, a URL, or a Latin name in an
+    Arabic source ("CNN") copied over is fine. A target mostly written in the source's
+    script (Arabic letters in an English target; URLs do not count) is reported too; where
+    both languages share a script, langdetect decides, for targets long enough to judge.
+    """
+
+    id = "untranslated-segment"
+    severity = Severity.ERROR
+    options = {
+        "min-letters": Option(int, 20, "shortest target (in letters) that langdetect judges"),
+    }
+
+    def check(self, pair: Pair) -> Iterator[Finding]:
+        source, target = pair.source, pair.target
+        if not source or not target or not target.text.strip():
+            return
+        name = source.profile.name
+        where = target.location(0, len(target.text.rstrip()))
+        same = _same_words(source.text, target.text)
+        if same and source.profile.letter.search(target.masked_text):
+            yield self.finding(
+                f"untranslated: the target is a copy of the {name} source", where, detail="copy"
+            )
+        elif written_in_source_script(pair):
+            yield self.finding(
+                f"untranslated: the {target.profile.name} target is written in {name}",
+                where,
+                detail="script",
+            )
+        elif source.profile.script == target.profile.script and self._same_language(pair):
+            yield self.finding(
+                f"untranslated: the {target.profile.name} target looks like {name}",
+                where,
+                detail="language",
+            )
+
+    def _same_language(self, pair: Pair) -> bool:
+        text = pair.target.text
+        if sum(c.isalpha() for c in text) < self.settings["min-letters"]:
+            return False
+        codes = [pair.source.profile.code, pair.target.profile.code]
+        return langdetect_among(text, codes) == codes[0]
