@@ -598,14 +598,12 @@ def rate_table(counts: dict[str, Counter], sizes: dict[str, int]) -> str:
     return "findings per 1,000 pairs (findings)\n" + grid(head, body)
 
 
-def grid(head: list[str], body: list[list[str]]) -> str:
+def grid(head: list[str], body: list[list[str]], left: tuple[int, ...] = (0,)) -> str:
     widths = [max(len(row[i]) for row in [head, *body]) for i in range(len(head))]
 
     def fmt(row):
-        return "  ".join(
-            c.ljust(w) if i == 0 else c.rjust(w)
-            for i, (c, w) in enumerate(zip(row, widths, strict=True))
-        )
+        cells = enumerate(zip(row, widths, strict=True))
+        return "  ".join(c.ljust(w) if i in left else c.rjust(w) for i, (c, w) in cells).rstrip()
 
     return "\n".join([fmt(head), fmt(["-" * w for w in widths]), *map(fmt, body)])
 
@@ -722,7 +720,7 @@ def report(args) -> int:
             )
         total = len(findings)
         body.append(["all rules", "", f"{total:,}", f"{rate(total, pairs):.1f}", *[""] * 7])
-        print(grid(head, body))
+        print(grid(head, body, left=(0, len(head) - 1)))
         print()
         out_json[corpus] = {"pairs": pairs, "source": run["source"], "rules": rows}
     if counts:
