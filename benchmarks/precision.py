@@ -66,7 +66,9 @@ verdicts into benchmarks/verdicts/NAME.tsv (fingerprint key, rule, verdict, reas
 corpus text; committed) and prints the report. To change a stored verdict, edit that file.
 
 The report, per corpus and rule: findings and findings per 1,000 pairs, groups, sample
-size, verdicts in the sample, shares A, A+B, C, and the issue's bar: at least 80% A or B
+size, verdicts in the sample, shares A, A+B, C (of the sampled groups), the estimated
+real findings and false alarms per 1,000 pairs (the rate times the share of A or C), and
+the issue's bar: at least 80% A or B
 and at least 50% A; an error-severity rule at least 95% A or B; and a rule with more than
 50 findings per 1,000 pairs needs a sample at least 90% A (the issue says "per 1,000 clean
 pairs": a real corpus has no list of clean pairs, so the plain rate is used, which is a
@@ -638,104 +640,137 @@ def judge_rule(severity: str, per_1000: float, shares: Counter, judged: int) -> 
     return "FAIL: " + "; ".join(fails) if fails else "meets the bar"
 
 
+def load_run(work: Path, corpus: str) -> tuple[dict, list[dict]] | None:
+    run_path = work / f"{corpus}.run.json"
+    if not run_path.exists():
+        return None
+    run = json.loads(run_path.read_text(encoding="utf-8"))
+    lines = (work / f"{corpus}.findings.jsonl").read_text(encoding="utf-8").splitlines()
+    return run, [json.loads(x) for x in lines if x.strip()]
+
+
+def import_verdicts(work: Path, corpus: str) -> dict[str, dict]:
+    """The stored verdicts of ``corpus``, with the new ones of its judgement file added
+    (and written back)."""
+    verdicts = read_verdicts(corpus)
+    judged = read_judgements(work / f"{corpus}.judge.md")
+    new = {k: v for k, v in judged.items() if k not in verdicts}
+    if new:
+        verdicts.update(new)
+        write_verdicts(corpus, verdicts)
+        print(f"{corpus}: {len(new)} new verdicts written to {VERDICTS / (corpus + '.tsv')}")
+    return verdicts
+
+
+def rule_rows(run: dict, findings: list[dict], verdicts: dict[str, dict]) -> list[dict]:
+    """Per rule: findings, rate, groups, the sample and its verdicts, the bar."""
+    rows = []
+    for rule, members in sorted(groups_by_rule(findings).items()):
+        n = sum(map(len, members.values()))
+        severity = Counter(f["severity"] for g in members.values() for f in g).most_common(1)
+        sample = run["sample"].get(rule, [])
+        shares = Counter(verdicts[k]["verdict"] for k in sample if k in verdicts)
+        judged = sum(shares.values())
+        per = rate(n, run["pairs"])
+        status = judge_rule(severity[0][0], per, shares, judged)
+        if 0 < judged < len(sample):
+            status += " (partly judged)"
+        elif 0 < judged < SMALL:
+            status += f" (only {judged} judged)"
+        rows.append(
+            {
+                "rule": rule,
+                "severity": severity[0][0],
+                "findings": n,
+                "per_1000": round(per, 1),
+                "groups": len(members),
+                "sample": len(sample),
+                "judged": judged,
+                "verdicts": dict(shares),
+                # estimated real findings and false alarms per 1,000 pairs
+                "a_per_1000": round(per * shares["A"] / judged, 1) if judged else None,
+                "c_per_1000": round(per * shares["C"] / judged, 1) if judged else None,
+                "bar": status,
+            }
+        )
+    return rows
+
+
+def rule_table(rows: list[dict], total: int, pairs: int) -> str:
+    head = ["rule", "sev", "findings", "per 1,000", "groups", "sample", "judged"]
+    head += ["A", "A+B", "C", "A/1,000", "C/1,000", "bar"]
+    body = []
+    for r in rows:
+        v, judged = Counter(r["verdicts"]), r["judged"]
+
+        def pct(x: int, judged: int = judged) -> str:
+            return f"{x / judged:.0%}" if judged else "-"
+
+        def est(x: float | None) -> str:
+            return "-" if x is None else f"{x:.1f}"
+
+        body.append(
+            [
+                r["rule"],
+                r["severity"],
+                f"{r['findings']:,}",
+                f"{r['per_1000']:.1f}",
+                f"{r['groups']:,}",
+                str(r["sample"]),
+                str(judged),
+                pct(v["A"]),
+                pct(v["A"] + v["B"]),
+                pct(v["C"]),
+                est(r["a_per_1000"]),
+                est(r["c_per_1000"]),
+                r["bar"],
+            ]
+        )
+    judged_rows = [r for r in rows if r["judged"]]
+    a_sum = sum(r["a_per_1000"] for r in judged_rows)
+    c_sum = sum(r["c_per_1000"] for r in judged_rows)
+    unjudged = sum(r["findings"] for r in rows if not r["judged"])
+    note = f"{unjudged:,} findings of unjudged rules" if unjudged else "every rule judged"
+    body.append(
+        [
+            "all rules",
+            "",
+            f"{total:,}",
+            f"{rate(total, pairs):.1f}",
+            *[""] * 6,
+            f"{a_sum:.1f}",
+            f"{c_sum:.1f}",
+            note,
+        ]
+    )
+    return grid(head, body, left=(0, len(head) - 1))
+
+
 def report(args) -> int:
     work = args.data_dir / "precision"
     out_json = {}
     counts: dict[str, Counter] = {}
     sizes: dict[str, int] = {}
     for corpus in args.corpora:
-        run_path = work / f"{corpus}.run.json"
-        if not run_path.exists():
+        loaded = load_run(work, corpus)
+        if loaded is None:
             print(f"{corpus}: no run yet (run without --report first)\n")
             continue
-        run = json.loads(run_path.read_text(encoding="utf-8"))
-        findings = [
-            json.loads(x)
-            for x in (work / f"{corpus}.findings.jsonl").read_text(encoding="utf-8").splitlines()
-            if x.strip()
-        ]
-        verdicts = read_verdicts(corpus)
-        new = {
-            k: v
-            for k, v in read_judgements(work / f"{corpus}.judge.md").items()
-            if k not in verdicts
-        }
-        if new:
-            verdicts.update(new)
-            write_verdicts(corpus, verdicts)
-            print(f"{corpus}: {len(new)} new verdicts written to {VERDICTS / (corpus + '.tsv')}")
-        groups = groups_by_rule(findings)
+        run, findings = loaded
+        verdicts = import_verdicts(work, corpus)
         pairs = run["pairs"]
         counts[corpus], sizes[corpus] = Counter(f["rule"] for f in findings), pairs
+        rows = rule_rows(run, findings, verdicts)
         print(f"{corpus}: {pairs:,} pairs ({run['source']}); {run['lintr']}; seed {run['seed']}")
-        head = [
-            "rule",
-            "sev",
-            "findings",
-            "per 1,000",
-            "groups",
-            "sample",
-            "judged",
-            "A",
-            "A+B",
-            "C",
-            "bar",
-        ]
-        body, rows = [], []
-        for rule in sorted(groups):
-            members = groups[rule]
-            n = sum(map(len, members.values()))
-            severity = Counter(f["severity"] for g in members.values() for f in g).most_common(1)[
-                0
-            ][0]
-            sample = run["sample"].get(rule, [])
-            shares = Counter(verdicts[k]["verdict"] for k in sample if k in verdicts)
-            judged = sum(shares.values())
-            per = rate(n, pairs)
-            status = judge_rule(severity, per, shares, judged)
-            if 0 < judged < len(sample):
-                status += " (partly judged)"
-            elif 0 < judged < SMALL:
-                status += f" (only {judged} judged)"
-
-            def pct(x: int, judged: int = judged) -> str:
-                return f"{x / judged:.0%}" if judged else "-"
-
-            body.append(
-                [
-                    rule,
-                    severity,
-                    f"{n:,}",
-                    f"{per:.1f}",
-                    f"{len(members):,}",
-                    str(len(sample)),
-                    str(judged),
-                    pct(shares["A"]),
-                    pct(shares["A"] + shares["B"]),
-                    pct(shares["C"]),
-                    status,
-                ]
-            )
-            rows.append(
-                {
-                    "rule": rule,
-                    "severity": severity,
-                    "findings": n,
-                    "per_1000": round(per, 1),
-                    "groups": len(members),
-                    "sample": len(sample),
-                    "judged": judged,
-                    "verdicts": dict(shares),
-                    "bar": status,
-                }
-            )
-        total = len(findings)
-        body.append(["all rules", "", f"{total:,}", f"{rate(total, pairs):.1f}", *[""] * 7])
-        print(grid(head, body, left=(0, len(head) - 1)))
+        print(rule_table(rows, len(findings), pairs))
         print()
         out_json[corpus] = {"pairs": pairs, "source": run["source"], "rules": rows}
     if counts:
         print(rate_table(counts, sizes))
+        print(
+            "A/1,000, C/1,000: findings per 1,000 pairs times the sample's share of A (real) "
+            "or C (false alarms), estimated real findings and false alarms per 1,000 pairs"
+        )
     if args.json:
         print(json.dumps(out_json, ensure_ascii=False, indent=1))
     return 0
