@@ -244,12 +244,6 @@ class PairSide:
 
         return script_counts(self.masked_text)
 
-    @_computed_once
-    def numbers(self) -> list:
-        from lintr.analysis.numbers import find_numbers
-
-        return find_numbers(self.text)
-
 
 @dataclass(slots=True)
 class Pair:

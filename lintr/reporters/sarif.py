@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from lintr import __version__
 from lintr.hookspecs import hookimpl
 from lintr.model import Finding, Location, Severity
 from lintr.reporters import Reporter
+from lintr.version import __version__
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
