@@ -254,7 +254,7 @@ class Pair:
     index: int = 0
     # Where an unpaired side "should" have been: the neighbouring location on the empty side.
     anchor: Location | None = None
-    # The length model (lintr.align.aligner.LengthModel) learned from the pair's document or corpus.
+    # The length model (lintr.align.length.LengthModel) learned from the pair's document or corpus.
     length_model: object | None = None
     # Derived data rules of this pair share (computed once, by the first rule that needs it).
     memo: dict = field(default_factory=dict)
