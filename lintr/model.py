@@ -178,7 +178,8 @@ class PairSide:
         direction marks such as U+200F do not count)."""
         from lintr.text import TRAILING_INVISIBLE
 
-        end = TRAILING_INVISIBLE.search(self.text).start()
+        found = TRAILING_INVISIBLE.search(self.text)
+        end = found.start() if found else len(self.text)  # it matches any text, if empty
         return self.location(end, end)
 
     @property

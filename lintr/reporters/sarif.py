@@ -15,7 +15,7 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _location(loc: Location, message: str | None = None) -> dict:
-    region = {"startLine": loc.line, "startColumn": loc.column}
+    region: dict[str, int | None] = {"startLine": loc.line, "startColumn": loc.column}
     if loc.end_line:
         region.update(endLine=loc.end_line, endColumn=loc.end_column)
     out = {
