@@ -24,6 +24,7 @@ NUMBER_MISMATCH = 1.5
 
 
 def prefix_sums(values: Sequence[int]) -> list[int]:
+    """0, then the running totals: the sum over any run of units is one subtraction."""
     out = [0]
     for v in values:
         out.append(out[-1] + v)

@@ -22,7 +22,7 @@ from lintr.align.costs import (
 )
 from lintr.align.length import ERFC_TERMS, LengthModel
 
-MIN_BAND = 8
+MIN_BAND = 8  # half-width of the first band, in units, however alike the two lengths
 
 
 def align(
