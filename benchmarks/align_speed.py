@@ -2,10 +2,10 @@
 
 Builds a synthetic Arabic-English document of N sentences per side (English sentences
 about 1.3x longer, some with numbers), drops a few sentences from the English side, aligns
-the two with lintr.align.aligner (the sentence level, one core), and prints the seconds spent making
+the two with lintr.align.search (the sentence level, one core), and prints the seconds spent making
 units (anchors) and aligning, and the aligner's peak memory (tracemalloc, in a separate run)
 for each N; then the seconds of the whole document path lintr runs on two files
-(lintr.align.aligner.document_pairs: two passes, the length model and the lexicon learned from the
+(lintr.align.documents.document_pairs: two passes, the length model and the lexicon learned from the
 first), and again with the Arabic-English dictionary where it is installed. Times are CPU
 seconds of this process (time.process_time): the machine is shared, and wall-clock time
 says more about the neighbours than about lintr. Not part of the test run.
@@ -22,7 +22,10 @@ import time
 import tracemalloc
 
 from lintr import registry as plugins
-from lintr.align.aligner import SENTENCE, LengthModel, align, document_pairs, units
+from lintr.align.beads import SENTENCE, units
+from lintr.align.documents import document_pairs
+from lintr.align.length import LengthModel
+from lintr.align.search import align
 from lintr.model import Document, Segment
 
 AR_WORDS = (

@@ -1,7 +1,7 @@
 """How fast the sentence alignment inside pairs is (missing-sentence / added-sentence).
 
 Reads a TSV of pairs (source<TAB>target), learns the corpus length model and lexicon as
-``lintr check`` does (align.corpus_model on the same sample), then times
+``lintr check`` does (corpus_model on the same sample), then times
 ``unpaired_sentences`` (the work the two rules share) over every pair, in this process:
 CPU seconds (time.process_time), the best of ``--repeat`` passes (the machine is shared).
 Then one more pass with each stage timed: sentence splitting, the plain-parallel test,
@@ -18,7 +18,8 @@ import argparse
 import time
 from collections.abc import Callable
 
-from lintr.align import aligner as align
+from lintr.align import costs, search
+from lintr.align.length import LengthModel, corpus_model
 from lintr.api import registry
 from lintr.model import Pair, PairSide, Segment
 from lintr.run.engine import _SAMPLE
@@ -35,8 +36,8 @@ def load(path: str, limit: int | None, source: str, target: str) -> list[Pair]:
             rows.append((s, t))
             if limit and len(rows) == limit:
                 break
-    fallback = align.LengthModel(tgt.relative_length / src.relative_length)
-    model = align.corpus_model(rows[:: max(1, len(rows) // _SAMPLE)], src, tgt, fallback)
+    fallback = LengthModel(tgt.relative_length / src.relative_length)
+    model = corpus_model(rows[:: max(1, len(rows) // _SAMPLE)], src, tgt, fallback)
     pairs = []
     for i, (s, t) in enumerate(rows):
         pair = Pair(
@@ -78,10 +79,12 @@ def stages(pairs: list[Pair]) -> tuple[dict[str, float], dict[str, int]]:
         (alignment, "split", "split (per side)"),
         (alignment, "_plainly_parallel", "plain-parallel test"),
         (alignment, "_align", "aligned pairs, in all"),
-        (align, "units", "units: anchors (per side)"),
-        (align, "with_lexicon", "lexicon anchors"),
-        (align, "anchor_weights", "anchor weights"),
-        (align, "_search", "search"),
+        (alignment, "units", "units: anchors (per side)"),
+        (alignment, "with_lexicon", "lexicon anchors"),
+        # The search's and the unpaired margin's calls, each through its own module.
+        (search, "anchor_weights", "anchor weights"),
+        (costs, "anchor_weights", "anchor weights"),
+        (search, "_search", "search"),
     ]
     saved = [(module, name, getattr(module, name)) for module, name, _ in wrapped]
     for module, name, label in wrapped:

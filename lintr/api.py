@@ -18,7 +18,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from lintr.align.aligner import LengthModel, corpus_model
+from lintr.align.length import LengthModel, corpus_model
 from lintr.config.settings import Settings
 from lintr.model import Finding, Segment
 from lintr.registry import Registry

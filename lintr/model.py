@@ -178,7 +178,8 @@ class PairSide:
         direction marks such as U+200F do not count)."""
         from lintr.text import TRAILING_INVISIBLE
 
-        end = TRAILING_INVISIBLE.search(self.text).start()
+        found = TRAILING_INVISIBLE.search(self.text)
+        end = found.start() if found else len(self.text)  # it matches any text, if empty
         return self.location(end, end)
 
     @property
@@ -244,12 +245,6 @@ class PairSide:
 
         return script_counts(self.masked_text)
 
-    @_computed_once
-    def numbers(self) -> list:
-        from lintr.analysis.numbers import find_numbers
-
-        return find_numbers(self.text)
-
 
 @dataclass(slots=True)
 class Pair:
@@ -260,7 +255,7 @@ class Pair:
     index: int = 0
     # Where an unpaired side "should" have been: the neighbouring location on the empty side.
     anchor: Location | None = None
-    # The length model (lintr.align.aligner.LengthModel) learned from the pair's document or corpus.
+    # The length model (lintr.align.length.LengthModel) learned from the pair's document or corpus.
     length_model: object | None = None
     # Derived data rules of this pair share (computed once, by the first rule that needs it).
     memo: dict = field(default_factory=dict)

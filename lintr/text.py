@@ -15,7 +15,6 @@ WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’‘ʿʾ][\p{L}\p{M}\p{N}]+)*")
 # The same words as one capturing group: ``split`` gives gaps and words in turn, and the
 # running sum of their lengths every word's offsets, without a Python call per word.
 WORD_SPLIT = regex.compile(f"({WORD.pattern})")
-LETTER = regex.compile(r"\p{L}")
 # Bidi controls and other invisible format characters that must not count as text.
 INVISIBLE = regex.compile(r"[\p{Cf}]")
 TRAILING_INVISIBLE = regex.compile(r"[\s\p{Cf}]*$")

@@ -1,8 +1,8 @@
-"""Table-driven aligner cases: tests/alignment.yml (lintr.align.aligner).
+"""Table-driven aligner cases: tests/alignment.yml (lintr.align).
 
-Sentence cases align the units of one pair with ``align.align`` (SENTENCE priors, the
+Sentence cases align the units of one pair with ``search.align`` (SENTENCE priors, the
 default length model of the language pair), as the missing-sentence rule does inside a
-pair. Paragraph cases build two Documents and align them with ``align.document_pairs``, as
+pair. Paragraph cases build two Documents and align them with ``document_pairs``, as
 for a bilingual text or two files that are not line-aligned. Beads are written
 "source indices-target indices": "0-0", "1,2-1", "3-" (no target), "-4" (no source).
 """
@@ -15,7 +15,20 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lintr.align import aligner as align
+from lintr.align.beads import BEADS, PARAGRAPH, SENTENCE, Unit, units
+from lintr.align.costs import (
+    ANCHOR_REWARD,
+    NUMBER_MISMATCH,
+    SIM_REWARD,
+    AnchorCosts,
+    Parts,
+    anchor_weights,
+    parts_overlap,
+)
+from lintr.align.documents import document_pairs
+from lintr.align.length import LengthModel
+from lintr.align.refine import _slide_gap, refine
+from lintr.align.search import _diagonal_band, _search, _search_vectorised, align
 from lintr.model import Document, Segment
 
 CASES_FILE = Path(__file__).parent / "alignment.yml"
@@ -41,10 +54,8 @@ def parse(text: str) -> tuple[list[int], list[int]]:
 
 
 def sentence_beads(case, src, tgt) -> list[str]:
-    model = align.LengthModel(tgt.relative_length / src.relative_length)
-    beads = align.align(
-        align.units(case["source"], src), align.units(case["target"], tgt), model, align.SENTENCE
-    )
+    model = LengthModel(tgt.relative_length / src.relative_length)
+    beads = align(units(case["source"], src), units(case["target"], tgt), model, SENTENCE)
     return [bead(rs, rt) for rs, rt in beads]
 
 
@@ -59,7 +70,7 @@ def paragraph_beads(case, src, tgt, dictionary=None) -> list[str]:
     source = _document(case["source"], "source", src.code)
     target = _document(case["target"], "target", tgt.code)
     out = []
-    for pair in align.document_pairs(source, target, src, tgt, dictionary=dictionary):
+    for pair in document_pairs(source, target, src, tgt, dictionary=dictionary):
         rs = [(s.line - 1) // 2 for s in pair.source.segments]
         rt = [(t.line - 1) // 2 for t in pair.target.segments]
         out.append(bead(rs, rt))
@@ -103,8 +114,6 @@ def test_vectorised_search_agrees_with_the_plain_one(registry):
     """Long documents take the numpy search; it must find the same path as the plain one."""
     import random
 
-    from lintr.align import aligner as align
-
     rng = random.Random(3)
     ar, en = registry.languages.get("ar"), registry.languages.get("en")
     words_ar = "قال المصدر إن الجيش تقدم نحو المدينة بعد معارك عنيفة في المنطقة".split()
@@ -116,11 +125,11 @@ def test_vectorised_search_agrees_with_the_plain_one(registry):
         src.append(" ".join(rng.choices(words_ar, k=k)) + number + ".")
         if i % 37 != 5:  # a few sentences lost in translation
             tgt.append(" ".join(rng.choices(words_en, k=int(k * 1.3))) + number + ".")
-    s_units, t_units = align.units(src, ar), align.units(tgt, en)
-    model = align.LengthModel(1.3, 3.0)
-    lows, highs = align._diagonal_band(len(s_units), len(t_units), 16)
-    plain = align._search(s_units, t_units, model, lows, highs, align.SENTENCE)
-    vectorised = align._search_vectorised(s_units, t_units, model, lows, highs, align.SENTENCE)
+    s_units, t_units = units(src, ar), units(tgt, en)
+    model = LengthModel(1.3, 3.0)
+    lows, highs = _diagonal_band(len(s_units), len(t_units), 16)
+    plain = _search(s_units, t_units, model, lows, highs, SENTENCE)
+    vectorised = _search_vectorised(s_units, t_units, model, lows, highs, SENTENCE)
     assert vectorised == plain
 
 
@@ -146,30 +155,26 @@ NEAR_DUPLICATES_EN = [  # the translation of the second hadith (Abu Musa) is los
 def test_second_look_finds_the_lost_near_duplicate(registry, wrong):
     """Five hadiths that differ only in their narrators, the translation of the second one
     lost: a path that leaves the third unpaired (or merges the second into it) is put right
-    by align.refine, which weighs the narrators' names by how rare they are among the
+    by refine, which weighs the narrators' names by how rare they are among the
     neighbours: Anas (a name of two consonants, too ambiguous for the first pass), not "the
     Messenger of Allah", tells the third from the second."""
     ar, en = registry.languages.get("ar"), registry.languages.get("en")
-    s_units = align.units(NEAR_DUPLICATES_AR, ar)
-    t_units = align.units(NEAR_DUPLICATES_EN, en)
-    model = align.LengthModel(1.1, 3.0)
+    s_units = units(NEAR_DUPLICATES_AR, ar)
+    t_units = units(NEAR_DUPLICATES_EN, en)
+    model = LengthModel(1.1, 3.0)
     beads = [tuple(map(_range, parse(b))) for b in wrong]
-    fixed = align.refine(
-        beads, s_units, t_units, NEAR_DUPLICATES_AR, NEAR_DUPLICATES_EN, ar, en, model
-    )
+    fixed = refine(beads, s_units, t_units, NEAR_DUPLICATES_AR, NEAR_DUPLICATES_EN, ar, en, model)
     assert [bead(rs, rt) for rs, rt in fixed] == ["0-0", "1-", "2-1", "3-2", "4-3"]
 
 
 def test_second_look_keeps_a_right_path(registry):
     ar, en = registry.languages.get("ar"), registry.languages.get("en")
-    s_units = align.units(NEAR_DUPLICATES_AR, ar)
-    t_units = align.units(NEAR_DUPLICATES_EN, en)
+    s_units = units(NEAR_DUPLICATES_AR, ar)
+    t_units = units(NEAR_DUPLICATES_EN, en)
     right = ["0-0", "1-", "2-1", "3-2", "4-3"]
     beads = [tuple(map(_range, parse(b))) for b in right]
-    model = align.LengthModel(1.1, 3.0)
-    fixed = align.refine(
-        beads, s_units, t_units, NEAR_DUPLICATES_AR, NEAR_DUPLICATES_EN, ar, en, model
-    )
+    model = LengthModel(1.1, 3.0)
+    fixed = refine(beads, s_units, t_units, NEAR_DUPLICATES_AR, NEAR_DUPLICATES_EN, ar, en, model)
     assert [bead(rs, rt) for rs, rt in fixed] == right
 
 
@@ -194,7 +199,7 @@ def test_a_gap_slides_to_any_strictly_cheaper_place(side, cheaper_by, expected):
         mine, theirs = (xs, ys) if side == 0 else (ys, xs)
         return prices.get((mine[0], theirs[0]), 1.0)
 
-    moved = align._slide_gap(window, 1, side, cost)
+    moved = _slide_gap(window, 1, side, cost)
     if side == 1:
         moved = [(rt, rs) for rs, rt in moved]
     assert [bead(rs, rt) for rs, rt in moved] == expected
@@ -204,8 +209,8 @@ def _range(indices: list[int]) -> range:
     return range(indices[0], indices[-1] + 1) if indices else range(0)
 
 
-# The dynamic programme inside pairs (align._search) skips beads it can prove too dear and
-# prices the rest from precomputed parts. Below, the search as first written, cell by cell
+# The dynamic programme inside pairs (lintr.align.search._search) skips beads it can prove
+# too dear and prices the rest from precomputed parts. Below, the search as first written, cell by cell
 # with every bead priced in full, is the reference it must agree with bead for bead.
 
 
@@ -213,15 +218,15 @@ def _reference_overlap(a: frozenset, b: frozenset, weights: dict) -> float:
     import math
 
     shared = a & b
-    cost = -2 * align.NUMBER_MISMATCH * sum(1 for x in shared if x[0] == "#")
+    cost = -2 * NUMBER_MISMATCH * sum(1 for x in shared if x[0] == "#")
     if not weights:
-        return cost - align.ANCHOR_REWARD * sum(1 for x in shared if x[0] != "^")
-    cost -= align.ANCHOR_REWARD * sum(1 for x in shared if x[0] not in "^~")
+        return cost - ANCHOR_REWARD * sum(1 for x in shared if x[0] != "^")
+    cost -= ANCHOR_REWARD * sum(1 for x in shared if x[0] not in "^~")
     w_shared = math.fsum(weights.get(x, 0.0) for x in shared)
     if w_shared:
         w_a = math.fsum(weights.get(x, 0.0) for x in a)
         w_b = math.fsum(weights.get(x, 0.0) for x in b)
-        cost -= align.SIM_REWARD * 2 * w_shared / (w_a + w_b)
+        cost -= SIM_REWARD * 2 * w_shared / (w_a + w_b)
     return cost
 
 
@@ -237,7 +242,7 @@ def _reference_search(src, tgt, model, lows, highs, priors, weights):
             if i == 0 and j == 0:
                 continue
             best, best_k = inf, 0
-            for k, (di, dj) in enumerate(align.BEADS):
+            for k, (di, dj) in enumerate(BEADS):
                 pi, pj = i - di, j - dj
                 if pi < 0 or pj < lows[pi] or pj > highs[pi]:
                     continue
@@ -256,20 +261,20 @@ def _reference_search(src, tgt, model, lows, highs, priors, weights):
                             frozenset().union(*(u.anchors for u in b)),
                             weights or {},
                         )
-                    c += align.NUMBER_MISMATCH * numbers + overlap
+                    c += NUMBER_MISMATCH * numbers + overlap
                 if c < best:
                     best, best_k = c, k
             cost[(i, j)], back[(i, j)] = best, best_k
     beads, i, j = [], n, m
     while i or j:
-        di, dj = align.BEADS[back[(i, j)]]
+        di, dj = BEADS[back[(i, j)]]
         beads.append((range(i - di, i), range(j - dj, j)))
         i, j = i - di, j - dj
     return beads[::-1]
 
 
 def _random_units(rng, count: int, lexicon: bool) -> list:
-    units = []
+    made = []
     for _ in range(count):
         anchors = {f"#{rng.randint(1, 6)}" for _ in range(rng.choice((0, 0, 1, 2)))}
         anchors |= {f"~{rng.choice('abcdefgh')}xy" for _ in range(rng.randint(0, 3))}
@@ -277,8 +282,8 @@ def _random_units(rng, count: int, lexicon: bool) -> list:
             anchors.add("?")
         if lexicon:
             anchors |= {f"^w{rng.randint(1, 12)}" for _ in range(rng.randint(0, 6))}
-        units.append(align.Unit(rng.randint(1, 160), frozenset(anchors)))
-    return units
+        made.append(Unit(rng.randint(1, 160), frozenset(anchors)))
+    return made
 
 
 @pytest.mark.parametrize("lexicon", [False, True])
@@ -290,15 +295,15 @@ def test_search_agrees_with_the_reference_search(lexicon):
         n = rng.randint(1, 9)
         m = n if case % 2 else max(1, n + rng.randint(-2, 2))  # square ones prune cells
         src, tgt = _random_units(rng, n, lexicon), _random_units(rng, m, lexicon)
-        weights = align.anchor_weights(src, tgt)
-        model = align.LengthModel(rng.uniform(0.8, 1.6), rng.choice((1.0, 6.8)), math.inf)
+        weights = anchor_weights(src, tgt)
+        model = LengthModel(rng.uniform(0.8, 1.6), rng.choice((1.0, 6.8)), math.inf)
         if case % 3 == 0:
-            model = align.LengthModel(model.ratio, model.variance)  # the capped cost
+            model = LengthModel(model.ratio, model.variance)  # the capped cost
         band = rng.choice((1, 2, 8))
-        lows, highs = align._diagonal_band(n, m, band)
-        for priors in (align.SENTENCE, align.PARAGRAPH):
+        lows, highs = _diagonal_band(n, m, band)
+        for priors in (SENTENCE, PARAGRAPH):
             expected = _reference_search(src, tgt, model, lows, highs, priors, weights)
-            assert align._search(src, tgt, model, lows, highs, priors, weights) == expected
+            assert _search(src, tgt, model, lows, highs, priors, weights) == expected
 
 
 def test_bead_overlap_is_the_reference_overlap():
@@ -307,13 +312,15 @@ def test_bead_overlap_is_the_reference_overlap():
     rng = random.Random(5)
     for _ in range(300):
         src, tgt = _random_units(rng, 3, True), _random_units(rng, 3, True)
-        for weights in (align.anchor_weights(src, tgt), {}):
-            costs = align._AnchorCosts(src, tgt, weights)
+        for weights in (anchor_weights(src, tgt), {}):
+            costs = AnchorCosts(src, tgt, weights)
             for pi, i, pj, j in ((0, 1, 0, 1), (0, 2, 1, 2), (1, 3, 0, 2), (0, 3, 0, 3)):
                 a = frozenset().union(*(u.anchors for u in src[pi:i]))
                 b = frozenset().union(*(u.anchors for u in tgt[pj:j]))
                 expected = _reference_overlap(a, b, weights)
-                assert align._overlap_cost(a, b, weights) == expected
+                assert (
+                    parts_overlap(Parts.of(a, weights), Parts.of(b, weights), weights) == expected
+                )
                 if costs.shares[pi] & sum(1 << y for y in range(pj, j)):
                     assert costs.overlap(pi, i, pj, j) == expected
 
@@ -390,7 +397,7 @@ def test_shared_anchor_bits_are_the_same_for_sentences_and_documents():
     for documents (testing every pair of 20,000 units took minutes): same bits either way."""
     import random
 
-    from lintr.align.aligner import _PAIRWISE_SHARES, Unit, _shares
+    from lintr.align.costs import _PAIRWISE_SHARES, _shares
 
     rng = random.Random(7)
     vocab = [f"#{n}" for n in range(40)] + [f"^w{n}" for n in range(40)]

@@ -174,7 +174,7 @@ def with_dictionary(
 ) -> Lexicon | None:
     """``found`` (what a document taught itself, or None) with the translations a dictionary
     confirms in the document: ``pairs`` are the word sets of units a first pass put next to
-    each other (align._near_pairs), ``s_sets`` and ``t_sets`` those of every unit.
+    each other (lintr.align.documents._near_pairs), ``s_sets`` and ``t_sets`` those of every unit.
     ``translations`` gives the words of the ``other`` language a headword may translate to;
     ``reverse``: its headwords are the target side's; ``match``: how a translation and a word
     of the other side are compared (lintr's folding by default).

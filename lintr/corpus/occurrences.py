@@ -11,6 +11,7 @@ import os
 import tempfile
 from array import array
 from collections.abc import Iterator
+from typing import IO
 
 import numpy as np
 
@@ -70,11 +71,11 @@ class Table:
         self._new()
         self._base = 0  # the merge-order place of the first occurrence in the arrays
         self._runs: list[_Run] = []
-        self._runs_file = None
+        self._runs_file: IO[bytes] | None = None
         # The previews, UTF-8, one after the other: the first ``_flushed`` bytes in a
         # temporary file (once there are PREVIEW_SPILL of them), the rest here.
         self.previews = bytearray()
-        self._previews_file = None
+        self._previews_file: IO[bytes] | None = None
         self._flushed = 0
 
     def _new(self) -> None:
@@ -99,7 +100,7 @@ class Table:
         }
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__()
+        Table.__init__(self)
         self.paths = state["paths"]
         self.path_index = {path: i for i, path in enumerate(self.paths)}
         self._append(np.frombuffer(state["records"], dtype=RECORD))
@@ -170,6 +171,7 @@ class Table:
         self._runs.append(_Run(start, len(records), records["key"][::FENCE].copy()))
 
     def _read(self, run: _Run, first: int, stop: int) -> np.ndarray:
+        assert self._runs_file is not None  # written with the first run
         self._runs_file.seek(run.start + first * RECORD.itemsize)
         return np.frombuffer(self._runs_file.read((stop - first) * RECORD.itemsize), RECORD)
 
@@ -267,6 +269,7 @@ class Table:
         """Bytes ``start:end`` of all the previews, from the file or from memory."""
         out = b""
         if start < self._flushed:
+            assert self._previews_file is not None  # written with the first flushed byte
             self._previews_file.seek(start)  # writes seek back to the end first
             out = self._previews_file.read(min(end, self._flushed) - start)
         if end > self._flushed:

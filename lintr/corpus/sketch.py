@@ -98,22 +98,25 @@ class Sketch:
     def count_hash(self, key: int) -> int:
         # Everything goes into the table first: a count must not depend on which keys a
         # batching happened to leave pending.
-        if self.pending or self.table is None:
-            self._flush()
+        table = self.table
+        if self.pending or table is None:
+            table = self._flush()
         cells = _cells(np.array([key], dtype=np.uint64))[:, 0]
-        return int(min(self.table[row, cell] for row, cell in enumerate(cells)))
+        return int(min(table[row, cell] for row, cell in enumerate(cells)))
 
     def nbytes(self) -> int:
         return (0 if self.table is None else self.table.nbytes) + 8 * self.size
 
-    def _ensure(self) -> None:
+    def _ensure(self) -> np.ndarray:
         if self.table is None:
             self.table = np.zeros((ROWS, 1 << WIDTH_BITS), dtype=np.int32)
+        return self.table
 
-    def _flush(self) -> None:
-        self._ensure()
+    def _flush(self) -> np.ndarray:
+        """The table, with every pending key counted in it."""
+        table = self._ensure()
         if not self.pending:
-            return
+            return table
         keys = np.concatenate(self.pending)
         self.pending, self.size = [], 0
         # A slice at a time: the cells of a million keys at once would take about 80 MB.
@@ -121,4 +124,5 @@ class Sketch:
             cells = _cells(keys[start : start + FLUSH_SLICE])
             for row in range(ROWS):
                 counts = np.bincount(cells[row], minlength=1 << WIDTH_BITS)
-                self.table[row] += counts.astype(np.int32)
+                table[row] += counts.astype(np.int32)
+        return table

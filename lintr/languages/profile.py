@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from lintr import text as textmod
-from lintr.analysis.numbers import NumberTables
+from lintr.languages.number_tables import NumberTables
 
 
 def _identity(text: str) -> str:

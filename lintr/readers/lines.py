@@ -128,8 +128,11 @@ class Part(Protocol):
     """A stretch of the pairs of a line-aligned input that any process on this machine can
     read by itself (it pickles small): the pool's parent sends these instead of pairs."""
 
-    first: int  # index of its first pair in the input
-    count: int
+    # Read-only, so that frozen dataclasses are Parts.
+    @property
+    def first(self) -> int: ...  # index of its first pair in the input
+    @property
+    def count(self) -> int: ...
 
     def rows(self) -> Iterator[tuple[Segment, Segment]]: ...
 

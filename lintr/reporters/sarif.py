@@ -5,17 +5,17 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from lintr import __version__
 from lintr.hookspecs import hookimpl
 from lintr.model import Finding, Location, Severity
 from lintr.reporters import Reporter
+from lintr.version import __version__
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _location(loc: Location, message: str | None = None) -> dict:
-    region = {"startLine": loc.line, "startColumn": loc.column}
+    region: dict[str, int | None] = {"startLine": loc.line, "startColumn": loc.column}
     if loc.end_line:
         region.update(endLine=loc.end_line, endColumn=loc.end_column)
     out = {

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Protocol
 
-from lintr.align.aligner import SAMPLE as _SAMPLE
-from lintr.align.aligner import LengthModel, bitext_pairs, corpus_model
+from lintr.align.documents import bitext_pairs
+from lintr.align.length import SAMPLE as _SAMPLE
+from lintr.align.length import LengthModel, corpus_model
 from lintr.config.settings import Settings
 from lintr.languages.profile import LanguageProfile
 from lintr.model import Document, Finding, Location, Segment, Severity
@@ -81,7 +82,7 @@ Work = tuple[list[Record], Part | None, Any, bool]
 
 
 def stream_model(stream: LineStream, src: LanguageProfile, tgt: LanguageProfile) -> LengthModel:
-    """The length model lintr.align.aligner.bitext_pairs would learn from the whole input (the same
+    """The length model lintr.align.documents.bitext_pairs would learn from the whole input (the same
     sample)."""
     fallback = LengthModel(tgt.relative_length / src.relative_length)
     step = max(1, stream.count // _SAMPLE)

@@ -5,7 +5,7 @@ and tashkeel on both sides before it looks a word up, so one spelling of each fo
 
 from __future__ import annotations
 
-from lintr.analysis.numbers import NumberTables
+from lintr.languages.number_tables import NumberTables
 
 _UNITS = {
     "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2,

@@ -3,7 +3,7 @@ lintr.analysis.quantities for English (looked up in lower case)."""
 
 from __future__ import annotations
 
-from lintr.analysis.numbers import NumberTables
+from lintr.languages.number_tables import NumberTables
 
 _ONES = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen \
 fifteen sixteen seventeen eighteen nineteen".split()

@@ -6,7 +6,10 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from lintr.align import aligner as align
+from lintr.align.beads import SENTENCE, units, with_lexicon
+from lintr.align.costs import unpaired_margin
+from lintr.align.length import LengthModel, length
+from lintr.align.search import align
 from lintr.align.sentences import split
 from lintr.model import Finding, Location, Pair, PairSide, Related
 from lintr.rules.base import Option, Rule
@@ -71,14 +74,14 @@ def _visible(text: str) -> bool:
     return bool(text) and not text.isspace()
 
 
-def _plainly_parallel(model: align.LengthModel, source: str, target: str, s_spans, t_spans) -> bool:
+def _plainly_parallel(model: LengthModel, source: str, target: str, s_spans, t_spans) -> bool:
     """As many sentences on each side, sentence i a plausible length for sentence i: the
     usual pair, for which the dynamic programme would only confirm the diagonal (leaving a
     sentence out costs more than twice a poorly matched pair). Skipping it is most of the
     speed of this rule."""
     cost = model.cost
     return all(
-        # align.length of the sentence, without slicing it out
+        # length() of the sentence, without slicing it out
         cost(b - a - source.count(" ", a, b), d - c - target.count(" ", c, d)) < PLAIN_COST
         for (a, b), (c, d) in zip(s_spans, t_spans, strict=True)
     )
@@ -87,9 +90,9 @@ def _plainly_parallel(model: align.LengthModel, source: str, target: str, s_span
 PLAIN_COST = 2.0  # a length cost below this is an ordinary translation (z below about 1.3)
 
 
-def _model(pair: Pair) -> align.LengthModel:
+def _model(pair: Pair) -> LengthModel:
     """The pair's length model, uncapped (SENTENCE_CAP)."""
-    model = pair.length_model or align.LengthModel(
+    model = pair.length_model or LengthModel(
         pair.target.profile.relative_length / pair.source.profile.relative_length
     )
     # Every pair of a corpus shares one model: make its uncapped copy once (replace() is
@@ -102,35 +105,35 @@ def _model(pair: Pair) -> align.LengthModel:
     return known[1]
 
 
-_UNCAPPED: dict[int, tuple[align.LengthModel, align.LengthModel]] = {}
+_UNCAPPED: dict[int, tuple[LengthModel, LengthModel]] = {}
 
 
 # Inside a pair the length cost is not capped (between documents it is, see
-# lintr.align.aligner.LENGTH_CAP): with the cap, a deleted sentence merged into its neighbour cost
+# lintr.align.length.LENGTH_CAP): with the cap, a deleted sentence merged into its neighbour cost
 # at most 4 more, and synthetic one-sentence deletions from sentence-parallel text were
 # found 3% of the time (margin >= 4); uncapped, 88%. On hadith text (not sentence-parallel)
 # false alarms went from 0.2 to 2.2 per 1,000 pairs.
 SENTENCE_CAP = math.inf
 
 
-def _align(pair: Pair, model: align.LengthModel, s_spans, t_spans) -> list[Unpaired]:
+def _align(pair: Pair, model: LengthModel, s_spans, t_spans) -> list[Unpaired]:
     source, target = pair.source, pair.target
     s_texts = [source.text[a:b] for a, b in s_spans]
     t_texts = [target.text[a:b] for a, b in t_spans]
-    s_units = align.units(s_texts, source.profile)
-    t_units = align.units(t_texts, target.profile)
+    s_units = units(s_texts, source.profile)
+    t_units = units(t_texts, target.profile)
     if model.lexicon is not None:
-        s_units, t_units = align.with_lexicon(
+        s_units, t_units = with_lexicon(
             s_units, t_units, s_texts, t_texts, model.lexicon, source.profile, target.profile
         )
-    beads = align.align(s_units, t_units, model, align.SENTENCE)
+    beads = align(s_units, t_units, model, SENTENCE)
     found = []
     s_at, t_at = 0, 0  # end offsets of the last paired sentences on each side
     for index, (rs, rt) in enumerate(beads):
         if rs and rt:
             s_at, t_at = s_spans[rs[-1]][1], t_spans[rt[-1]][1]
             continue
-        margin = align.unpaired_margin(beads, index, s_units, t_units, model, align.SENTENCE)
+        margin = unpaired_margin(beads, index, s_units, t_units, model, SENTENCE)
         if rs:
             a, b = s_spans[rs[0]]
             found.append(Unpaired("source", a, b, margin, t_at))
@@ -160,7 +163,7 @@ class _SentenceRule(Rule):
             if u.side != self.side or u.margin < self.settings["min-margin"]:
                 continue
             text = mine.text[u.start : u.end]
-            if align.length(text) < self.settings["min-chars"]:
+            if length(text) < self.settings["min-chars"]:
                 continue
             yield self.finding(
                 self._message(pair, text),

@@ -1,0 +1,81 @@
+"""The number vocabulary of a language: what its profile tells lintr.analysis.numbers and
+lintr.analysis.quantities about numbers written in words, dates, times and units.
+
+Pure data, kept with the language profiles that hold it (so the profiles need nothing
+from the analyses that read it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class NumberTables:
+    """What a language needs for numbers written in words, dates and quantities.
+
+    Every key is written as the language spells it; lintr folds it with the profile's
+    ``normalize`` (letter by letter) before comparing it with text folded the same way.
+    """
+
+    cardinals: dict[str, int] = field(default_factory=dict)  # "three": 3, "ثلاثين": 30
+    scales: frozenset[str] = frozenset()  # multiply what precedes: hundred, ألف, million
+    teen_words: frozenset[str] = frozenset()  # "عشر" in "خمسة عشر" (adds 10, no "and")
+    teen_only: frozenset[str] = frozenset()  # a number only before a teen word (أحد عشر)
+    ordinals: dict[str, int] = field(default_factory=dict)  # "third": 3, "الثالث" (base)
+    fractions: dict[str, tuple[int, int]] = field(default_factory=dict)  # "half": (1, 2)
+    # Fractions and plural scales that are numbers only after a count: "two thirds" but
+    # "the third"; "ten hundreds" but "hundreds of people".
+    counted_fractions: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()  # clitics before a word: و، ف
+    inner_prefixes: tuple[str, ...] = ()  # then prepositions: ب، ل، ك
+    article: tuple[str, ...] = ()  # then the article: ال (ل after the preposition ل)
+    # Another word behind this preposition: لست "I am not" (but بست "with six").
+    no_preposition: dict[str, str] = field(default_factory=dict)
+    # Fractions told from a cardinal by the vowel on the first letter: خُمُس a fifth,
+    # خَمْس five (the vowel, U+064F damma, where the text is vocalised).
+    voweled_fractions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # With the article, perhaps another word (الاثنين Monday, السبع predator): such a value
+    # may agree with a number on the other side but is never reported.
+    no_article: frozenset[str] = frozenset()
+    joined_by_prefix: str = ""  # a prefix that means "and" between number words (و)
+    joiners: frozenset[str] = frozenset()  # words meaning "and" between number words
+    articles: frozenset[str] = frozenset()  # "a" in "a hundred", "a third"
+    duals: dict[str, str] = field(default_factory=dict)  # dual noun -> noun: carries 2
+    months: dict[str, int] = field(default_factory=dict)  # 1-12 Gregorian, 101-112 Hijri
+    time_markers: dict[str, str] = field(default_factory=dict)  # "p.m.": "pm"
+    time_words: frozenset[str] = frozenset()  # before a clock time: "at", الساعة
+    # Markers that make a bare hour a time without a time word: "3 pm" (but "اللواء ١١ مساء
+    # الجمعة" is the 11th brigade on Friday evening).
+    bare_time_markers: frozenset[str] = frozenset()
+    negative_after: tuple[str, ...] = ()  # "below zero" after a number (and its unit)
+    negative_before: frozenset[str] = frozenset()  # "minus" before a number
+    units: dict[str, str] = field(
+        default_factory=dict
+    )  # unit word -> lintr.analysis.quantities key
+    unit_duals: dict[str, str] = field(default_factory=dict)  # كيلومترين -> km (2 km)
+    unit_before: dict[str, str] = field(default_factory=dict)  # "$" before the number
+    era_markers: frozenset[str] = frozenset()  # after a year: AD, هـ (not a unit)
+    # Whether the language says "two" with a dual ending on any noun (Arabic بردين "two
+    # cloaks"): then a "two" on the other side needs no number word here.
+    dual_grammar: bool = False
+    # "per cent", في المئة: the hundred there is not a number of its own.
+    percent_words: tuple[str, ...] = ()
+    # Number stems with the vowels they always carry (تِسْع، سَبْع، أَلْف): in a vocalised text,
+    # a word whose marks say otherwise is another word (تَسْعَوْنَ "you hasten", سَبُع "a beast").
+    vocalised: tuple[str, ...] = ()
+    # A last letter the fold merges with another that number words use it for: أَلْفَىْ is
+    # ألفي (2000, the construct dual), although ى folds like the alef of ألفا (1000).
+    final_letters: dict[str, str] = field(default_factory=dict)
+    # "or" between numbers: in "two or three hundred", إحدى أو اثنتين أو ثلاث وسبعين the
+    # last number lends its hundreds or tens to the bare ones before it (200, 300; 71, 72, 73).
+    alternatives: frozenset[str] = frozenset()
+    # Cardinals that say a number loosely ("double", "in pairs", رباع "four at a time"): they
+    # agree with the number on the other side but are never reported alone.
+    loose: frozenset[str] = frozenset()
+    # Words before a number that make it a reference, not a quantity ("verse 136", "No. 5176"):
+    # a translator adds and drops them, so such a number is never reported alone.
+    reference_words: frozenset[str] = frozenset()
+    # Roots of numbers whose verb doubles the middle letter (ثَلَّثَ "made it three", سَبَّعْتُ
+    # "I stayed seven (nights)"): in vocalised text such a word agrees loosely with its number.
+    verb_roots: dict[str, int] = field(default_factory=dict)
