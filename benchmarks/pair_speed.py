@@ -21,7 +21,6 @@ from collections.abc import Callable
 from lintr.align import aligner as align
 from lintr.api import registry
 from lintr.model import Pair, PairSide, Segment
-from lintr.run.engine import _SAMPLE
 from lintr_plugins.rules.alignment import sentence_rules as alignment
 
 
@@ -35,8 +34,8 @@ def load(path: str, limit: int | None, source: str, target: str) -> list[Pair]:
             rows.append((s, t))
             if limit and len(rows) == limit:
                 break
-    fallback = align.LengthModel(tgt.relative_length / src.relative_length)
-    model = align.corpus_model(rows[:: max(1, len(rows) // _SAMPLE)], src, tgt, fallback)
+    fallback = align.fallback_model(src, tgt)
+    model = align.corpus_model(rows[:: max(1, len(rows) // align.SAMPLE)], src, tgt, fallback)
     pairs = []
     for i, (s, t) in enumerate(rows):
         pair = Pair(

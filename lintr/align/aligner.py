@@ -121,6 +121,12 @@ _P, _A1, _A2, _A3, _A4, _A5 = (
 )
 
 
+def fallback_model(src: LanguageProfile, tgt: LanguageProfile) -> LengthModel:
+    """The length model to use before, or instead of, one learned from the text: the ratio
+    the language profiles give (target.relative_length / source.relative_length)."""
+    return LengthModel(tgt.relative_length / src.relative_length)
+
+
 def learn(pairs: Sequence[tuple[int, int]], fallback: LengthModel) -> LengthModel:
     """A length model from (source length, target length) of units known to correspond: the
     median ratio and a robust (median absolute deviation) variance. Too little data: fallback."""
@@ -693,7 +699,7 @@ def document_pairs(
     bilingual text, two files with different line counts) and yield the pairs.
     ``dictionary``: a bilingual dictionary of the pair and whether it is the other way round
     (lintr.languages.dictionaries), whose translations join what the document teaches itself."""
-    fallback = model or LengthModel(tgt.relative_length / src.relative_length)
+    fallback = model or fallback_model(src, tgt)
     s_units = _with_number_words(units([s.text for s in source.segments], src), source, src)
     t_units = _with_number_words(units([s.text for s in target.segments], tgt), target, tgt)
     total_s, total_t = sum(u.length for u in s_units), sum(u.length for u in t_units)
@@ -1064,7 +1070,7 @@ def bitext_pairs(
     ``dictionary``, as document_pairs). The second value is a note for the user when lintr
     aligned lines it was expected to pair."""
     source, target = bitext.source, bitext.target
-    fallback = LengthModel(tgt.relative_length / src.relative_length)
+    fallback = fallback_model(src, tgt)
     if bitext.line_aligned and len(source.segments) == len(target.segments):
         step = max(1, len(source.segments) // SAMPLE)  # a sample is enough to learn from
         sample = [

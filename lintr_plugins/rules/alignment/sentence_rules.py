@@ -89,9 +89,7 @@ PLAIN_COST = 2.0  # a length cost below this is an ordinary translation (z below
 
 def _model(pair: Pair) -> align.LengthModel:
     """The pair's length model, uncapped (SENTENCE_CAP)."""
-    model = pair.length_model or align.LengthModel(
-        pair.target.profile.relative_length / pair.source.profile.relative_length
-    )
+    model = pair.length_model or align.fallback_model(pair.source.profile, pair.target.profile)
     # Every pair of a corpus shares one model: make its uncapped copy once (replace() is
     # slow). The model itself is kept beside its copy, so that its id is not reused.
     known = _UNCAPPED.get(id(model))
