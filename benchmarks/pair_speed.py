@@ -19,10 +19,9 @@ import time
 from collections.abc import Callable
 
 from lintr.align import costs, search
-from lintr.align.length import LengthModel, corpus_model
+from lintr.align.length import SAMPLE, corpus_model, fallback_model
 from lintr.api import registry
 from lintr.model import Pair, PairSide, Segment
-from lintr.run.engine import _SAMPLE
 from lintr_plugins.rules.alignment import sentence_rules as alignment
 
 
@@ -36,8 +35,8 @@ def load(path: str, limit: int | None, source: str, target: str) -> list[Pair]:
             rows.append((s, t))
             if limit and len(rows) == limit:
                 break
-    fallback = LengthModel(tgt.relative_length / src.relative_length)
-    model = corpus_model(rows[:: max(1, len(rows) // _SAMPLE)], src, tgt, fallback)
+    fallback = fallback_model(src, tgt)
+    model = corpus_model(rows[:: max(1, len(rows) // SAMPLE)], src, tgt, fallback)
     pairs = []
     for i, (s, t) in enumerate(rows):
         pair = Pair(

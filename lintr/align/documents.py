@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from lintr.align import lexicon
 from lintr.align.beads import PARAGRAPH, Bead, Unit, one_to_one, units, with_lexicon
-from lintr.align.length import SAMPLE, LengthModel, corpus_model, learn
+from lintr.align.length import SAMPLE, LengthModel, corpus_model, fallback_model, learn
 from lintr.align.refine import LOCAL_WEIGHT, LOCAL_WEIGHT_WITH_DICTIONARY, refine
 from lintr.align.search import align
 from lintr.analysis.numbers import scanner_for
@@ -30,7 +30,7 @@ def document_pairs(
     bilingual text, two files with different line counts) and yield the pairs.
     ``dictionary``: a bilingual dictionary of the pair and whether it is the other way round
     (lintr.languages.dictionaries), whose translations join what the document teaches itself."""
-    fallback = model or LengthModel(tgt.relative_length / src.relative_length)
+    fallback = model or fallback_model(src, tgt)
     s_units = _with_number_words(units([s.text for s in source.segments], src), source, src)
     t_units = _with_number_words(units([s.text for s in target.segments], tgt), target, tgt)
     total_s, total_t = sum(u.length for u in s_units), sum(u.length for u in t_units)
@@ -179,7 +179,7 @@ def bitext_pairs(
     ``dictionary``, as document_pairs). The second value is a note for the user when lintr
     aligned lines it was expected to pair."""
     source, target = bitext.source, bitext.target
-    fallback = LengthModel(tgt.relative_length / src.relative_length)
+    fallback = fallback_model(src, tgt)
     if bitext.line_aligned and len(source.segments) == len(target.segments):
         step = max(1, len(source.segments) // SAMPLE)  # a sample is enough to learn from
         sample = [

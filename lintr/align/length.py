@@ -60,6 +60,12 @@ ERFC_TERMS = (0.3275911, 0.254829592, -0.284496736, 1.421413741, -1.453152027, 1
 _P, _A1, _A2, _A3, _A4, _A5 = ERFC_TERMS
 
 
+def fallback_model(src: LanguageProfile, tgt: LanguageProfile) -> LengthModel:
+    """The length model to use before, or instead of, one learned from the text: the ratio
+    the language profiles give (target.relative_length / source.relative_length)."""
+    return LengthModel(tgt.relative_length / src.relative_length)
+
+
 def learn(pairs: Sequence[tuple[int, int]], fallback: LengthModel) -> LengthModel:
     """A length model from (source length, target length) of units known to correspond: the
     median ratio and a robust (median absolute deviation) variance. Too little data: fallback."""

@@ -6,29 +6,24 @@ import argparse
 import os
 import sys
 from collections import Counter
-from pathlib import Path
 
 from lintr import __version__
 from lintr import registry as plugins
-from lintr.config.settings import ConfigError, Settings, did_you_mean, find_config
-from lintr.config.settings import load as load_config
+from lintr.config.settings import ConfigError, did_you_mean
 from lintr.model import Severity
 from lintr.readers import InputError
-from lintr.run.discovery import Job, Plan, configured_paths, plan
-from lintr.run.engine import BATCH_SIZE, Engine, Overrides, Result
-
-CORE_RULES = {
-    "input-error": (
-        "any",
-        "error",
-        "Unreadable input: missing, binary, not UTF-8, empty or malformed.",
-    ),
-    "internal-error": (
-        "any",
-        "error",
-        "A rule or plugin that failed on an input; the run went on.",
-    ),
-}
+from lintr.run import (
+    BATCH_SIZE,
+    CORE_RULES,
+    Overrides,
+    Plan,
+    Result,
+    Run,
+    RunError,
+    known_ids,
+    small_input,
+)
+from lintr.run.discovery import configured_paths
 
 
 class UsageError(Exception):
@@ -167,56 +162,8 @@ def cmd_explain(registry: plugins.Registry, rule_id: str) -> int:
     return 0
 
 
-class SettingsResolver:
-    """The nearest configuration of each file, loaded once per file found, with the
-    languages given on the command line put over the configured ones: the files are paired
-    (which one is the source) before anything is read, so the flags must be known then."""
-
-    def __init__(
-        self,
-        registry: plugins.Registry,
-        explicit: str | None,
-        languages: tuple[str | None, str | None] = (None, None),
-    ):
-        self.languages = languages
-        self.rule_options = {rid: cls.options for rid, cls in registry.rules.items()}
-        self.rule_options.update({rid: {} for rid in CORE_RULES})
-        self.explicit = Path(explicit) if explicit else None
-        self._by_file: dict[Path, Settings] = {}
-        self._by_dir: dict[Path, Path | None] = {}
-        if self.explicit and not self.explicit.is_file():
-            raise UsageError(f"--config {explicit}: no such file")
-
-    def for_path(self, path: str) -> Settings:
-        if self.explicit:
-            return self._load(self.explicit)
-        folder = Path(os.path.abspath(path))
-        folder = folder if folder.is_dir() else folder.parent
-        if folder not in self._by_dir:
-            self._by_dir[folder] = find_config(folder)
-        found = self._by_dir[folder]
-        return self._load(found) if found else self._default()
-
-    def _load(self, path: Path) -> Settings:
-        if path not in self._by_file:
-            self._by_file[path] = self._with_languages(load_config(path, self.rule_options))
-        return self._by_file[path]
-
-    def _default(self) -> Settings:
-        key = Path("<defaults>")
-        if key not in self._by_file:
-            self._by_file[key] = self._with_languages(Settings())
-        return self._by_file[key]
-
-    def _with_languages(self, settings: Settings) -> Settings:
-        source, target = self.languages
-        settings.source_lang = source or settings.source_lang
-        settings.target_lang = target or settings.target_lang
-        return settings
-
-
 def cmd_check(registry: plugins.Registry, args: argparse.Namespace) -> int:
-    known = set(registry.rules) | set(CORE_RULES) | {"ALL"}
+    known = known_ids(registry)
     for flag in ("select", "ignore"):
         for rid in getattr(args, flag) or ():
             if rid not in known:
@@ -239,14 +186,23 @@ def cmd_check(registry: plugins.Registry, args: argparse.Namespace) -> int:
                 f"--{flag.replace('_', '-')}: unknown language {code!r} "
                 f"(known: {', '.join(sorted(registry.languages.by_code))})"
             )
-    resolver = SettingsResolver(registry, args.config, (args.source_lang, args.target_lang))
-    work = _plan(registry, resolver, args)
+    if args.config and not os.path.isfile(args.config):
+        raise UsageError(f"--config {args.config}: no such file")
     overrides = Overrides(
         args.source_lang, args.target_lang, args.select, args.ignore, args.baseline
     )
-    cwd_settings = resolver.for_path(".")
+    run = Run(
+        registry,
+        args.config,
+        overrides,
+        jobs=args.jobs,
+        scheduler=args.scheduler,
+        batch_size=args.batch_size,
+    )
+    work = _plan(run, args)
+    cwd_settings = run.settings.for_path(".")
     try:
-        result = _run(registry, overrides, work, args)
+        result = _run(run, work, args)
     except InputError as err:  # an unreadable baseline
         raise UsageError(str(err)) from None
     fixed = 0
@@ -270,65 +226,16 @@ def cmd_check(registry: plugins.Registry, args: argparse.Namespace) -> int:
     return 1 if any(f.severity >= fail_on for f in result.findings) else 0
 
 
-# Inputs up to this size are checked on one process by default: starting workers costs
-# more than it saves (about 1,500 pairs of news text).
-SMALL_INPUT_BYTES = 2_000_000
-
-
-def _input_bytes(work: Plan) -> int:
-    total = 0
-    for job in work.jobs:
-        for path in job.paths:
-            try:
-                total += os.path.getsize(path)
-            except OSError:
-                pass
-    return total
-
-
-def default_jobs(work: Plan) -> int:
-    """Every core for a large input, one process for a small one (a pre-commit run)."""
-    if _input_bytes(work) <= SMALL_INPUT_BYTES:
-        return 1
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def _run(registry: plugins.Registry, overrides: Overrides, work: Plan, args) -> Result:
-    engine = Engine(registry, overrides)
+def _run(run: Run, work: Plan, args) -> Result:
     progress = None
     if _progress_wanted(args, work):
         from lintr.cli.progress import ProgressBar
 
         progress = ProgressBar()
     try:
-        if args.scheduler:
-            from lintr.run.distributed import DaskExecutor, connect
-
-            try:
-                client, cluster = connect(args.scheduler, args.jobs)
-            except RuntimeError as exc:
-                raise UsageError(str(exc)) from None
-            try:
-                executor = DaskExecutor(client)
-                return engine.run(work.jobs, work.errors, executor, args.batch_size, progress)
-            except OSError as exc:  # the scheduler or a worker went away
-                raise UsageError(f"--scheduler {args.scheduler}: {exc}") from None
-            finally:
-                client.close()
-                if cluster is not None:
-                    cluster.close()
-        jobs = args.jobs or default_jobs(work)
-        if jobs == 1:
-            return engine.run(work.jobs, work.errors, None, args.batch_size, progress)
-        from concurrent.futures.process import BrokenProcessPool
-
-        from lintr.run.pool import PoolExecutor
-
-        try:
-            executor = PoolExecutor(registry, jobs)
-            return engine.run(work.jobs, work.errors, executor, args.batch_size, progress)
-        except BrokenProcessPool as exc:  # a worker was killed (out of memory, a signal)
-            raise UsageError(f"--jobs {jobs}: a worker process died: {exc}") from None
+        return run.check(work, progress)
+    except RunError as exc:
+        raise UsageError(str(exc)) from None
     finally:
         if progress is not None:
             progress.close()
@@ -337,36 +244,20 @@ def _run(registry: plugins.Registry, overrides: Overrides, work: Plan, args) -> 
 def _progress_wanted(args, work: Plan) -> bool:
     from lintr.cli.progress import wanted
 
-    return wanted(args.no_progress or args.quiet) and _input_bytes(work) > SMALL_INPUT_BYTES
+    return wanted(args.no_progress or args.quiet) and not small_input(work)
 
 
-def _plan(registry: plugins.Registry, resolver: SettingsResolver, args) -> Plan:
+def _plan(run: Run, args) -> Plan:
     if args.source or args.target:
         if not (args.source and args.target) or args.paths:
             raise UsageError("--source and --target go together, without other paths")
-        settings = resolver.for_path(args.source)
-        work = Plan()
-        for path in (args.source, args.target):
-            if not os.path.isfile(path):
-                work.errors.append(
-                    InputError(
-                        path,
-                        "no such file"
-                        if not os.path.exists(path)
-                        else "is a directory, expected a file",
-                    )
-                )
-        if not work.errors:
-            work.jobs.append(
-                Job(registry.readers["text-pair"], [args.source, args.target], settings)
-            )
-        return work
+        return run.plan_pair(args.source, args.target)
     paths = args.paths
     if not paths:
-        paths = configured_paths(resolver.for_path("."))
+        paths = configured_paths(run.settings.for_path("."))
         if not paths:
             raise UsageError("nothing to check: give files or folders, or configure `pairs`")
-    return plan(paths, resolver.for_path, registry.readers, registry.languages.by_code)
+    return run.plan(paths)
 
 
 def _statistics(registry: plugins.Registry, result: Result) -> None:

@@ -8,6 +8,7 @@ import fnmatch
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -146,6 +147,12 @@ def load(path: Path, rule_options: dict[str, dict[str, Any]]) -> Settings:
     where = "[tool.lintr]" if path.name == "pyproject.toml" else "the top level"
     prefix = "tool.lintr." if path.name == "pyproject.toml" else ""
     return _validate(table, path, prefix, where, rule_options)
+
+
+def from_table(table: Mapping[str, Any], rule_options: dict[str, dict[str, Any]]) -> Settings:
+    """Validate a configuration given as a table (the keys of lintr.toml), as ``load`` does
+    one read from a file; errors name it ``<config>``."""
+    return _validate(dict(table), Path("<config>"), "", "the configuration", rule_options)
 
 
 def _validate(table, path, prefix, where, rule_options) -> Settings:

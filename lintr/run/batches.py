@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from lintr.findings.errors import internal_error
 from lintr.model import Finding, Location, Pair, PairSide, Segment, Severity
 from lintr.readers.lines import Part
 from lintr.registry import Registry
@@ -205,11 +206,7 @@ class Checker:
     def _crash(self, rule: Rule, pair: Pair, exc: Exception) -> Finding:
         side = pair.source if pair.source else pair.target
         origin = self.registry.origin_of(type(rule))
-        message = (
-            f"rule {rule.id} ({origin}) failed on this pair: {type(exc).__name__}: {exc}; "
-            "the other rules still ran"
-        )
-        finding = Finding("internal-error", Severity.ERROR, message, side.location(0, 0))
+        finding = internal_error(rule.id, origin, side.location(0, 0), exc)
         finding.fingerprint = fingerprint(finding, pair)
         return finding
 

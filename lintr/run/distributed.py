@@ -1,4 +1,5 @@
-"""Checking batches on a Dask distributed cluster (``lintr check --scheduler ADDRESS``).
+"""Checking batches on a Dask distributed cluster (``lintr check --scheduler ADDRESS``), and
+the partitions of a Dask bag or dataframe of pairs (``lintr.lint_dask``).
 
 Dask is an optional dependency (``pip install 'lintr[dask]'``) imported only here. Every
 worker needs lintr and the same plugins installed; each worker process loads them once.
@@ -8,10 +9,12 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
+from lintr.align.length import SAMPLE
 from lintr.run.batches import Batch, BatchResult, Checker
+from lintr.run.pairs import PairLike, pair_records, texts
 
 _checker: Checker | None = None
 
@@ -72,3 +75,29 @@ class DaskExecutor:
                 yield window.popleft().result()
         while window:
             yield window.popleft().result()
+
+
+# A bag or dataframe of pairs: its partitions are checked on the workers, one batch each,
+# and read there; only their first pairs come to the client, for the length model.
+
+
+def as_bag(collection: Any, columns: tuple[str, str]) -> Any:
+    """A Dask bag of pairs: ``collection`` itself, or the ``columns`` of a Dask dataframe."""
+    if hasattr(collection, "to_bag"):  # a dask dataframe
+        return collection[list(columns)].to_bag(index=False)
+    return collection
+
+
+def partition_head(partition: Iterable[PairLike]) -> tuple[int, list[tuple[str, str]]]:
+    """Runs on a worker: the pairs in a partition, and the first of them (for the model)."""
+    rows = list(partition)
+    return len(rows), [texts(p) for p in rows[:SAMPLE]]
+
+
+def check_partition(
+    partition: Iterable[PairLike], first: int, batch: Batch, path: str
+) -> BatchResult:
+    """Runs on a worker: ``batch`` (rules, languages, model) over the pairs of a partition,
+    the first of which is pair number ``first``."""
+    batch.records = list(pair_records(partition, path, first, batch.model))
+    return check_batch(batch)

@@ -1,10 +1,11 @@
-"""The pipeline: jobs -> readers -> documents -> pairs -> rules -> filtered findings."""
+"""The pipeline up to the rules: jobs -> readers -> documents -> pairs -> batches, with the
+rules each job's settings enable. lintr.run.runner.Run sends the batches to an executor and
+takes their findings."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -13,17 +14,19 @@ from typing import Any, Protocol
 
 from lintr.align.documents import bitext_pairs
 from lintr.align.length import SAMPLE as _SAMPLE
-from lintr.align.length import LengthModel, corpus_model
+from lintr.align.length import LengthModel, corpus_model, fallback_model
 from lintr.config.settings import Settings
+from lintr.findings.errors import input_error
 from lintr.languages.profile import LanguageProfile
-from lintr.model import Document, Finding, Location, Segment, Severity
+from lintr.model import Document, Finding, Location, Segment
 from lintr.readers import Bitext, InputError, ReadContext, display_path
 from lintr.readers.lines import LineStream, Part
 from lintr.registry import Registry
 from lintr.rules.base import Rule
-from lintr.run.batches import Batch, BatchResult, Checker, ModelPending, Record, RuleSpec, record
+from lintr.run.batches import Batch, BatchResult, Checker, Record, RuleSpec, record
 from lintr.run.discovery import Job
-from lintr.run.spill import FindingStore, SortedFindings, number_repeats
+from lintr.run.merging import RunState
+from lintr.run.spill import SortedFindings
 
 # Pairs per batch: large enough that sending a batch to a worker costs little next to
 # checking it, small enough that memory stays flat and every worker gets work.
@@ -58,19 +61,7 @@ class SerialExecutor:
         return map(self.checker.check, batches)
 
 
-@dataclass
-class _Run:
-    """What one run accumulates besides findings."""
-
-    files: set[str] = field(default_factory=set)
-    corpus_state: dict[str, Any] = field(default_factory=dict)
-    broken: set[str] = field(default_factory=set)  # corpus rules that failed once
-    ignored: dict[str, set[str]] = field(default_factory=dict)  # per-file-ignores by path
-    # Tells a worker that keeps its rules between runs (a Dask worker) that a new run began.
-    token: str = field(default_factory=lambda: uuid.uuid4().hex)
-
-
-def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+def chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
     it = iter(records)
     while chunk := list(islice(it, size)):
         yield chunk
@@ -84,7 +75,7 @@ Work = tuple[list[Record], Part | None, Any, bool]
 def stream_model(stream: LineStream, src: LanguageProfile, tgt: LanguageProfile) -> LengthModel:
     """The length model lintr.align.documents.bitext_pairs would learn from the whole input (the same
     sample)."""
-    fallback = LengthModel(tgt.relative_length / src.relative_length)
+    fallback = fallback_model(src, tgt)
     step = max(1, stream.count // _SAMPLE)
     return corpus_model(stream.texts(step), src, tgt, fallback)
 
@@ -116,7 +107,7 @@ def streamed_parts(
 
 
 def _in_chunks(records: Iterable[Record], size: int) -> Iterator[Work]:
-    return ((chunk, None, None, False) for chunk in _chunks(records, size))
+    return ((chunk, None, None, False) for chunk in chunks(records, size))
 
 
 @dataclass
@@ -150,12 +141,6 @@ class Overrides:
     baseline: str | None = None
 
 
-def input_error(err: InputError) -> Finding:
-    loc = Location(display_path(err.path), err.line, err.column)
-    finding = Finding("input-error", Severity.ERROR, err.message, loc, detail=err.message)
-    return finding
-
-
 class Engine:
     def __init__(self, registry: Registry, overrides: Overrides | None = None):
         self.registry = registry
@@ -187,77 +172,12 @@ class Engine:
             for rule in self.enabled_rules(settings)
         )
 
-    def run(
-        self,
-        jobs: list[Job],
-        errors: list[InputError],
-        executor: Executor | None = None,
-        batch_size: int = BATCH_SIZE,
-        progress: Progress | None = None,
-    ) -> Result:
-        """Check every job. ``executor`` runs the batches (default: this process); the
-        result is the same, byte for byte, whatever the executor and the batch size."""
-        result = Result()
-        # Held in memory up to a few thousand findings, then in sorted runs on disk.
-        findings = result.findings = FindingStore(_prepare)
-        findings.extend(input_error(e) for e in errors)
-        run = _Run()
-        executor = executor or SerialExecutor(Checker(self.registry))
-        how = (bool(getattr(executor, "reads_files", False)), getattr(executor, "early_batches", 0))
-        for done in executor.map(self._batches(jobs, result, run, max(1, batch_size), how)):
-            self._absorb(done, result, run)
-            if progress is not None:
-                progress.update(done.pairs, len(findings))
-        first = jobs[0].paths[0] if jobs else ""
-        for finding in self._finalize(run.corpus_state, run.broken, first):
-            if _kept(finding, run.ignored):
-                findings.append(finding)
-        result.files = len(run.files)
-        baseline = self.overrides.baseline or next(
-            (j.settings.baseline for j in jobs if j.settings.baseline), None
-        )
-        known = load_baseline(baseline) if baseline else None
-        result.findings = findings.finish(known)
-        return result
+    def rules_in_use(self) -> list[Rule]:
+        """The rule instances built so far, for every settings: those whose batches ran."""
+        return [rule for rules in self._rules.values() for rule in rules]
 
-    def _absorb(self, done: BatchResult, result: Result, run: _Run) -> None:
-        """Add one batch's findings and corpus state, in batch order."""
-        result.pairs += done.pairs
-        result.findings.extend(f for f in done.findings if _kept(f, run.ignored))
-        for rule_id, crash in done.crashed.items():
-            if rule_id not in run.broken:  # reported once, as a serial run would
-                run.broken.add(rule_id)
-                run.corpus_state.pop(rule_id, None)
-                if _kept(crash, run.ignored):
-                    result.findings.append(crash)
-        for rule_id, state in done.states.items():
-            if rule_id in run.broken:
-                continue
-            previous = run.corpus_state.get(rule_id)
-            if previous is None:
-                run.corpus_state[rule_id] = state
-                continue
-            try:
-                run.corpus_state[rule_id] = self._rule(rule_id).merge(previous, state)
-            except (Exception, ModelPending) as exc:
-                run.broken.add(rule_id)
-                run.corpus_state.pop(rule_id, None)
-                result.findings.append(self._failed(rule_id, "merging", exc, done))
-
-    def _rule(self, rule_id: str) -> Rule:
-        return next(r for s in self._rules.values() for r in s if r.id == rule_id)
-
-    def _failed(self, rule_id: str, doing: str, exc: BaseException, done: BatchResult) -> Finding:
-        origin = self.registry.origin_of(type(self._rule(rule_id)))
-        message = (
-            f"rule {rule_id} ({origin}) failed while {doing} corpus state: "
-            f"{type(exc).__name__}: {exc}; the other rules still ran"
-        )
-        where = done.findings[0].location if done.findings else Location("", 1, 1)
-        return Finding("internal-error", Severity.ERROR, message, where, detail=f"merge {rule_id}")
-
-    def _batches(
-        self, jobs: list[Job], result: Result, run: _Run, size: int, how: tuple[bool, int]
+    def batches(
+        self, jobs: list[Job], result: Result, state: RunState, size: int, how: tuple[bool, int]
     ) -> Iterator[Batch]:
         """The batches of every job, reading each input as it goes (streaming where the
         reader can; parts of it for the checking processes to read if they can, the first
@@ -265,7 +185,7 @@ class Engine:
         seq = 0
         reads, early = how
         for number, job in enumerate(jobs):
-            run.files.update(job.paths)
+            state.files.update(job.paths)
             settings = job.settings
             spec = self.spec(settings)
             try:
@@ -273,9 +193,9 @@ class Engine:
             except InputError as err:
                 result.findings.append(input_error(err))
                 continue
-            run.ignored.update({path: settings.ignored_for(path) for path in job.paths})
+            state.ignored.update({path: settings.ignored_for(path) for path in job.paths})
             for records, part, model, ahead in work:
-                yield Batch(seq, spec, *langs, records, run.token, part, model, ahead)
+                yield Batch(seq, spec, *langs, records, state.token, part, model, ahead)
                 seq += 1
 
     def _pairs(
@@ -304,28 +224,6 @@ class Engine:
         if note:
             result.notes.append(note)
         return (bitext.source.lang, bitext.target.lang), _in_chunks(map(record, pairs), size)
-
-    def _finalize(
-        self, corpus_state: dict[str, Any], broken: set[str], first_path: str
-    ) -> Iterator[Finding]:
-        for rule in {r.id: r for s in self._rules.values() for r in s}.values():
-            if rule.scope != "corpus" or rule.id not in corpus_state or rule.id in broken:
-                continue
-            try:
-                yield from rule.finalize(corpus_state[rule.id])
-            except (Exception, ModelPending) as exc:
-                origin = self.registry.origin_of(type(rule))
-                message = (
-                    f"rule {rule.id} ({origin}) failed while summing up the corpus: "
-                    f"{type(exc).__name__}: {exc}; the other rules still ran"
-                )
-                yield Finding(
-                    "internal-error",
-                    Severity.ERROR,
-                    message,
-                    Location(first_path, 1, 1),
-                    detail=f"finalize {rule.id}",
-                )
 
     def _context(self, job: Job) -> ReadContext:
         settings = job.settings
@@ -378,11 +276,6 @@ def _choose_sides(bitext: Bitext, source_lang, target_lang, result: Result, job:
     bitext.source.side, bitext.target.side = "source", "target"
 
 
-def _kept(finding: Finding, ignored: dict[str, set[str]]) -> bool:
-    skip = ignored.get(finding.location.path, ())
-    return finding.rule not in skip and "ALL" not in skip
-
-
 def _display(loc: Location) -> Location:
     path = display_path(loc.path)
     if path == loc.path:
@@ -390,20 +283,11 @@ def _display(loc: Location) -> Location:
     return Location(path, loc.line, loc.column, loc.end_line, loc.end_column)
 
 
-def _prepare(finding: Finding) -> None:
+def prepare(finding: Finding) -> None:
     """What a finding needs before the final sort: its path as displayed, a fingerprint."""
     finding.location = _display(finding.location)
     if not finding.fingerprint:
         finding.fingerprint = pairless_fingerprint(finding)
-
-
-def finalize_findings(findings: list[Finding]) -> None:
-    """Sort deterministically and make repeated fingerprints unique (#2, #3...)."""
-    findings.sort(key=Finding.sort_key)
-    for finding in findings:
-        if not finding.fingerprint:
-            finding.fingerprint = pairless_fingerprint(finding)
-    number_repeats(findings)
 
 
 def pairless_fingerprint(finding: Finding) -> str:

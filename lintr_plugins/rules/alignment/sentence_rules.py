@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from lintr.align.beads import SENTENCE, units, with_lexicon
 from lintr.align.costs import unpaired_margin
-from lintr.align.length import LengthModel, length
+from lintr.align.length import LengthModel, fallback_model, length
 from lintr.align.search import align
 from lintr.align.sentences import split
 from lintr.model import Finding, Location, Pair, PairSide, Related
@@ -92,9 +92,7 @@ PLAIN_COST = 2.0  # a length cost below this is an ordinary translation (z below
 
 def _model(pair: Pair) -> LengthModel:
     """The pair's length model, uncapped (SENTENCE_CAP)."""
-    model = pair.length_model or LengthModel(
-        pair.target.profile.relative_length / pair.source.profile.relative_length
-    )
+    model = pair.length_model or fallback_model(pair.source.profile, pair.target.profile)
     # Every pair of a corpus shares one model: make its uncapped copy once (replace() is
     # slow). The model itself is kept beside its copy, so that its id is not reused.
     known = _UNCAPPED.get(id(model))

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 from itertools import compress
 
+from lintr.align.length import fallback_model
 from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
 from lintr.rules.base import Option, Rule
 
@@ -346,7 +347,7 @@ class LengthRatio(Rule):
         sp, tp = source.profile, target.profile
         group = state.groups.get((sp.code, tp.code))
         if group is None:
-            prior = math.log(tp.relative_length / sp.relative_length)
+            prior = math.log(fallback_model(sp, tp).ratio)
             group = state.groups[(sp.code, tp.code)] = _Group(prior, (sp.name, tp.name))
         x = math.log((tgt_len + self._k) / (src_len + self._k))
         band = _band(src_len)
