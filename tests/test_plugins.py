@@ -116,7 +116,8 @@ def test_a_plugin_that_fails_to_import_is_reported_and_the_run_goes_on(tmp_path,
 
 
 def test_builtins_come_through_entry_points(registry):
-    origins = {module: dist for module, (dist, _) in registry.origins.items()}
-    assert origins["lintr_plugins.rules.repetition"] == "lintr"
-    assert origins["lintr.readers.tsv"] == "lintr"
+    assert registry.plugins["rules-repetition"].origin == "lintr 0.1.0"
+    assert registry.plugins["reader-tsv"].distribution == "lintr"
+    assert registry.origin_of(registry.rules["doubled-word"]) == "lintr 0.1.0"
     assert set(registry.languages.by_code) >= {"ar", "en"}
+    assert registry.warnings == []

@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "explain":
             return cmd_explain(registry, args.rule)
         return cmd_check(registry, args)
-    except (UsageError, ConfigError) as exc:
+    except (UsageError, ConfigError, plugins.PluginMissing) as exc:
         print(f"lintr: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
@@ -153,7 +153,7 @@ def cmd_explain(registry: plugins.Registry, rule_id: str) -> int:
     print(f"  severity: error, warning or info (default {cls.severity})")
     for name, opt in cls.options.items():
         print(f"  {name}: {opt.type_name}, default {opt.default!r}\n      {opt.help}")
-    if getattr(cls, "uses_dictionaries", False):
+    if cls.uses_dictionaries:
         found = registry.dictionaries.all
         names = ", ".join(f"{d.name} ({d.source}-{d.target})" for d in found) or (
             "none (pip install 'lintr[dictionary]' adds an Arabic-English one)"

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lintr.languages.profile import Languages
 from lintr.model import Document, Segment
+
+if TYPE_CHECKING:
+    from lintr.readers.lines import LineStream
 
 
 class InputError(Exception):
@@ -44,6 +48,9 @@ class Bitext:
 
 
 class Reader:
+    """An input format, contributed by a plugin's ``lintr_readers`` hook. A subclass sets
+    ``name`` and implements ``read``; ``scan`` is optional."""
+
     name: str = ""
     description: str = ""
     # True for formats holding both sides in one file (TSV, a bilingual text).
@@ -55,6 +62,12 @@ class Reader:
 
     def read(self, paths: list[str], ctx: ReadContext) -> Bitext:
         raise NotImplementedError
+
+    def scan(self, paths: list[str], ctx: ReadContext) -> LineStream | None:
+        """The input as a stream of line-aligned pairs read on demand, so that memory stays
+        flat however large it is; None (the default) where this reader cannot stream it,
+        and it is read whole with ``read``."""
+        return None
 
 
 # Large enough to catch a binary file, small enough to stay cheap.

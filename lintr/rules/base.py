@@ -50,6 +50,9 @@ class Rule:
     severity: ClassVar[Severity] = Severity.WARNING
     scope: ClassVar[Scope] = "pair"
     options: ClassVar[dict[str, Option]] = {}
+    # True for a rule whose findings depend on the bilingual dictionaries plugins give
+    # (lintr_dictionaries): `lintr explain` then lists the ones installed.
+    uses_dictionaries: ClassVar[bool] = False
 
     def __init__(self, settings: dict[str, Any] | None = None, severity: Severity | None = None):
         self.settings = {name: opt.default for name, opt in self.options.items()}

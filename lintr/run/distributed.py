@@ -62,6 +62,9 @@ class DaskExecutor:
     """Submits batches to a Dask cluster, a few per worker at a time, and yields the results
     in batch order."""
 
+    reads_files = False  # the workers may run on other machines
+    early_batches = 0
+
     def __init__(self, client: Any, per_worker: int = 3):
         self.client = client
         self.per_worker = per_worker

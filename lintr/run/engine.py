@@ -40,6 +40,9 @@ class Executor(Protocol):
     attribute above 0 gets that many of the first input's batches before its length model
     is learned (``Batch.early``), and finishes them itself (lintr.run.batches.finishing)."""
 
+    reads_files: bool
+    early_batches: int
+
     def map(self, batches: Iterator[Batch]) -> Iterator[BatchResult]:
         """The result of every batch, in the order of the batches."""
         ...
@@ -53,6 +56,7 @@ class SerialExecutor:
     """Checks the batches in this process, one after the other."""
 
     reads_files = True
+    early_batches = 0
 
     def __init__(self, checker: Checker):
         self.checker = checker
@@ -203,8 +207,7 @@ class Engine:
     ) -> tuple[tuple[str, str], Iterator[Work]]:
         """The languages and the batches' work of one job; reading errors raise
         InputError."""
-        scan = getattr(job.reader, "scan", None)
-        stream = scan(job.paths, self._context(job)) if scan and job.sides_known else None
+        stream = job.reader.scan(job.paths, self._context(job)) if job.sides_known else None
         if stream is not None:
             result.findings.extend(input_error(p) for p in stream.problems)
             self._detect(stream.source, lambda: (s for s, _ in stream.first(200)))

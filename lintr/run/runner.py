@@ -110,10 +110,7 @@ class Run:
                 progress.update(done.pairs, len(findings))
 
         with self._executor(work) as executor:
-            how = (
-                bool(getattr(executor, "reads_files", False)),
-                getattr(executor, "early_batches", 0),
-            )
+            how = (executor.reads_files, executor.early_batches)
             batches = engine.batches(work.jobs, result, state, self.batch_size, how)
             findings.extend(self._loop(merger, executor.map(batches), state, first, done_one))
             result.files, result.pairs = len(state.files), state.pairs
