@@ -37,8 +37,12 @@ the states in order and finalize.
 
 Keys are checked: a misspelt key (``mesage:``) would otherwise make a case pass that checks
 nothing, so any unknown key is an error naming the file, the line, the case and the nearest
-valid key. PyYAML and pytest are imported only when cases are loaded or turned into pytest
-parameters: lintr itself runs without them (``pip install 'lintr[testing]'`` adds PyYAML).
+valid key; ``check_case`` checks the rule id, its options and the languages against the
+installed plugins the same way. A relative path given to ``load_cases`` or ``rule_cases`` is
+taken from the working folder (``Path(__file__).parent / "cases"`` does not depend on it).
+
+PyYAML and pytest are imported only when cases are loaded or turned into pytest parameters:
+lintr itself runs without them (``pip install 'lintr[testing]'`` adds both).
 """
 
 from __future__ import annotations
