@@ -9,6 +9,7 @@ from collections import Counter
 
 from lintr import __version__
 from lintr import registry as plugins
+from lintr.cli.rule_tables import markdown_tables
 from lintr.config.settings import ConfigError, did_you_mean
 from lintr.model import Severity
 from lintr.readers import InputError
@@ -95,7 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     check.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
-    sub.add_parser("rules", help="list every rule: id, scope, default severity, summary")
+    rules = sub.add_parser("rules", help="list every rule: id, scope, default severity, summary")
+    rules.add_argument(
+        "--format",
+        choices=["text", "markdown"],
+        default="text",
+        help="text (default), or markdown: the rule tables of the README",
+    )
     explain = sub.add_parser("explain", help="a rule's documentation and options")
     explain.add_argument("rule", metavar="ID")
     return parser
@@ -110,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     plugins.warn_failures(registry)
     try:
         if args.command == "rules":
-            return cmd_rules(registry)
+            return cmd_rules(registry, args.format)
         if args.command == "explain":
             return cmd_explain(registry, args.rule)
         return cmd_check(registry, args)
@@ -124,11 +131,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def cmd_rules(registry: plugins.Registry) -> int:
+def cmd_rules(registry: plugins.Registry, fmt: str = "text") -> int:
     rows = [
         (cls.id, cls.scope, str(cls.severity), cls.summary()) for cls in registry.rules.values()
     ]
     rows += [(rid, *meta) for rid, meta in CORE_RULES.items()]
+    if fmt == "markdown":
+        print(markdown_tables(rows), end="")
+        return 0
     width = max(len(r[0]) for r in rows)
     for rid, scope, severity, summary in sorted(rows):
         print(f"{rid:<{width}}  {scope:<8}  {severity:<7}  {summary}")

@@ -17,11 +17,31 @@ from lintr_plugins.rules.alignment.sentence_rules import (
 class AddedSentence(_SentenceRule):
     """Target content with no counterpart in the source.
 
-    Often a caption, a note or a paragraph added by the translator; sometimes the sign
-    that the source lost a paragraph. Reported at the target text, whether the source side
-    is absent or present but blank. Inside a pair, a target sentence with no counterpart
-    in the source is reported, under the same ``min-chars`` and ``min-margin`` as
-    ``missing-sentence``.
+    What it finds:
+        Between files (documents aligned paragraph by paragraph or line by line), target text
+        that nothing in the source matches, reported at the target text whether the source
+        side is absent or present but blank. Inside a pair, a target sentence with no
+        counterpart in the source, under the same ``min-chars`` and ``min-margin`` as
+        ``missing-sentence``.
+
+    Why it matters:
+        Often a caption, a note or a paragraph added by the translator, which a parallel
+        corpus should not pair with source text that does not say it; sometimes the sign that
+        the source lost a paragraph.
+
+    Example:
+        source: (nothing: the Arabic has no caption)
+        target: Pic: The latest attack by “Dā‘iš” against the Syrian Army. Hidden American support for the organization
+        → target:1:1: added English text, nothing in the Arabic source matches it: "Pic: The latest attack by “Dā‘iš” against the Syrian Army.…"
+
+    Options:
+        ``min-chars`` and ``min-margin`` apply inside a pair: the shortest sentence reported,
+        and how clearly leaving a sentence unpaired must beat pairing it (raise either for
+        fewer findings).
+
+    Fix:
+        None: only a person can tell whether the text belongs (translate it into the source)
+        or not (delete it).
     """
 
     id = "added-sentence"

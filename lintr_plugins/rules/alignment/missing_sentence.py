@@ -17,18 +17,37 @@ from lintr_plugins.rules.alignment.sentence_rules import (
 class MissingSentence(_SentenceRule):
     """A source sentence or paragraph with no counterpart in the target.
 
-    Between files, whole paragraphs or lines are aligned and a source one left without a
-    counterpart is reported, with a note where its translation should have appeared (with a
-    bilingual dictionary where a plugin provides one: ``pip install 'lintr[dictionary]'``
-    for Arabic-English).
-    Inside each pair, both sides are split into sentences and aligned (lintr.align): a
-    source sentence with no counterpart in its target is reported, with a note at the
-    target. Length differences alone are not enough: the sentence must be long enough
-    (``min-chars``) and pairing it with a neighbour must cost clearly more than leaving it
-    unpaired (``min-margin``), and the two sides must be cut into about as many sentences
-    (at most one apart): texts where one side runs longer or is punctuated differently on
-    purpose (a chain of narrators in a hadith, a news lead) must not drown you in noise.
-    A target that is present but empty is ``empty-translation`` instead.
+    What it finds:
+        Between files, whole paragraphs or lines are aligned and a source one left without a
+        counterpart is reported, with a note where its translation should have appeared (with a
+        bilingual dictionary where a plugin provides one: ``pip install 'lintr[dictionary]'``
+        for Arabic-English).
+        Inside each pair, both sides are split into sentences and aligned (lintr.align): a
+        source sentence with no counterpart in its target is reported, with a note at the
+        target. Length differences alone are not enough: the sentence must be long enough
+        (``min-chars``) and pairing it with a neighbour must cost clearly more than leaving it
+        unpaired (``min-margin``), and the two sides must be cut into about as many sentences
+        (at most one apart): texts where one side runs longer or is punctuated differently on
+        purpose (a chain of narrators in a hadith, a news lead) must not drown you in noise.
+        A target that is present but empty is ``empty-translation`` instead.
+
+    Why it matters:
+        A lost paragraph is the worst defect a translation can have and the hardest to see:
+        the reader of the translation never learns it was there. In a parallel corpus the
+        text left over is lost, or paired with the wrong neighbour.
+
+    Example:
+        source: قال رسول الله ﷺ: «لا يؤمن أحدكم حتى يحب لأخيه ما يحب لنفسه».
+        target: (nothing: the English document skips it)
+        → source:1:1: missing translation: nothing in the English target matches this text: "قال رسول الله ﷺ: «لا يؤمن أحدكم حتى يحب لأخيه ما يحب لنفسه»."
+
+    Options:
+        ``min-chars`` and ``min-margin`` apply inside a pair: the shortest sentence reported,
+        and how clearly leaving a sentence unpaired must beat pairing it (raise either for
+        fewer findings).
+
+    Fix:
+        None: the missing text needs translating.
     """
 
     id = "missing-sentence"

@@ -54,28 +54,45 @@ class InconsistentTranslation(Rule):
     """The same source translated differently in different places, or the same translation
     given to different sources (translation-memory consistency).
 
-    Segments are compared by their words, folded (case; Arabic tashkeel, tatweel, alef and
-    hamza forms), so punctuation and spacing do not make a difference. Where one source
-    has several translations, the most frequent is taken as the memory's (ties: the first
-    used), and every place of another translation is reported at its target, with notes at
-    the first place of each other translation:
+    What it finds:
+        Segments are compared by their words, folded (case; Arabic tashkeel, tatweel, alef and
+        hamza forms), so punctuation and spacing do not make a difference. Where one source
+        has several translations, the most frequent is taken as the memory's (ties: the first
+        used), and every place of another translation is reported at its target, with notes at
+        the first place of each other translation:
 
-        this source is translated differently elsewhere: 'The Syrian Army advanced.' (3x); here 'Syrian troops advanced.' (1x)
+            this source is translated differently elsewhere: 'The Syrian Army advanced.' (3x); here 'Syrian troops advanced.' (1x)
 
-    With ``same-target = true``, where one translation has several sources, every place of
-    the less frequent sources is reported at its source the same way. It is off by default:
-    on the hadith corpus all 169 such findings were formulaic English ("This hadith has been
-    narrated through another chain of transmitters") given on purpose to different Arabic
-    chains, while all 5 findings of one source translated two ways were real. Segments with fewer than ``min-words`` words on
-    the side compared (titles, bylines, one-word answers) are skipped: they legitimately
-    take different translations in different contexts.
+        Segments with fewer than ``min-words`` words on the side compared (titles, bylines,
+        one-word answers) are skipped: they legitimately take different translations in
+        different contexts.
 
-    Memory: flat in the number of pairs. Each pair adds two 8-byte digests, the place of
-    its target and a 60-character preview of it (about 60 bytes of records plus the
-    preview; twice that with ``same-target``); past 65,536 pairs they go to temporary files,
-    in runs sorted by digest, read back one range of digests at a time at the end
-    (``lintr/occurrences.py``): a few MB in memory for any corpus, the rest on disk. Batches merged
-    in any order give the same findings.
+        Memory: flat in the number of pairs. Each pair adds two 8-byte digests, the place of
+        its target and a 60-character preview of it (about 60 bytes of records plus the
+        preview; twice that with ``same-target``); past 65,536 pairs they go to temporary files,
+        in runs sorted by digest, read back one range of digests at a time at the end
+        (``lintr/occurrences.py``): a few MB in memory for any corpus, the rest on disk. Batches merged
+        in any order give the same findings.
+
+    Why it matters:
+        In a translation memory or a corpus, one source with two translations usually means
+        one of them is wrong or outdated, and a model trained on both learns both.
+
+    Example (three pairs of one corpus):
+        source: أعلن الجيش السوري السيطرة على المدينة. (three times, once with tashkeel)
+        target: The Syrian Army announced control of the city. (twice), then The Syrian army said it controls the town.
+        → target:3:1: this source is translated differently elsewhere: 'The Syrian Army announced control of the city.' (2x); here 'The Syrian army said it controls the town.' (1x)
+
+    Options:
+        ``same-target = true`` also reports, where one translation has several sources, every
+        place of the less frequent sources, at its source. It is off by default: on the hadith
+        corpus all 169 such findings were formulaic English ("This hadith has been narrated
+        through another chain of transmitters") given on purpose to different Arabic chains,
+        while all 5 findings of one source translated two ways were real. ``min-words`` as
+        above; ``max-locations``: places kept per translation.
+
+    Fix:
+        None: which translation the memory should keep is for a person to decide.
     """
 
     id = "inconsistent-translation"

@@ -41,28 +41,46 @@ class Glossary(Rule):
     """A glossary term rendered otherwise than the team agreed: the source has the term but
     the target has none of its approved renderings, or has a forbidden one.
 
-    The glossary is a file the team keeps in the repository (``glossary-file``, relative to
-    the configuration file; nothing is checked without one). One term a line, fields
-    separated by tabs (``.tsv``) or commas (``.csv``):
+    What it finds:
+        The glossary is a file the team keeps in the repository (``glossary-file``, relative to
+        the configuration file; nothing is checked without one). One term a line, fields
+        separated by tabs (``.tsv``) or commas (``.csv``):
 
-        source<TAB>approved[|approved...]<TAB>forbidden[|forbidden...]
+            source<TAB>approved[|approved...]<TAB>forbidden[|forbidden...]
 
-        # source	approved	forbidden
-        الجيش السوري	Syrian Army|Syrian army	Syrian Arms
-        داعش	Dā'iš|ISIS|Daesh	Islamic State
-        التحالف الدولي	International Coalition|international coalition
+            # source	approved	forbidden
+            الجيش السوري	Syrian Army|Syrian army	Syrian Arms
+            داعش	Dā'iš|ISIS|Daesh	Islamic State
+            التحالف الدولي	International Coalition|international coalition
 
-    ``#`` starts a comment line; a first line naming the columns is skipped. Either list
-    may be empty, not both. See ``examples/glossary.csv``.
+        ``#`` starts a comment line; a first line naming the columns is skipped. Either list
+        may be empty, not both. See ``examples/glossary.csv``.
 
-    Matching: Arabic source terms match whole words without tashkeel, with alef and hamza
-    forms and ta marbuta folded, and with the clitics و ف ب ك ل and the article: ``الجيش``
-    matches ``وللجيش`` and ``جيش``. Target renderings match whole words, ignoring case,
-    with English plural and possessive endings (coalition's). A forbidden rendering is
-    reported only in pairs whose source has the term.
+        Matching: Arabic source terms match whole words without tashkeel, with alef and hamza
+        forms and ta marbuta folded, and with the clitics و ف ب ك ل and the article: ``الجيش``
+        matches ``وللجيش`` and ``جيش``. Target renderings match whole words, ignoring case,
+        with English plural and possessive endings (coalition's). A forbidden rendering is
+        reported only in pairs whose source has the term.
 
-    Reported at the source term (no approved rendering) or at the forbidden rendering,
-    with a note at the glossary line.
+        Reported at the source term (no approved rendering) or at the forbidden rendering,
+        with a note at the glossary line.
+
+    Why it matters:
+        Agreed terminology (an organisation's official name, a legal or religious term) is
+        what keeps a team's translations consistent and correct, and a glossary nobody checks
+        is soon not followed.
+
+    Example (with examples/glossary.csv):
+        source: هجوم على الجيش السوري
+        target: An attack on the Syrian Arms
+        → target:1:18: 'Syrian Arms' is a forbidden rendering of 'الجيش السوري': use 'Syrian Army'
+
+    Options:
+        ``glossary-file``: the glossary, above.
+
+    Fix:
+        None: a rendering depends on its sentence (case, grammar, a quotation), so a person
+        replaces it.
     """
 
     id = "glossary"

@@ -250,53 +250,72 @@ class LengthRatio(Rule):
     """Target length far from the corpus norm for its source: added, repeated, truncated or
     missing text.
 
-    For each pair, lintr counts the characters of both sides without whitespace and without
-    marks (tashkeel, tatweel, direction marks) and takes the log length ratio
-    log((target + k) / (source + k)), where k is the ``smoothing`` (10 characters). Over the
-    whole corpus it learns, per language pair, the median of these log ratios and a robust
-    spread (1.4826 × the median absolute deviation, at least 0.05), and flags the pairs
-    further than ``threshold`` spreads from the median. So the rule adapts to the corpus: a
-    translation that is always 30% longer than its source is the norm, not a finding, and a
-    corpus of tight sentence pairs has tighter limits than one of loosely translated
-    paragraphs.
+    What it finds:
+        For each pair, lintr counts the characters of both sides without whitespace and without
+        marks (tashkeel, tatweel, direction marks) and takes the log length ratio
+        log((target + k) / (source + k)), where k is the ``smoothing`` (10 characters). Over the
+        whole corpus it learns, per language pair, the median of these log ratios and a robust
+        spread (1.4826 × the median absolute deviation, at least 0.05), and flags the pairs
+        further than ``threshold`` spreads from the median. So the rule adapts to the corpus: a
+        translation that is always 30% longer than its source is the norm, not a finding, and a
+        corpus of tight sentence pairs has tighter limits than one of loosely translated
+        paragraphs.
 
-    The norm is learned per length band (half an octave of source characters): short pairs
-    vary more than long ones (the ratio of two 40-character sentences is noisier than that
-    of two 4,000-character paragraphs), so a short pair gets a wider limit and a long pair a
-    narrower one. The band is chosen by the source, which sets the length to expect: a
-    truncated target is judged against pairs with sources as long as its own. A band with
-    fewer than ``min-pairs`` pairs takes the median of the whole corpus and a spread that
-    shrinks with the square root of the source length (Gale and Church's model), fitted on
-    all pairs.
+        The norm is learned per length band (half an octave of source characters): short pairs
+        vary more than long ones (the ratio of two 40-character sentences is noisier than that
+        of two 4,000-character paragraphs), so a short pair gets a wider limit and a long pair a
+        narrower one. The band is chosen by the source, which sets the length to expect: a
+        truncated target is judged against pairs with sources as long as its own. A band with
+        fewer than ``min-pairs`` pairs takes the median of the whole corpus and a spread that
+        shrinks with the square root of the source length (Gale and Church's model), fitted on
+        all pairs.
 
-    Where the corpus is too small to learn from (fewer than ``min-pairs`` pairs for a
-    language pair, e.g. one article), the norm is the language pair's default instead:
-    target.relative_length / source.relative_length of the language profiles (1.25 for
-    Arabic -> English), with a spread of ``default-spread`` at every length.
+        Where the corpus is too small to learn from (fewer than ``min-pairs`` pairs for a
+        language pair, e.g. one article), the norm is the language pair's default instead:
+        target.relative_length / source.relative_length of the language profiles (1.25 for
+        Arabic -> English), with a spread of ``default-spread`` at every length.
 
-    Reported at the target text, with a note at the source giving both lengths:
+        Reported at the target text, with a note at the source giving both lengths:
 
-        target is 4.1x the source's length (corpus norm 1.35x ±0.09 at this length): added or repeated text?
-        target is 0.31x the source's length (corpus norm 1.35x ±0.09 at this length): truncated or missing sentences?
+            target is 4.1x the source's length (corpus norm 1.35x ±0.09 at this length): added or repeated text?
+            target is 0.31x the source's length (corpus norm 1.35x ±0.09 at this length): truncated or missing sentences?
 
-    Skipped: pairs with an empty side (``missing-sentence``, ``added-sentence`` and
-    ``empty-translation`` report those) and short pairs, whose sides both have fewer than
-    ``min-chars`` characters (titles, bylines: their ratios are noise).
+        Skipped: pairs with an empty side (``missing-sentence``, ``added-sentence`` and
+        ``empty-translation`` report those) and short pairs, whose sides both have fewer than
+        ``min-chars`` characters (titles, bylines: their ratios are noise).
 
-    Memory: the rule keeps, per language pair, a histogram of the log ratios in bins of
-    0.005 per length band (at most 41 × 2,001 cells whatever the corpus size, a few
-    thousand in practice; the medians and spreads are computed from it, to well under a
-    bin) and the outlier candidates: in each length band, the ``max-candidates`` pairs with
-    the largest and the ``max-candidates`` with the smallest ratios, with their locations,
-    lengths and a digest of their texts (for the fingerprint). Memory does not grow with the
-    corpus, and merging partial states gives exactly the result of one sequential pass,
-    however the corpus is split into batches.
+        Memory: the rule keeps, per language pair, a histogram of the log ratios in bins of
+        0.005 per length band (at most 41 × 2,001 cells whatever the corpus size, a few
+        thousand in practice; the medians and spreads are computed from it, to well under a
+        bin) and the outlier candidates: in each length band, the ``max-candidates`` pairs with
+        the largest and the ``max-candidates`` with the smallest ratios, with their locations,
+        lengths and a digest of their texts (for the fingerprint). Memory does not grow with the
+        corpus, and merging partial states gives exactly the result of one sequential pass,
+        however the corpus is split into batches.
 
-    Limitation: only a kept candidate can be reported. Where more than ``max-candidates``
-    pairs of one length band are beyond the limit on one side, the most extreme ones are
-    reported, and an info finding says about how many more there are: raise
-    ``max-candidates`` to see them all (that many outliers usually means a systematic
-    problem, such as a misaligned file, rather than separate mistakes).
+        Limitation: only a kept candidate can be reported. Where more than ``max-candidates``
+        pairs of one length band are beyond the limit on one side, the most extreme ones are
+        reported, and an info finding says about how many more there are: raise
+        ``max-candidates`` to see them all (that many outliers usually means a systematic
+        problem, such as a misaligned file, rather than separate mistakes).
+
+    Why it matters:
+        Length is the one signal of text added or lost that needs no understanding of either
+        language: a paragraph translated twice, a pasted note, a target cut short, or a file
+        shifted by one line all change it, often where no other rule looks.
+
+    Example (one pair, too few to learn from: the Arabic -> English default norm):
+        source: قال المتحدث باسم الوزارة إن المحادثات ستستأنف غدا في جنيف بعد توقف دام أسبوعين.
+        target: The spokesman said.
+        → target:1:1: target is 0.26x the source's length (Arabic -> English default 1.25x ±0.28): truncated or missing sentences?
+
+    Options:
+        ``threshold`` (spreads from the norm; higher: fewer findings), ``min-chars`` and
+        ``smoothing`` (short pairs), ``min-pairs`` and ``default-spread`` (small corpora),
+        ``max-candidates`` (memory), as above.
+
+    Fix:
+        None: what was added or lost needs a person to read both sides.
     """
 
     id = "length-ratio"

@@ -223,49 +223,67 @@ def differences(source, target):
 class NumeralMismatch(Rule):
     """Numbers differ between the source and the target.
 
-    Each side's numbers are compared as a multiset of values, after normalisation, so these
-    all agree: ASCII digits, Arabic-Indic (٠-٩) and Extended Arabic-Indic (۰-۹) digits; the
-    Arabic decimal and thousands separators ٫ and ٬; 1,000 = 1000 = ١٬٠٠٠; 3.5 = ٣٫٥;
-    ordinals (15th = 15); leading zeros (06 = 6); percentages (50% = ٥٠٪); 5 million =
-    ٥ ملايين = 5,000,000; fractions (2/3 = ثلثي = two thirds, 0.5 = half = نصف); signs (-5 =
-    "minus 5" = ٥ تحت الصفر). Times such as 15:23 (= ١٥:٢٣ = 3:23 pm = ٣:٢٣ م) are compared as
-    times (a time without am/pm agrees with either half of the day), and dotted dates such as
-    06.01.2017 as one number; month names count in dates: كانون الثاني (Levantine), يناير
-    (Egyptian) and January are all month 1, next to a day or a year.
+    What it finds:
+        Each side's numbers are compared as a multiset of values, after normalisation, so these
+        all agree: ASCII digits, Arabic-Indic (٠-٩) and Extended Arabic-Indic (۰-۹) digits; the
+        Arabic decimal and thousands separators ٫ and ٬; 1,000 = 1000 = ١٬٠٠٠; 3.5 = ٣٫٥;
+        ordinals (15th = 15); leading zeros (06 = 6); percentages (50% = ٥٠٪); 5 million =
+        ٥ ملايين = 5,000,000; fractions (2/3 = ثلثي = two thirds, 0.5 = half = نصف); signs (-5 =
+        "minus 5" = ٥ تحت الصفر). Times such as 15:23 (= ١٥:٢٣ = 3:23 pm = ٣:٢٣ م) are compared as
+        times (a time without am/pm agrees with either half of the day), and dotted dates such as
+        06.01.2017 as one number; month names count in dates: كانون الثاني (Levantine), يناير
+        (Egyptian) and January are all month 1, next to a day or a year.
 
-    Number words are compared by value with digits and with each other. Mode `precise` is on
-    by default (option number-words): English cardinals and ordinals ("three hundred and
-    five", "twenty-first", "a dozen", "twice"), fractions ("a third", "half"), and Arabic
-    masculine, feminine, accusative and genitive forms (ثلاثة، ثلاث، ثلاثين، ثلاثون), ordinals
-    (الثالث، الثالثة، الخامس عشر), hundreds and thousands (مئة / مائة، ثلاثمائة، ألف، آلاف، ألفين)
-    and the duals of counted nouns, which carry the number 2 (يومين، ساعتين، مرتين، كيلومترين;
-    option dual-nouns). Left out because they are mostly not numbers: "one", "a", "first",
-    "second", واحد، الأول, أحد outside أحد عشر, weekdays (الاثنين، الخميس), and words behind a
-    preposition that make another word (لست). Mode `off` compares digits only.
+        Number words are compared by value with digits and with each other. Mode `precise` is on
+        by default (option number-words): English cardinals and ordinals ("three hundred and
+        five", "twenty-first", "a dozen", "twice"), fractions ("a third", "half"), and Arabic
+        masculine, feminine, accusative and genitive forms (ثلاثة، ثلاث، ثلاثين، ثلاثون), ordinals
+        (الثالث، الثالثة، الخامس عشر), hundreds and thousands (مئة / مائة، ثلاثمائة، ألف، آلاف، ألفين)
+        and the duals of counted nouns, which carry the number 2 (يومين، ساعتين، مرتين، كيلومترين;
+        option dual-nouns). Left out because they are mostly not numbers: "one", "a", "first",
+        "second", واحد، الأول, أحد outside أحد عشر, weekdays (الاثنين، الخميس), and words behind a
+        preposition that make another word (لست). Mode `off` compares digits only.
 
-    Numbers are counted, and repetitions are weighed by option repeats. Mode `lost`, the
-    default: a number the source says more often than the target is reported (a repetition
-    lost: "3 killed and 3 wounded" rendered "3 killed"), but an extra occurrence in the
-    target of a value the source states at least once (not only as an ordinal or as واحد,
-    "one"; a quantity counts) is not: translations restate numbers and make counts explicit
-    ("three things ... one of those three things" for a single ثلاثا). Such an extra
-    occurrence is still reported where it stands in for a source number that is missing ("3
-    killed and 5 wounded" rendered "3 killed and 3 wounded": the 5 changed to 3). A value
-    one side never states is always reported. Mode `count` reports every difference of
-    counts, both ways (a number said three times in the source and twice in the target, or
-    the reverse, is reported once). Mode `distinct` reports only values the other side never
-    states, at the cost of a lost repetition.
+        Both directions count: a number only in the target is as wrong as one only in the
+        source. Where one number replaced another, one finding says so ("source has 55, target
+        has 56") at the target's number, with a note at the source's. Otherwise the finding
+        names the number and the side it is missing from, with a note at the number.
 
-    Both directions count: a number only in the target is as wrong as one only in the
-    source. Where one number replaced another, one finding says so ("source has 55, target
-    has 56") at the target's number, with a note at the source's. Otherwise the finding
-    names the number and the side it is missing from, with a note at the number.
+        A number that carries a unit (55 km, ثلاثة أيام, $5) and has a quantity of the same
+        dimension on the other side is unit-mismatch's to compare, never this rule's: a changed
+        value there (55 km -> 56 km, or 55 km -> 40 miles) is reported once, by unit-mismatch,
+        which knows conversions. A quantity with no counterpart quantity counts here as a plain
+        number. Numbers glued to Latin letters (G20, A4, mp3) are not compared: they are names.
 
-    A number that carries a unit (55 km, ثلاثة أيام, $5) and has a quantity of the same
-    dimension on the other side is unit-mismatch's to compare, never this rule's: a changed
-    value there (55 km -> 56 km, or 55 km -> 40 miles) is reported once, by unit-mismatch,
-    which knows conversions. A quantity with no counterpart quantity counts here as a plain
-    number. Numbers glued to Latin letters (G20, A4, mp3) are not compared: they are names.
+    Why it matters:
+        A changed number misinforms silently: a death toll, a date, a sum or a dose that
+        differs between the versions reads as plausibly as the right one, and slips such as
+        15:23 typed 15:32 or a dropped digit are among the commonest in translated news.
+
+    Example:
+        source: 06 كانون الثاني 15:23
+        target: 06 January 15:32
+        → target:1:12: number changed: the source has 15:23, the target has 15:32
+
+    Options:
+        ``number-words``: `precise` (the default) or `off`, above; ``dual-nouns``: whether the
+        dual of a counted noun is the number 2.
+
+        ``repeats`` weighs repetitions. Mode `lost`, the default: a number the source says more
+        often than the target is reported (a repetition lost: "3 killed and 3 wounded" rendered
+        "3 killed"), but an extra occurrence in the target of a value the source states at
+        least once (not only as an ordinal or as واحد, "one"; a quantity counts) is not:
+        translations restate numbers and make counts explicit ("three things ... one of those
+        three things" for a single ثلاثا). Such an extra occurrence is still reported where it
+        stands in for a source number that is missing ("3 killed and 5 wounded" rendered "3
+        killed and 3 wounded": the 5 changed to 3). A value one side never states is always
+        reported. Mode `count` reports every difference of counts, both ways (a number said
+        three times in the source and twice in the target, or the reverse, is reported once).
+        Mode `distinct` reports only values the other side never states, at the cost of a lost
+        repetition.
+
+    Fix:
+        None: which side is right needs a person.
     """
 
     id = "numeral-mismatch"

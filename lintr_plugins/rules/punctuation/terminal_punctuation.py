@@ -28,13 +28,30 @@ def final_mark(text: str) -> str | None:
 class TerminalPunctuation(Rule):
     """Sentence-final punctuation missing on one side, or a question turned into a statement.
 
-    A segment that ends without a final mark (. ! ? … ... and Arabic ؟ and ۔, or a colon;
-    a closing quote or bracket after the mark, or before it, is fine either way, and so are
-    trailing spaces and direction marks such as U+200F) while its counterpart ends with one
-    is usually truncated, or lost its last sentence. Reported at the end of the side that
-    lacks the mark. A question mark on one side only is reported too, at the end of the
-    target (؟ and ? are the same, and ?! or ؟! is a question). Titles and bylines, which
-    have no final mark on either side, are fine.
+    What it finds:
+        A segment that ends without a final mark (. ! ? … ... and Arabic ؟ and ۔, or a colon;
+        a closing quote or bracket after the mark, or before it, is fine either way, and so are
+        trailing spaces and direction marks such as U+200F) while its counterpart ends with one
+        is usually truncated, or lost its last sentence. Reported at the end of the side that
+        lacks the mark. A question mark on one side only is reported too, at the end of the
+        target (؟ and ? are the same, and ?! or ؟! is a question). Titles and bylines, which
+        have no final mark on either side, are fine.
+
+    Why it matters:
+        The end of a segment is where truncation shows: a target that stops without its final
+        mark has usually lost its last words, and a question rendered as a statement says
+        something else.
+
+    Example:
+        source: وكشف المصدر أنّ عملية الاستهداف تمت بعد عدة أيام من مناورات أجراها الجانب الروسي.
+        target: The sources revealed that the targeted operation was carried out several days after
+        → target:1:84: the English target ends without sentence-final punctuation, but the Arabic source ends with a full stop; truncated translation?
+
+    Options:
+        None.
+
+    Fix:
+        None: adding the mark would hide the truncation it points to.
     """
 
     id = "terminal-punctuation"

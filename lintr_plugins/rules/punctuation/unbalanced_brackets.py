@@ -18,10 +18,27 @@ from lintr_plugins.rules.punctuation.marks import (
 class UnbalancedBrackets(Rule):
     """A bracket opened and never closed, closed and never opened, or closed by the wrong kind.
 
-    Brackets: ( ) [ ] { } ⟨ ⟩ 【 】 and the ornate parentheses ﴾ ﴿ of Quranic quotations (in
-    either order). List markers such as "1)" or "a)" and smileys are not brackets; a ")"
-    that follows a space still closes an open "(", as in "(Article 5)". Where a bracket
-    closes an outer one, the inner ones left open are reported: "(see [1)" lacks a "]".
+    What it finds:
+        Brackets: ( ) [ ] { } ⟨ ⟩ 【 】 and the ornate parentheses ﴾ ﴿ of Quranic quotations (in
+        either order). List markers such as "1)" or "a)" and smileys are not brackets; a ")"
+        that follows a space still closes an open "(", as in "(Article 5)". Where a bracket
+        closes an outer one, the inner ones left open are reported: "(see [1)" lacks a "]".
+
+    Why it matters:
+        A bracket never closed usually means text lost from a reference or a gloss, and it
+        misleads tools that read references such as "(6018)"; one closed by the wrong kind is
+        a typo the reader trips on.
+
+    Example:
+        source: رواه البخاري (٦٠١٨ ومسلم (٤٧).
+        target: Narrated by al-Bukhārī (6018) and Muslim (47).
+        → source:1:14: ( is never closed (expected a ) after it)
+
+    Options:
+        None.
+
+    Fix:
+        None: where the bracket closes is for a person to decide.
     """
 
     id = "unbalanced-brackets"

@@ -12,16 +12,31 @@ from lintr_plugins.rules.punctuation.marks import SINGLE_QUOTES, _inside_word, _
 class UnbalancedQuotes(Rule):
     """A quotation mark opened and never closed, or closed and never opened.
 
-    Each side is checked with the quotation marks of its language (“ ” « » and the
-    straight "). In right-to-left text, “ and ” (and « ») are accepted in either order when
-    used consistently (”…“); a mark left open is reported in the order the text mostly uses,
-    or else starts with. An apostrophe or an ʿayn inside a word (latter’s, Dā‘iš) is not a
-    quote.
+    What it finds:
+        Each side is checked with the quotation marks of its language (“ ” « » and the
+        straight "). In right-to-left text, “ and ” (and « ») are accepted in either order when
+        used consistently (”…“); a mark left open is reported in the order the text mostly uses,
+        or else starts with. An apostrophe or an ʿayn inside a word (latter’s, Dā‘iš) is not a
+        quote. A straight " right after a digit is an inch or second sign (5'11"), not a quote,
+        unless it closes a quotation ("Vision 2030").
 
-    Single quotes ‘ ’ are ambiguous with apostrophes and with ʿayn at the start of a
-    transliterated name (‘Umar), so they are only checked with ``check-single-quotes``.
-    A straight " right after a digit is an inch or second sign (5'11"), not a quote, unless
-    it closes a quotation ("Vision 2030").
+    Why it matters:
+        An unclosed quotation leaves the reader unsure where the quoted words end (in news and
+        hadith, what was said and by whom), and often marks text lost at the end of a
+        quotation.
+
+    Example:
+        source: ولفت المصدر إلى أنّ “عمليات نقل الجنود والعتاد بدأت فعلاً”.
+        target: The source pointed out that “the operation of transporting soldiers and equipment has indeed started.
+        → target:1:29: quotation mark “ is never closed (expected a ” after it)
+
+    Options:
+        ``check-single-quotes``: single quotes ‘ ’ are ambiguous with apostrophes and with
+        ʿayn at the start of a transliterated name (‘Umar), so they are only checked with this
+        option on.
+
+    Fix:
+        None: where the quotation ends is for a person to decide.
     """
 
     id = "unbalanced-quotes"

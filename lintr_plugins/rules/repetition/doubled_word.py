@@ -37,16 +37,29 @@ DEFAULT_ALLOW = [
 class DoubledWord(Rule):
     """The same word twice in a row ("the the", "في في").
 
-    Words are Unicode words compared case-insensitively; Arabic words are compared after
-    removing tashkeel and tatweel, so "فيَ في" counts. The two words may be separated by
-    spaces or a line break (and invisible direction marks), but not by punctuation:
-    "that, that" is fine. Numbers are not words here. Both sides are checked.
+    What it finds:
+        Words are Unicode words compared case-insensitively; Arabic words are compared after
+        removing tashkeel and tatweel, so "فيَ في" counts. The two words may be separated by
+        spaces or a line break (and invisible direction marks), but not by punctuation:
+        "that, that" is fine. Numbers are not words here. Both sides are checked. Reported at
+        the second word.
 
-    Reported at the second word, with a safe fix that deletes it (and the space before it).
+    Why it matters:
+        The commonest slip of typing and editing (a word typed again after a line break, two
+        drafts merged), and one that spell checkers miss: each word is spelled right.
 
-    Option ``allow``: doublings that are correct, compared the same way (defaults include
-    "had had", "that that", Arabic reduplications such as "رويداً رويداً", and the doublings
-    of hadith and Qur'an quotations: "الله الله", "دَكًّا دَكًّا", "صَفًّا صَفًّا").
+    Example:
+        source: ذهب الولد إلى المدرسة.
+        target: The the boy went to school.
+        → target:1:5: doubled word "the": remove the second "the"
+
+    Options:
+        ``allow``: doublings that are correct, compared the same way (defaults include
+        "had had", "that that", Arabic reduplications such as "رويداً رويداً", and the doublings
+        of hadith and Qur'an quotations: "الله الله", "دَكًّا دَكًّا", "صَفًّا صَفًّا").
+
+    Fix:
+        Safe: ``lintr check --fix`` deletes the second word and the space before it.
     """
 
     id = "doubled-word"

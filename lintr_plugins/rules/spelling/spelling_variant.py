@@ -65,33 +65,51 @@ class SpellingVariant(Rule):
     "tnat" among thousands of "that"; in Arabic, a slip of the dots such as استحبارات where
     استخبارات is frequent).
 
-    Both languages are checked. Words are compared folded (English case; Arabic without
-    tashkeel and tatweel, with alef and hamza forms, ى and ة folded). A word is rare when
-    it occurs at most ``max-rare`` times; its neighbour must occur at least
-    ``min-frequent`` times and ``min-ratio`` times as often, and differ by exactly one
-    edit. Because both are often real words (arms / army, form / from, and in Arabic the
-    many near neighbours a root makes), more is required:
+    What it finds:
+        Both languages are checked. Words are compared folded (English case; Arabic without
+        tashkeel and tatweel, with alef and hamza forms, ى and ة folded). A word is rare when
+        it occurs at most ``max-rare`` times; its neighbour must occur at least
+        ``min-frequent`` times and ``min-ratio`` times as often, and differ by exactly one
+        edit. Because both are often real words (arms / army, form / from, and in Arabic the
+        many near neighbours a root makes), more is required:
 
-    * the context must confirm it: the frequent word follows the rare one's left
-      neighbour, or precedes its right neighbour, at least ``min-context`` times elsewhere
-      and in at least ``min-share`` of that neighbour's occurrences ("syrian" is followed
-      by "army" 9 times in 11; "the" is followed by anything). ``arabic-context = false``
-      drops this for Arabic (more findings, most of them real words on a hadith corpus);
-    * Arabic: the edit must look like a slip of the dots, letters that differ only by
-      their dots (ح خ ج, ب ت ث ن ي, س ش...), inside the word; a letter added or dropped,
-      or a change at either end, is too often another form of the same root;
-    * English plurals and derived forms (army / armys, work / worked) are not variants, and
-      Latin words with the same consonant skeleton (Qatida / Qatada) are left to
-      ``inconsistent-transliteration``.
+        * the context must confirm it: the frequent word follows the rare one's left
+          neighbour, or precedes its right neighbour, at least ``min-context`` times elsewhere
+          and in at least ``min-share`` of that neighbour's occurrences ("syrian" is followed
+          by "army" 9 times in 11; "the" is followed by anything). ``arabic-context = false``
+          drops this for Arabic (more findings, most of them real words on a hadith corpus);
+        * Arabic: the edit must look like a slip of the dots, letters that differ only by
+          their dots (ح خ ج, ب ت ث ن ي, س ش...), inside the word; a letter added or dropped,
+          or a change at either end, is too often another form of the same root;
+        * English plurals and derived forms (army / armys, work / worked) are not variants, and
+          Latin words with the same consonant skeleton (Qatida / Qatada) are left to
+          ``inconsistent-transliteration``.
 
-    Reported at every place of the rare word, with a note at the first place of the
-    frequent one. Info by default: a rare real word can look like this.
+        Reported at every place of the rare word, with a note at the first place of the
+        frequent one. Info by default: a rare real word can look like this.
 
-    Memory: per distinct word of each language, a count and its first ``max-rare`` places;
-    the word pairs for the context in a count-min sketch of fixed size (12 MB once it holds
-    more than about a million word pairs; before that, and for one batch, their 8-byte
-    hashes). It does not grow with the number of pairs beyond the
-    vocabulary, and merging batches in any order gives the same findings.
+        Memory: per distinct word of each language, a count and its first ``max-rare`` places;
+        the word pairs for the context in a count-min sketch of fixed size (12 MB once it holds
+        more than about a million word pairs; before that, and for one batch, their 8-byte
+        hashes). It does not grow with the number of pairs beyond the
+        vocabulary, and merging batches in any order gives the same findings.
+
+    Why it matters:
+        A slip that makes another real word ("Arms" for "Army", "form" for "from", a
+        misplaced dot in Arabic) passes every spell checker; the corpus itself knows which
+        word it means.
+
+    Example (six pairs of one corpus):
+        source: الجيش السوري (in each pair)
+        target: The Syrian Army advanced. (and four more with "Syrian Army"), then The attack on the Syrian Arms failed.
+        → target:6:26: 'Arms' (1x) looks like a misspelling of 'Army' (5x in the corpus): check it
+
+    Options:
+        ``max-rare``, ``min-frequent``, ``min-ratio``, ``min-context``, ``min-share`` and
+        ``arabic-context`` as above; ``min-letters``: shorter words are not checked.
+
+    Fix:
+        None: the rare word may be right; the finding is a hint.
     """
 
     id = "spelling-variant"

@@ -163,42 +163,60 @@ class InconsistentTransliteration(Rule):
     """One name transliterated in different ways across the corpus ('Maġāwir' in one place,
     'Maġāwīr' in another).
 
-    In Latin-script text lintr takes as names the capitalised words and the words carrying
-    transliteration marks (ā ī ū ḥ ṣ ḍ ṭ ẓ ġ ğ š ṯ ḏ ʿ ʾ ‘ ’ '), without a hyphenated article
-    (al-, el-, ad-, ash-...) or an English possessive. A capitalised word whose letters the
-    corpus also writes in lower case is an ordinary word ('Said' beside 'said') unless it
-    carries marks. Spellings are one name when they are
+    What it finds:
+        In Latin-script text lintr takes as names the capitalised words and the words carrying
+        transliteration marks (ā ī ū ḥ ṣ ḍ ṭ ẓ ġ ğ š ṯ ḏ ʿ ʾ ‘ ’ '), without a hyphenated article
+        (al-, el-, ad-, ash-...) or an English possessive. A capitalised word whose letters the
+        corpus also writes in lower case is an ordinary word ('Said' beside 'said') unless it
+        carries marks. Spellings are one name when they are
 
-    * identical after folding diacritics, ʿayn and hamza signs, hyphens and case
-      (Maġāwīr / Maġāwir / Magawir), or
-    * close (at most ``max-distance`` edits after folding) with the same consonant skeleton,
-      and confirmed by the aligned source: both render the same Arabic word, compared
-      without tashkeel, with alef and hamza forms, ta marbuta, the article and clitics
-      folded (Hurairah / Huraira / Hurayrah for هريرة; Hasan / Husain stay apart, حسن is
-      not حسين).
+        * identical after folding diacritics, ʿayn and hamza signs, hyphens and case
+          (Maġāwīr / Maġāwir / Magawir), or
+        * close (at most ``max-distance`` edits after folding) with the same consonant skeleton,
+          and confirmed by the aligned source: both render the same Arabic word, compared
+          without tashkeel, with alef and hamza forms, ta marbuta, the article and clitics
+          folded (Hurairah / Huraira / Hurayrah for هريرة; Hasan / Husain stay apart, حسن is
+          not حسين).
 
-    Case and the apostrophe's typography (' or ’) do not make another spelling.
+        Case and the apostrophe's typography (' or ’) do not make another spelling.
 
-    Which spelling is right: the canonical-spellings file (``names-file``, the team's agreed
-    spelling of each name) first; then the ``scheme`` (``din``: the most fully marked
-    DIN 31635 spelling, ``ala-lc``: ALA-LC, ``ascii``: the plain-ASCII house style); then
-    the majority (ties: the spelling with more marks, then the one used first). Every occurrence of another spelling is
-    reported at its exact span, with a note at the first occurrence of the preferred one:
+        Which spelling is right: the canonical-spellings file (``names-file``, the team's agreed
+        spelling of each name) first; then the ``scheme`` (``din``: the most fully marked
+        DIN 31635 spelling, ``ala-lc``: ALA-LC, ``ascii``: the plain-ASCII house style); then
+        the majority (ties: the spelling with more marks, then the one used first). Every occurrence of another spelling is
+        reported at its exact span, with a note at the first occurrence of the preferred one:
 
-        'Maġāwir' (1x) vs 'Maġāwīr' (2x) for المغاوير: spell it 'Maġāwīr', as elsewhere in the corpus
+            'Maġāwir' (1x) vs 'Maġāwīr' (2x) for المغاوير: spell it 'Maġāwīr', as elsewhere in the corpus
 
-    The names file: one name a line, ``spelling<TAB>arabic`` (the Arabic optional; it lets
-    the entry claim spellings that are close but not identical after folding), ``#``
-    comments; ``.csv`` files use commas. An entry may have an article or several words
-    (al-Ḥasaka, Dayr az-Zūr): each name word of it counts. See ``examples/names.csv``. A
-    relative path is taken from the configuration file's folder. With it, a name spelled otherwise is
-    reported even where the corpus spells it one way only.
+        Memory: per distinct folded name, each spelling's count, the Arabic words it rendered
+        and its first ``max-locations`` places; per distinct lower-case word, a count. It grows
+        with the corpus's vocabulary, not with its length, and batches merged in any order give
+        the same findings. A spelling used more than ``max-locations`` times is reported at its
+        first ``max-locations`` places only (the message says so).
 
-    Memory: per distinct folded name, each spelling's count, the Arabic words it rendered
-    and its first ``max-locations`` places; per distinct lower-case word, a count. It grows
-    with the corpus's vocabulary, not with its length, and batches merged in any order give
-    the same findings. A spelling used more than ``max-locations`` times is reported at its
-    first ``max-locations`` places only (the message says so).
+    Why it matters:
+        A reader, or a search, that meets one person under two spellings may take them for two
+        people; house styles and name authorities ask for one spelling a name, and a corpus
+        that mixes them teaches the mixture.
+
+    Example (three pairs of one corpus):
+        source: ... جيش المغاوير ... (in each pair)
+        target: the Ğayš al-Maġāwīr (pairs 1 and 2), the Ğayš al-Maġāwir (pair 3)
+        → target:3:60: 'Maġāwir' (1x) vs 'Maġāwīr' (2x) for المغاوير: spell it 'Maġāwīr', as elsewhere in the corpus
+
+    Options:
+        ``names-file``: the agreed spellings, one name a line, ``spelling<TAB>arabic`` (the
+        Arabic optional; it lets the entry claim spellings that are close but not identical
+        after folding), ``#`` comments; ``.csv`` files use commas. An entry may have an article
+        or several words (al-Ḥasaka, Dayr az-Zūr): each name word of it counts. See
+        ``examples/names.csv``. A relative path is taken from the configuration file's folder.
+        With it, a name spelled otherwise is reported even where the corpus spells it one way
+        only. ``scheme``, ``max-distance``, ``max-locations`` as above; ``min-letters``: shorter
+        names (after folding) are ignored.
+
+    Fix:
+        None: the message names the spelling to use, but a name can be right in a quotation or
+        a title; every place is reported so that a person can choose.
     """
 
     id = "inconsistent-transliteration"

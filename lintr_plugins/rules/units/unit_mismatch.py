@@ -33,32 +33,49 @@ class Share(Option):
 class UnitMismatch(Rule):
     """A quantity with a unit differs between the source and the target.
 
-    A quantity is a number (digits or words) with a unit, in either language: distance (كم،
-    كلم، كيلومتر، كيلومترات، كيلومتراً; م، متر، أمتار; ميل، أميال; km, miles, feet), area
-    (هكتار، دونم، فدان، كم²; hectares, acres), volume (لتر، برميل، م³; litres, barrels,
-    gallons), mass (كغ، كجم، كيلوغرام، طن، رطل; kg, tonnes, pounds), speed (كم/س، عقدة; km/h,
-    mph, knots), temperature (درجة مئوية، °م; °C, °F), duration (ثانية، دقائق، ساعة، أيام،
-    سنوات; seconds to years) and currency ($, دولار، يورو، جنيه، ليرة، ريال، درهم، دينار).
-    Duals carry the number 2 (كيلومترين = 2 km, يومين = 2 days); "$5 million" and "٥ ملايين
-    دولار" are both 5,000,000 dollars.
+    What it finds:
+        A quantity is a number (digits or words) with a unit, in either language: distance (كم،
+        كلم، كيلومتر، كيلومترات، كيلومتراً; م، متر، أمتار; ميل، أميال; km, miles, feet), area
+        (هكتار، دونم، فدان، كم²; hectares, acres), volume (لتر، برميل، م³; litres, barrels,
+        gallons), mass (كغ، كجم، كيلوغرام، طن، رطل; kg, tonnes, pounds), speed (كم/س، عقدة; km/h,
+        mph, knots), temperature (درجة مئوية، °م; °C, °F), duration (ثانية، دقائق، ساعة، أيام،
+        سنوات; seconds to years) and currency ($, دولار، يورو، جنيه، ليرة، ريال، درهم، دينار).
+        Duals carry the number 2 (كيلومترين = 2 km, يومين = 2 days); "$5 million" and "٥ ملايين
+        دولار" are both 5,000,000 dollars.
 
-    Each source quantity is paired with the target quantity of the same dimension that
-    renders it. Then:
+        Each source quantity is paired with the target quantity of the same dimension that
+        renders it. Then:
 
-    * the same number in another unit of the dimension is an error ("55 كم" rendered "55
-      miles": "the source has 55 km (= 34.2 miles); the target says 55 miles"); so is the
-      same number in another dimension or currency;
-    * a correct conversion (55 km = 34 miles) within the tolerance (option tolerance, a
-      share of the value: 0.05 by default) is accepted, or reported as info with the option
-      exact-units = true;
-    * another number is a changed value ("the source has 55 km; the target says 56 km", or
-      with the converted value it should probably be). Currencies are never converted.
+        * the same number in another unit of the dimension is an error ("55 كم" rendered "55
+          miles": "the source has 55 km (= 34.2 miles); the target says 55 miles"); so is the
+          same number in another dimension or currency;
+        * a correct conversion (55 km = 34 miles) within the tolerance is accepted;
+        * another number is a changed value ("the source has 55 km; the target says 56 km", or
+          with the converted value it should probably be). Currencies are never converted.
 
-    This rule, not numeral-mismatch, reports a changed value on a quantity that has a
-    counterpart, so each change is reported once. A quantity with nothing of its dimension
-    on the other side (55 كم rendered "55" alone) is numeral-mismatch's to compare as a plain
-    number. Words that name several units ("pounds": weight, sterling, Egyptian or Syrian;
-    "degrees") take the unit the other side names.
+        This rule, not numeral-mismatch, reports a changed value on a quantity that has a
+        counterpart, so each change is reported once. A quantity with nothing of its dimension
+        on the other side (55 كم rendered "55" alone) is numeral-mismatch's to compare as a plain
+        number. Words that name several units ("pounds": weight, sterling, Egyptian or Syrian;
+        "degrees") take the unit the other side names.
+
+    Why it matters:
+        A number kept while its unit changes (55 km rendered 55 miles) is wrong by the whole
+        conversion factor, and a check of numbers alone cannot see it; a correct conversion,
+        on the other hand, must not read as a changed number.
+
+    Example:
+        source: على عمق 55 كم داخل البادية
+        target: 55 miles deep inside the desert
+        → target:1:1: unit changed: the source has 55 km (= 34.2 miles); the target says 55 miles
+
+    Options:
+        ``tolerance``: how far a conversion may be from the exact value, as a share of the
+        value (0.05 by default). ``exact-units = true`` reports correct conversions too, as
+        info, for house styles that keep the source's units.
+
+    Fix:
+        None: whether the number or the unit is wrong needs a person.
     """
 
     id = "unit-mismatch"

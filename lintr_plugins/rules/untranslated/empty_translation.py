@@ -12,8 +12,26 @@ from lintr.text import VISIBLE
 class EmptyTranslation(Rule):
     """The target is empty while the source has text.
 
-    Empty means nothing but spaces and invisible marks such as U+200F; text means letters or
-    digits, not just tatweel (a decorative "ـــــ" line)."""
+    What it finds:
+        Empty means nothing but spaces and invisible marks such as U+200F; text means letters or
+        digits, not just tatweel (a decorative "ـــــ" line).
+
+    Why it matters:
+        An empty target is an unfinished translation: published, it shows readers nothing; in
+        a corpus it pairs a sentence with nothing. Nothing about it is a matter of style, so it
+        is an error by default.
+
+    Example:
+        source: قال المتحدث باسم الوزارة إن المحادثات ستستأنف غدا.
+        target: (spaces only)
+        → target:1:1: empty translation: the English target is empty
+
+    Options:
+        None.
+
+    Fix:
+        None: the segment needs translating.
+    """
 
     id = "empty-translation"
     severity = Severity.ERROR

@@ -20,18 +20,32 @@ from lintr_plugins.rules.untranslated.scripts import (
 class UntranslatedFragment(Rule):
     """Source-script text left inside the target: Arabic in English, English in Arabic.
 
-    Each run is reported with its exact span.
+    What it finds:
+        Each run is reported with its exact span.
 
-    A run is letters of the source's script with the spaces, hyphens and punctuation between
-    them, so a pasted Arabic headline is one finding. Targets mostly in the source script
-    are ``untranslated-segment`` instead.
+        A run is letters of the source's script with the spaces, hyphens and punctuation between
+        them, so a pasted Arabic headline is one finding. Targets mostly in the source script
+        are ``untranslated-segment`` instead.
 
-    Option ``allow``: runs that are fine (both compared after removing marks, so also
-    ignoring case for English); by default the Arabic honorific and word ligatures
-    U+FDF0-U+FDFD (such as ﷺ and ﷻ), which English religious texts keep on purpose.
-    Option ``allow-acronyms`` (default true): URLs and e-mail addresses are not reported, and
-    in a non-Latin target neither are all-capital Latin words (CNN, NATO, COVID); a URL also
-    ends a run, so "BBC www.bbc.com" is accepted.
+    Why it matters:
+        A phrase left from the source (a pasted headline, a term the translator meant to come
+        back to) is unreadable to the target's readers and noise in a parallel corpus.
+
+    Example:
+        source: قال المتحدث باسم الوزارة إن المحادثات ستستأنف غدا.
+        target: The spokesman said المحادثات ستستأنف tomorrow, according to the ministry.
+        → target:1:20: untranslated Arabic text in the English target: "المحادثات ستستأنف"; translate or remove it
+
+    Options:
+        ``allow``: runs that are fine (both compared after removing marks, so also ignoring
+        case for English); by default the Arabic honorific and word ligatures U+FDF0-U+FDFD
+        (such as ﷺ and ﷻ), which English religious texts keep on purpose.
+        ``allow-acronyms`` (default true): URLs and e-mail addresses are not reported, and in a
+        non-Latin target neither are all-capital Latin words (CNN, NATO, COVID); a URL also
+        ends a run, so "BBC www.bbc.com" is accepted.
+
+    Fix:
+        None: the run needs translating, or deleting where the target already says it.
     """
 
     id = "untranslated-fragment"

@@ -13,11 +13,28 @@ from lintr_plugins.rules.untranslated.scripts import _same_words, written_in_sou
 class UntranslatedSegment(Rule):
     """The target is a copy of the source, or is written in the source language.
 
-    A target identical to its source (ignoring spaces and case) is reported when it has
-    letters of the source's script outside URLs: a number, a URL, or a Latin name in an
-    Arabic source ("CNN") copied over is fine. A target mostly written in the source's
-    script (Arabic letters in an English target; URLs do not count) is reported too; where
-    both languages share a script, langdetect decides, for targets long enough to judge.
+    What it finds:
+        A target identical to its source (ignoring spaces and case) is reported when it has
+        letters of the source's script outside URLs: a number, a URL, or a Latin name in an
+        Arabic source ("CNN") copied over is fine. A target mostly written in the source's
+        script (Arabic letters in an English target; URLs do not count) is reported too; where
+        both languages share a script, langdetect decides, for targets long enough to judge.
+
+    Why it matters:
+        A copied source passes length and alignment checks and looks translated at a glance;
+        in a corpus it teaches a model to copy instead of translating.
+
+    Example:
+        source: قال المتحدث باسم الوزارة إن المحادثات ستستأنف غدا.
+        target: قال المتحدث باسم الوزارة إن المحادثات ستستأنف غدا.
+        → target:1:1: untranslated: the target is a copy of the Arabic source
+
+    Options:
+        ``min-letters``: where both languages share a script, the shortest target (in letters)
+        that langdetect judges; shorter ones are too short to tell reliably.
+
+    Fix:
+        None: the segment needs translating.
     """
 
     id = "untranslated-segment"
