@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_rules(registry: plugins.Registry, fmt: str = "text") -> int:
-    rows = [
+    rows: list[tuple[str, str, str, str]] = [
         (cls.id, cls.scope, str(cls.severity), cls.summary()) for cls in registry.rules.values()
     ]
     rows += [(rid, *meta) for rid, meta in CORE_RULES.items()]

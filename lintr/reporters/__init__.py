@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TextIO
 
 from lintr.model import Finding
@@ -11,7 +12,7 @@ class Reporter:
     name: str = ""
     description: str = ""
 
-    def report(self, findings: list[Finding], summary: dict, out: TextIO) -> None:
+    def report(self, findings: Iterable[Finding], summary: dict, out: TextIO) -> None:
         raise NotImplementedError
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TextIO
 
 from lintr.hookspecs import hookimpl
@@ -20,7 +21,7 @@ class GithubReporter(Reporter):
     name = "github"
     description = "GitHub Actions annotations (::warning file=...)"
 
-    def report(self, findings: list[Finding], summary: dict, out: TextIO) -> None:
+    def report(self, findings: Iterable[Finding], summary: dict, out: TextIO) -> None:
         for f in findings:
             loc = f.location
             props = f"file={_escape(loc.path, True)},line={loc.line},col={loc.column}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import TextIO
 
 from lintr.hookspecs import hookimpl
@@ -14,7 +15,7 @@ class JsonReporter(Reporter):
     name = "json"
     description = '{"findings": [...], "summary": {...}}'
 
-    def report(self, findings: list[Finding], summary: dict, out: TextIO) -> None:
+    def report(self, findings: Iterable[Finding], summary: dict, out: TextIO) -> None:
         doc = {"findings": [finding_dict(f) for f in findings], "summary": summary}
         json.dump(doc, out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -24,7 +25,7 @@ class JsonLinesReporter(Reporter):
     name = "jsonl"
     description = "one finding object per line"
 
-    def report(self, findings: list[Finding], summary: dict, out: TextIO) -> None:
+    def report(self, findings: Iterable[Finding], summary: dict, out: TextIO) -> None:
         for f in findings:
             out.write(json.dumps(finding_dict(f), ensure_ascii=False))
             out.write("\n")

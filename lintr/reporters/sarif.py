@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import TextIO
 
 from lintr.hookspecs import hookimpl
@@ -33,7 +34,7 @@ class SarifReporter(Reporter):
     name = "sarif"
     description = "SARIF 2.1.0"
 
-    def report(self, findings: list[Finding], summary: dict, out: TextIO) -> None:
+    def report(self, findings: Iterable[Finding], summary: dict, out: TextIO) -> None:
         rule_ids = sorted({f.rule for f in findings})
         results = [
             {

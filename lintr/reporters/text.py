@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TextIO
 
 from lintr.hookspecs import hookimpl
@@ -17,7 +18,7 @@ class TextReporter(Reporter):
     name = "text"
     description = "one finding per line, gcc style, with note: lines (default)"
 
-    def report(self, findings: list[Finding], summary: dict, out: TextIO) -> None:
+    def report(self, findings: Iterable[Finding], summary: dict, out: TextIO) -> None:
         for f in findings:
             loc = f.location
             out.write(

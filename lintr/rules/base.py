@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import builtins
 import inspect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, cast
 
 from lintr.model import Edit, Finding, Location, Pair, Related, Severity
 
@@ -19,7 +20,7 @@ class Option:
     type: type | tuple[type, ...]
     default: Any
     help: str
-    item_type: type | None = None  # for list options
+    item_type: builtins.type | None = None  # for list options (``type`` is the field above)
 
     def validate(self, value: Any) -> Any:
         if self.type is float and isinstance(value, int) and not isinstance(value, bool):
@@ -29,7 +30,7 @@ class Option:
         if not isinstance(value, self.type):
             raise ValueError(f"expected {self.type_name}, got {type(value).__name__} {value!r}")
         if self.item_type is not None:
-            for item in value:
+            for item in cast("Iterable[Any]", value):  # a list: its type was checked above
                 if not isinstance(item, self.item_type):
                     raise ValueError(
                         f"expected a list of {self.item_type.__name__}, found {item!r}"
@@ -47,7 +48,7 @@ class Rule:
     """Subclass this, set ``id``, and write the documentation as the class docstring."""
 
     id: ClassVar[str]
-    severity: ClassVar[Severity] = Severity.WARNING
+    severity: Severity = Severity.WARNING  # a class default, overridden per instance by config
     scope: ClassVar[Scope] = "pair"
     options: ClassVar[dict[str, Option]] = {}
     # True for a rule whose findings depend on the bilingual dictionaries plugins give

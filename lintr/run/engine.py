@@ -26,7 +26,7 @@ from lintr.rules.base import Rule
 from lintr.run.batches import Batch, BatchResult, Checker, Record, RuleSpec, record
 from lintr.run.discovery import Job
 from lintr.run.merging import RunState
-from lintr.run.spill import SortedFindings
+from lintr.run.spill import FindingStore, SortedFindings
 
 # Pairs per batch: large enough that sending a batch to a worker costs little next to
 # checking it, small enough that memory stays flat and every worker gets work.
@@ -121,6 +121,17 @@ class Result:
     files: int = 0
     pairs: int = 0
     notes: list[str] = field(default_factory=list)
+    # During a run: where findings go until they are read back in order into ``findings``.
+    pending: FindingStore | None = field(default=None, repr=False, compare=False)
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        """Findings made while reading (input errors), during the run: the findings are then
+        still a list or a store, not yet read back in order."""
+        if self.pending is not None:
+            self.pending.extend(findings)
+        else:
+            assert isinstance(self.findings, list), "the run is over"
+            self.findings.extend(findings)
 
     def by_rule(self) -> dict[str, int]:
         return dict(sorted(Counter(f.rule for f in self.findings).items()))
@@ -195,7 +206,7 @@ class Engine:
             try:
                 langs, work = self._pairs(job, result, size, reads, early if number == 0 else 0)
             except InputError as err:
-                result.findings.append(input_error(err))
+                result.add([input_error(err)])
                 continue
             state.ignored.update({path: settings.ignored_for(path) for path in job.paths})
             for records, part, model, ahead in work:
@@ -209,7 +220,7 @@ class Engine:
         InputError."""
         stream = job.reader.scan(job.paths, self._context(job)) if job.sides_known else None
         if stream is not None:
-            result.findings.extend(input_error(p) for p in stream.problems)
+            result.add(input_error(p) for p in stream.problems)
             self._detect(stream.source, lambda: (s for s, _ in stream.first(200)))
             self._detect(stream.target, lambda: (t for _, t in stream.first(200)))
             src = self.registry.languages.generic(stream.source.lang)
@@ -219,7 +230,7 @@ class Engine:
                 return langs, streamed_parts(stream, src, tgt, size, early)
             return langs, _in_chunks(streamed_records(stream, src, tgt), size)
         bitext = self._read(job, result)
-        result.findings.extend(input_error(p) for p in bitext.problems)
+        result.add(input_error(p) for p in bitext.problems)
         src = self.registry.languages.generic(bitext.source.lang)
         tgt = self.registry.languages.generic(bitext.target.lang)
         dictionary = self.registry.dictionaries.between(src.code, tgt.code)
@@ -244,7 +255,7 @@ class Engine:
     def _read(self, job: Job, result: Result) -> Bitext:
         bitext = job.reader.read(job.paths, self._context(job))
         for doc in (bitext.source, bitext.target):
-            self._detect(doc, lambda doc=doc: iter(doc.segments[:200]))
+            self._detect(doc, _head(doc))
         if not (bitext.sides_known and job.sides_known):
             settings = job.settings
             source_lang = self.overrides.source_lang or settings.source_lang
@@ -316,3 +327,8 @@ def load_baseline(path: str) -> set[str]:
         return {item["fingerprint"] for item in items}
     except (ValueError, KeyError, TypeError) as exc:
         raise InputError(path, f"not a lintr json/jsonl output: {exc}") from None
+
+
+def _head(doc: Document) -> Callable[[], Iterator[Segment]]:
+    """The first 200 segments of ``doc``, enough to tell its language."""
+    return lambda: iter(doc.segments[:200])

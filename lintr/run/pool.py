@@ -85,7 +85,7 @@ def _take(pool: ProcessPoolExecutor, window: deque[list], model: Any) -> BatchRe
     return result if rest is _NOTHING else finished(result, rest.result())
 
 
-_NOTHING = Future()  # an early batch none of whose rules read the model
+_NOTHING: Future[BatchResult] = Future()  # an early batch none of whose rules read the model
 
 
 def _finish(pool: ProcessPoolExecutor, batch: Batch, result: BatchResult, model: Any) -> Future:

@@ -101,7 +101,7 @@ class Run:
         engine, merger, state = self._start()
         result = Result()
         # Held in memory up to a few thousand findings, then in sorted runs on disk.
-        findings = result.findings = FindingStore(prepare)
+        findings = result.pending = FindingStore(prepare)
         findings.extend(input_error(e) for e in work.errors)
         first = work.jobs[0].paths[0] if work.jobs else ""
 
@@ -115,6 +115,7 @@ class Run:
             findings.extend(self._loop(merger, executor.map(batches), state, first, done_one))
             result.files, result.pairs = len(state.files), state.pairs
             result.findings = findings.finish(self._baseline(work))
+            result.pending = None
         return result
 
     def _baseline(self, work: Plan) -> set[str] | None:
