@@ -1,0 +1,1 @@
+"""Analyses of a text that rules and the aligner share: numbers, quantities, names."""

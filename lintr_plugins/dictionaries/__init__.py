@@ -1,0 +1,1 @@
+"""Built-in bilingual dictionaries (the ``lintr_dictionaries`` hook)."""
