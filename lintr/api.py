@@ -96,9 +96,11 @@ class _Session:
     def __init__(self, config, source_lang: str | None, target_lang: str | None, path: str):
         self.registry = registry()
         self.settings = settings_from(config, self.registry)
+        # Unconfigured, the languages whose profiles claim each side (Arabic, English).
+        languages = self.registry.languages
         self.langs = (
-            source_lang or self.settings.source_lang or "ar",
-            target_lang or self.settings.target_lang or "en",
+            source_lang or self.settings.source_lang or languages.default("source"),
+            target_lang or self.settings.target_lang or languages.default("target"),
         )
         self.path = path
         self.engine = Engine(self.registry)

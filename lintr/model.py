@@ -248,7 +248,7 @@ class PairSide:
     def numbers(self) -> list:
         from lintr.analysis.numbers import find_numbers
 
-        return find_numbers(self.text)
+        return find_numbers(self.text, self.profile)
 
 
 @dataclass(slots=True)
