@@ -352,13 +352,13 @@ def test_word_set_word_by_word_equals_normalising_the_whole_text(registry):
         text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 30)))
         normal = ar.normalize(text)
         whole = frozenset(
-            lexicon._arabic_stem(w)
+            ar.word_forms.stem(w)
             for w in lexicon._WORD.findall(normal)
             if len(w) >= lexicon.MIN_LENGTH
         )
         assert lexicon.word_set(text, ar) == whole
         latin = frozenset(
-            lexicon._latin_stem(w.lower())
+            en.word_forms.stem(w.lower())
             for w in lexicon._WORD.findall(text)
             if len(w) >= lexicon.MIN_LENGTH
         )

@@ -1,23 +1,17 @@
 """What survives translation, for the aligner to hold on to: numbers (normalised), names
-(a Latin transliteration compared with the Arabic consonant skeleton), URLs and questions."""
+(consonant skeletons that a transliteration shares with the original: lintr.languages.names),
+URLs and questions."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
-from functools import lru_cache, partial
 
-import regex
-
-from lintr.analysis.names import ARABIC_WORD, arabic_skeleton, latin_skeleton
-from lintr.analysis.numbers import find_numbers
+from lintr.analysis.digits import Notation, notation_for
 from lintr.languages.profile import LanguageProfile
 from lintr.text import URL_OR_EMAIL, by_chunk
 
-# A leading ʿayn or hamza mark belongs to the name: ‘Umar, ʿAbd, 'Imran.
-_CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}'’‘ʿʾ])['’‘ʿʾ]?\p{Lu}[\p{L}\p{M}'’‘ʿʾ-]+")
 MIN_SKELETON = 3
-# Names recur from sentence to sentence: each skeleton is worked out once.
-_latin_skeleton = lru_cache(maxsize=65536)(latin_skeleton)
 
 
 def _may_hold_url(text: str) -> bool:
@@ -28,45 +22,65 @@ def _may_hold_url(text: str) -> bool:
 
 def anchors(text: str, profile: LanguageProfile) -> frozenset[str]:
     """The anchors of one unit of text, as comparable strings."""
-    cache = _CHUNK_ANCHORS.get(profile.script)
-    if cache is None:
-        cache = _CHUNK_ANCHORS[profile.script] = {}
-    found = set(by_chunk(_WORD_ANCHORS.get(profile.script, _number_anchors), text.split(), cache))
+    cache, scan, notation, questions = _scanner(profile)
+    found = set(by_chunk(scan, text.split(), cache))
+    if not notation.chunkable:  # a number may hold a space (1 000): read the whole text
+        found.update(_number_anchors(text, notation))
     if _may_hold_url(text):
         found.update(f"@{m.group().lower()}" for m in URL_OR_EMAIL.finditer(text))
-    if "?" in text or "؟" in text:
-        found.add("?")
+    for mark in questions:
+        if mark in text:
+            found.add("?")
+            break
     return frozenset(found)
 
 
-def _number_anchors(chunk: str) -> list[str]:
-    return [f"#{n.value}" for n in find_numbers(chunk)]
+def _number_anchors(chunk: str, notation: Notation) -> list[str]:
+    return [f"#{n.value}" for n in notation.find(chunk)]
 
 
-def _name_anchors(
-    chunk: str, find: Callable[[str], list[str]], skeleton: Callable[[str], str]
-) -> list[str]:
-    skeletons = map(skeleton, find(chunk))
-    return [*_number_anchors(chunk), *("~" + s for s in skeletons if len(s) >= MIN_SKELETON)]
+def _chunk_anchors(chunk: str, profile: LanguageProfile, notation: Notation) -> list[str]:
+    """The numbers and names of a chunk of text (``text.by_chunk``: the number pattern and the
+    name finders match no whitespace, and their look-arounds take it as they take the text's
+    ends)."""
+    numbers = _number_anchors(chunk, notation) if notation.chunkable else []
+    names = profile.name_skeletons
+    if names is None:
+        return numbers
+    skeletons = map(names.skeleton, names.find(chunk))
+    return [*numbers, *("~" + s for s in skeletons if len(s) >= MIN_SKELETON)]
 
 
-# The numbers and names of a chunk of text, per script (``text.by_chunk``: NUMBER,
-# ARABIC_WORD and _CAPITALISED match no whitespace, and their look-arounds take it as they
-# take the text's ends).
-_WORD_ANCHORS = {
-    "Arabic": partial(_name_anchors, find=ARABIC_WORD.findall, skeleton=arabic_skeleton),
-    "Latin": partial(_name_anchors, find=_CAPITALISED.findall, skeleton=_latin_skeleton),
-}
-_CHUNK_ANCHORS: dict[str, dict[str, tuple[str, ...]]] = {}
+_Scanner = tuple[dict, Callable[[str], list[str]], Notation, tuple[str, ...]]
+# Per profile (by identity, the profile kept to tell a reused id from its own): each
+# distinct chunk's anchors, the function that finds them, the profile's notation and its
+# question marks.
+_SCANNERS: dict[int, tuple[LanguageProfile, _Scanner]] = {}
+
+
+def _scanner(profile: LanguageProfile) -> _Scanner:
+    found = _SCANNERS.get(id(profile))
+    if found is None or found[0] is not profile:
+        notation = notation_for(profile)
+        scan = lambda chunk: _chunk_anchors(chunk, profile, notation)  # noqa: E731
+        found = _SCANNERS[id(profile)] = (profile, ({}, scan, notation, _questions(profile)))
+    return found[1]
+
+
+def _questions(profile: LanguageProfile) -> tuple[str, ...]:
+    """The profile's sentence-final marks that are question marks (?, the Arabic ؟): a
+    question stays one in translation."""
+    return tuple(
+        mark
+        for mark in profile.sentence_final
+        if len(mark) == 1 and unicodedata.name(mark, "").endswith("QUESTION MARK")
+    )
 
 
 def short_names(text: str, profile: LanguageProfile) -> frozenset[str]:
     """Names of two consonants (Musa, Umar, Anas), too ambiguous for the aligner's anchors
     (every Arabic word is a candidate) but telling between two neighbouring units."""
-    if profile.script == "Arabic":
-        skeletons = (arabic_skeleton(w) for w in ARABIC_WORD.findall(text))
-    elif profile.script == "Latin":
-        skeletons = (latin_skeleton(w) for w in _CAPITALISED.findall(text))
-    else:
+    names = profile.name_skeletons
+    if names is None:
         return frozenset()
-    return frozenset(f"~{s}" for s in skeletons if len(s) == 2)
+    return frozenset(f"~{s}" for s in map(names.skeleton, names.find(text)) if len(s) == 2)

@@ -14,7 +14,7 @@ import random
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache, partial
+from functools import partial
 from itertools import chain, product
 
 import regex
@@ -29,28 +29,25 @@ MIN_DICE = 0.5
 MAX_SHARE = 0.2  # a word in more than this share of pairs ("the", "قال") tells no pair apart
 MIN_PAIRS = 40  # fewer pairs teach chance co-occurrences, not translations
 MAX_PAIRS = 3000  # pairs sampled to learn from: enough for the frequent words, and fast
-# Arabic clitics written onto the word: the article and the particles before it.
-_AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب")
-# Pronouns and the feminine ending written onto the word (صلاته, صلاتهم, صلاة: one word).
-_AR_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه", "ة", "ت")
 
 
 def word_set(text: str, profile: LanguageProfile) -> frozenset[str]:
-    """The comparable word forms of a text: Arabic without marks and clitics, other
-    scripts in lower case."""
+    """The comparable word forms of a text, as its language compares words
+    (``LanguageProfile.word_forms``: Arabic without marks and clitics, English in lower
+    case without a plural s)."""
     cache, scan = _chunk_forms(profile)
     return frozenset(by_chunk(scan, text.split(), cache))
 
 
-# Per script and normalisation: each distinct chunk's forms (``text.by_chunk``; ``_WORD`` is
-# a word pattern), and the function that finds them. Word by word gives what normalising
-# the whole text would: Arabic normalisation only deletes marks and tatweel (which are
-# inside a word) and folds letters into letters.
-_CHUNK_FORMS: dict[tuple, tuple[dict[str, tuple[str, ...]], Callable[[str], list[str]]]] = {}
+# Per way of comparing words: each distinct chunk's forms (``text.by_chunk``; ``_WORD`` is
+# a word pattern), and the function that finds them. Word by word gives what folding the
+# whole text would: a fold only deletes marks and tatweel (which are inside a word) and
+# folds letters into letters.
+_CHUNK_FORMS: dict[object, tuple[dict[str, tuple[str, ...]], Callable[[str], list[str]]]] = {}
 
 
 def _chunk_forms(profile: LanguageProfile) -> tuple[dict, Callable[[str], list[str]]]:
-    key = (profile.script, profile.normalize)
+    key = profile.word_forms
     found = _CHUNK_FORMS.get(key)
     if found is None:
         found = _CHUNK_FORMS[key] = ({}, partial(_forms, profile=profile))
@@ -63,30 +60,13 @@ def _forms(chunk: str, profile: LanguageProfile) -> list[str]:
 
 
 def word_form(word: str, profile: LanguageProfile) -> str:
-    """The word's comparable form, or "" for a word too short to count."""
-    if profile.script == "Arabic":
-        word = profile.normalize(word)
-        return _arabic_stem(word) if len(word) >= MIN_LENGTH else ""
-    return _latin_stem(word.lower()) if len(word) >= MIN_LENGTH else ""
-
-
-def _latin_stem(word: str) -> str:
-    """ "prayers" and "prayer" alike: a plural or third-person s is not a different word."""
-    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
-@lru_cache(maxsize=65536)
-def _arabic_stem(word: str) -> str:
-    for prefix in _AR_PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_LENGTH:
-            word = word[len(prefix) :]
-            break
-    for suffix in _AR_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_LENGTH:
-            return word[: -len(suffix)]
-    return word
+    """The word's comparable form, or "" for a word too short to count, as written or
+    folded (folding deletes marks; lower-casing İ lengthens it)."""
+    if len(word) < MIN_LENGTH:
+        return ""
+    forms = profile.word_forms
+    word = forms.fold(word)
+    return forms.stem(word) if len(word) >= MIN_LENGTH else ""
 
 
 def learn(pairs: Sequence[tuple[frozenset[str], frozenset[str]]]) -> Lexicon | None:
@@ -240,7 +220,7 @@ class Lexicon:
             for target in targets:
                 back.setdefault(target, set()).add(source)
         self.reverse = {t: frozenset(ss) for t, ss in back.items()}
-        # (side, script, normalisation) -> chunk of text -> its anchors (anchors_in)
+        # (side, way of comparing words) -> chunk of text -> its anchors (anchors_in)
         self._chunk_anchors: dict[tuple, dict[str, tuple[str, ...]]] = {}
 
     def __len__(self) -> int:
@@ -262,7 +242,7 @@ class Lexicon:
         """``source_anchors(word_set(text, profile))`` (``target_anchors`` for the target
         side), each distinct chunk's anchors worked out once: the sentence aligner asks this
         of every sentence of every pair it aligns."""
-        key = (side, profile.script, profile.normalize)
+        key = (side, profile.word_forms)
         known = self._chunk_anchors.get(key)
         if known is None:
             known = self._chunk_anchors[key] = {}

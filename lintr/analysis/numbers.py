@@ -1,15 +1,16 @@
-"""Finding numbers in text and normalising them, whatever digits and separators they use.
+"""The numbers a text states, in digits (lintr.analysis.digits) and in words, normalised:
+٥٥ = 55, ١٬٠٠٠ = 1,000 = 1000, ٣٫٥ = 3.5, 15th = 15, 06 = 6, 15:23 = ١٥:٢٣ is a time, and
+06.01.2017 is one dotted number (a date or a version), compared part by part.
 
-Shared by the number rules and, later, by the aligner (numbers are anchors that survive
-translation). ٥٥ = 55, ١٬٠٠٠ = 1,000 = 1000, ٣٫٥ = 3.5, 15th = 15, 06 = 6, 15:23 = ١٥:٢٣ is a
-time, and 06.01.2017 is one dotted number (a date or a version), compared part by part.
+Number words are read by a ``Scanner`` with the tables of the language's profile
+(``NumberTables``); a language whose grammar tables cannot say (Arabic's vocalisation,
+its duals and number verbs) gives its profile a Scanner subclass as ``number_reader``.
 """
 
 from __future__ import annotations
 
 import bisect
 import copy
-import functools
 import operator
 import re
 import unicodedata
@@ -18,68 +19,17 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from itertools import accumulate
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import regex
 
+from lintr.analysis.digits import Number, notation_for
+from lintr.analysis.digits import find_numbers as find_numbers  # where callers look for it
 from lintr.languages.number_tables import NumberTables
 from lintr.text import CACHE_LIMIT
 
 if TYPE_CHECKING:
     from lintr.languages.profile import LanguageProfile
-
-# \d matches every Unicode decimal digit (ASCII, Arabic-Indic ٠-٩, Extended ۰-۹...).
-NUMBER = regex.compile(
-    r"""
-    (?<![\p{Latin}\d])          # not part of a Latin word such as G20 (Arabic prefixes are fine)
-    (?<!\d[.٫])                 # not the tail of a number already read
-    (?P<value>
-        (?P<time>\d{1,2}:\d{2}(?::\d{2})?)(?!\d)
-      | \d+(?:[.٫]\d+){2,}(?!\d)   # dotted date or version: 06.01.2017
-      | \d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?(?!\d)
-      | \d+(?:[.٫]\d+)?
-    )
-    (?P<ordinal>(?:st|nd|rd|th)(?!\p{L}))?
-    """,
-    regex.VERBOSE,
-)
-
-
-_DECIMAL_POINT = regex.compile("[.٫]")
-# Any decimal digit (re's \d is Unicode's Nd, as regex's is): a plain search, no look-behind.
-_DIGIT = re.compile(r"\d")
-
-
-class Number(NamedTuple):  # a tuple: made twice as fast as a frozen dataclass
-    start: int
-    end: int
-    text: str  # as written
-    value: str  # canonical: "55", "3.5", "15:23"
-
-
-@functools.lru_cache(maxsize=4096)  # years and small counts recur on every page
-def canonical(raw: str) -> str:
-    if raw.isdecimal() and len(raw) < 1000:  # most: digits alone (int's form = Decimal's)
-        return str(int(raw))
-    if ":" in raw:  # 06:05 = 6:05 = ٠٦:٠٥
-        hours, *rest = raw.split(":")
-        return ":".join([str(int(hours)), *(f"{int(part):02d}" for part in rest)])
-    parts = _DECIMAL_POINT.split(raw)
-    if len(parts) > 2:  # 06.01.2017 = 6.1.2017
-        return ".".join(str(int(part)) for part in parts)
-    plain = raw.replace(",", "").replace("٬", "").replace("٫", ".")
-    try:
-        return format(Decimal(plain).normalize(), "f")
-    except InvalidOperation:
-        return plain
-
-
-def find_numbers(text: str) -> list[Number]:
-    return [
-        Number(m.start(), m.end(), m.group(), canonical(m.group("value")))
-        for m in NUMBER.finditer(text)
-    ]
-
 
 # --------------------------------------------------------------------------------------
 # Numbers written as words, dates, times, fractions and signs: the values a translation
@@ -102,7 +52,9 @@ class Value:
     # reading, a slashed pair "6/1" as its two numbers.
     parts: tuple[str, ...] = ()
     loose: str = ""
-    unit: str = ""  # the unit a dual names (كيلومترين: km)
+    # The unit the number carries itself: the one a dual names (كيلومترين: km), "%" for a
+    # number followed by a percent sign of its language (50%, ٥٠٪).
+    unit: str = ""
     head: int = 0  # the value of the first word of a number in words (3 in "three hundred")
 
     @property
@@ -168,11 +120,13 @@ def _time_loose(value: str) -> str:
 
 def _digit_values(text: str, profile: LanguageProfile | None) -> list[Value]:
     """The numbers written in digits, with signs, and a/b read as a fraction."""
-    if not _DIGIT.search(text):
+    notation = notation_for(profile)
+    if not notation.gate.search(text):
         return []  # most Arabic of older texts: NUMBER would try its look-behinds everywhere
-    found = find_numbers(text)
+    found = notation.find(text)
     if not found:
         return []
+    percent = notation.percent_gate.search(text) is not None  # most texts have no sign
     out: list[Value] = []
     i = 0
     while i < len(found):
@@ -187,7 +141,10 @@ def _digit_values(text: str, profile: LanguageProfile | None) -> list[Value]:
             )
             i += 2
             continue
-        out.append(_signed(text, n))
+        v = _signed(text, n)
+        if percent and v.kind == "digits" and notation.percent_after(text, n.end):
+            v.unit = "%"
+        out.append(v)
         i += 1
     return out
 
@@ -217,16 +174,18 @@ _SCANNERS: dict[tuple[str, int], Scanner | None] = {}
 
 
 def scanner_for(profile: LanguageProfile) -> Scanner | None:
-    """The number-word scanner of a profile (None when it has no number tables)."""
+    """The number-word scanner of a profile (None when it has no number tables): the
+    profile's own ``number_reader`` (a Scanner subclass), else the table-driven Scanner."""
     tables = getattr(profile, "number_tables", None)
     key = (profile.code, id(tables))
     if key not in _SCANNERS:
-        _SCANNERS[key] = Scanner(profile, tables) if tables and tables.cardinals else None
+        make = getattr(profile, "number_reader", None) or Scanner
+        _SCANNERS[key] = make(profile, tables) if tables and tables.cardinals else None
     return _SCANNERS[key]
 
 
 @dataclass(slots=True)
-class _Token:
+class Token:
     start: int  # in the original text
     end: int
     pstart: int  # where its prefix starts
@@ -306,11 +265,16 @@ _LETTERS = regex.compile(r"\p{L}+")
 _COMMON = ((0x0000, 0x0800), (0x1E00, 0x1F00), (0x2000, 0x2070), (0xFB50, 0xFE00))
 _OUTSIDE_COMMON = re.compile("[^" + "".join(f"\\u{a:04x}-\\u{b - 1:04x}" for a, b in _COMMON) + "]")
 _SPACE = regex.compile(r"[\s\"“”«»]*")  # between a number and its scale: 19.3 “billion
-_DAMMA = "\u064f"
 # What may separate two words of one number: spaces, hyphens, tatweel and tashkeel.
 _ADJACENT = regex.compile(r"[\s\-‐\u0640\p{Mn}]*")
-_MONTH_BEFORE = regex.compile(r"[\s,]*(?:(?:of|من|the)\s+)?", regex.IGNORECASE)
-_MONTH_AFTER = regex.compile(r"[\s,]*(?:(?:the|من)\s+)?")
+
+
+def _date_gap(words, flags: int = 0) -> regex.Pattern:
+    """What may stand between a month name and a number of its date: spaces, a comma, and
+    one of ``words`` ("of", "the")."""
+    if not words:
+        return regex.compile(r"[\s,]*", flags)
+    return regex.compile(rf"[\s,]*(?:(?:{'|'.join(map(regex.escape, sorted(words)))})\s+)?", flags)
 
 
 def _alternation(forms) -> str:
@@ -429,30 +393,10 @@ class _Compound:
         return self.total + self.current == 1 and self.kinds == ["card"]
 
 
-_CARDINAL_KINDS = ("card", "teen", "scale", "teen_only")
-_SHADDA = "\u0651"
+CARDINAL_KINDS = ("card", "teen", "scale", "teen_only")
+# The kinds of word that make up a number of several words; any other stands alone.
+_COMPOUND_KINDS = frozenset({*CARDINAL_KINDS, "ord", "frac"})
 _ARTICLE_REACH = 40  # "a" or "one" and the spaces after it, before a number word
-# Short vowels (and their tanwin forms): a for fatha, u for damma, i for kasra, 0 for sukun.
-_VOWELS = {
-    "\u064e": "a", "\u064b": "a", "\u064f": "u", "\u064c": "u",
-    "\u0650": "i", "\u064d": "i", "\u0652": "0",
-}  # fmt: skip
-_VOWELS_AND_SHADDA = {*_VOWELS, _SHADDA}
-
-
-def _letter_before(text: str, at: int) -> int:
-    """The position of the letter before ``at`` in the same word, past its marks; -1 if none."""
-    at -= 1
-    while at >= 0 and text[at] in _VOWELS_AND_SHADDA:
-        at -= 1
-    return at if at >= 0 and text[at].isalpha() else -1
-
-
-def _letter_after(text: str, at: int) -> int:
-    at += 1
-    while at < len(text) and text[at] in _VOWELS_AND_SHADDA:
-        at += 1
-    return at if at < len(text) and text[at].isalpha() else -1
 
 
 def _after_digits(text: str, at: int) -> bool:
@@ -480,7 +424,16 @@ def _lender(v: Value) -> Callable[[int], int] | None:
 
 
 class Scanner:
-    """Finds the numbers one language writes in words, with that language's tables."""
+    """Finds the numbers one language writes in words, with that language's tables.
+
+    A language whose number words need more than tables (Arabic: vocalisation, duals, number
+    verbs) subclasses it and overrides the hooks: ``_read_grammar`` (prepare its data),
+    ``_word_forms``, ``_confirmable``, ``_read``, ``_classify``, ``_single``,
+    ``_more_words`` and ``_may_have_more_words``; see lintr_plugins/languages/arabic."""
+
+    # Whether the language says "two" with a dual ending on any noun (Arabic بردين "two
+    # cloaks"): then a "two" on the other side needs no number word here.
+    dual_grammar = False
 
     def __init__(self, profile: LanguageProfile, tables: NumberTables):
         self.profile = profile
@@ -494,8 +447,6 @@ class Scanner:
         self.cardinals = {f(k): v for k, v in t.cardinals.items()}
         self.ordinals = {f(k): v for k, v in t.ordinals.items()}
         self.fractions = {f(k): v for k, v in t.fractions.items()}
-        self.duals = {f(k): v for k, v in t.duals.items()}
-        self.unit_duals = {f(k): v for k, v in t.unit_duals.items()}
         self.months = {f(k): v for k, v in t.months.items()}
         self.scales = {f(k) for k in t.scales}
         self.teen_words = {f(k) for k in t.teen_words}
@@ -503,7 +454,6 @@ class Scanner:
         self.counted = {f(k) for k in t.counted_fractions}
         self.no_article = {f(k) for k in t.no_article}
         self.no_preposition = {f(k): f(v) for k, v in t.no_preposition.items()}
-        self.voweled = {f(k): v for k, v in t.voweled_fractions.items()}
         self.free_prefixes = {f(k) for k in t.prefixes}
         self.inner_prefixes = {f(k) for k in t.inner_prefixes}
         self.articles = {f(a) for a in t.article}
@@ -515,7 +465,9 @@ class Scanner:
             for a in ("", *t.article)
         }
         self._prefixes = prefixes
-        self._forms = [*self.cardinals, *self.ordinals, *self.fractions, *self.duals, *self.months]
+        self.definite = tuple(f(d) for d in t.definite)
+        self._read_grammar()
+        self._forms = self._word_forms()
         self.joiner_re = self._words_re(t.joiners, r"\s+(?:", r")\s+")
         self.article_re = self._words_re(t.articles, rf"(?<!{_NOT_IN_WORD})(?:", r")\s+$")
         self.marker_re = self._words_re(
@@ -528,7 +480,6 @@ class Scanner:
             set(_LETTERS.findall(f(w)))
             for w in (*t.time_markers, *t.negative_after, *t.negative_before)
         ]
-        self.unit_forms = {f(k) for k in t.units}
         self.time_word_re = self._words_re(t.time_words, rf"(?<!{_NOT_IN_WORD})(?:", r")\s*$")
         self.neg_after_re = self._words_re(
             t.negative_after, r"(?:\s*[^\s\d]+){0,3}?\s*(?:", rf")(?!{_NOT_IN_WORD})"
@@ -544,19 +495,9 @@ class Scanner:
         self._learn_common()
         self.known = set(self._forms)
         self.loose = {f(k) for k in t.loose}
-        self.verb_roots = dict(t.verb_roots)
-        self.final_letters = {k: f(v) for k, v in t.final_letters.items()}
         self.or_re = self._words_re(t.alternatives, r"\s*(?:", r")\s*")
-        # Letters of a number root around a shadda: where _verbs may find a verb (vocalised
-        # text has a shadda in every few words; few of them double a number root).
-        self.verb_gate = None
-        if self.verb_roots:
-            first, middle, last = (
-                "[" + re.escape("".join(sorted({root[k] for root in self.verb_roots}))) + "]"
-                for k in range(3)
-            )
-            marks = "[" + "".join(sorted(_VOWELS_AND_SHADDA)) + "]*"
-            self.verb_gate = re.compile(f"{first}{marks}{middle}{marks}{_SHADDA}{marks}{last}")
+        self.month_after_day_re = _date_gap(t.month_after_day, regex.IGNORECASE)
+        self.number_after_month_re = _date_gap(t.number_after_month)
         # A word of a text (PairSide.tokens): its one folded letter run, "" if it has none,
         # or _SEVERAL and the runs in _token_runs.
         self._token_words: dict[str, str] = {}
@@ -566,8 +507,8 @@ class Scanner:
         """Every written word that is a number word: a set lookup per text finds them (the
         cheap way to scan a corpus), and a small pattern finds the forms of several words."""
         self.surface: dict[str, tuple[str, str]] = {}
-        self.if_vowelled: set[str] = set()
-        self.vowels = self._vowel_templates(self.tables.vocalised)
+        # Surface forms barred as a reading (لست "I am not") that the text may confirm.
+        self.to_confirm: set[str] = set()
         multi = []
         free = "".join(self.free_prefixes)
         self._cores = {p: p.lstrip(free) for p in self._prefixes}  # the prefix past و، ف
@@ -581,10 +522,10 @@ class Scanner:
             for prefix in prefixes:
                 if not prefix or not barred or self._cores[prefix] != barred:
                     self.surface[prefix + form] = (prefix, form)
-                elif form in self.vowels:
+                elif self._confirmable(form):
                     # لست "I am not", unless its vowels say لِسِتِّ "at six"
                     self.surface[prefix + form] = (prefix, form)
-                    self.if_vowelled.add(prefix + form)
+                    self.to_confirm.add(prefix + form)
         # A word that reads two ways keeps the longer number word: الف is ألف, not ال+ف.
         for form in sorted(self._forms, key=len):
             if _LETTERS.fullmatch(form):
@@ -694,8 +635,7 @@ class Scanner:
         tokens = self._tokens(text, folded)
         words = self._compounds(text, folded, tokens, digits) if tokens else []
         words = self._shared(text, self._distributive(text, words))
-        if self.verb_gate is not None and _SHADDA in text and self.verb_gate.search(text):
-            words = self._verbs(text, words)
+        words = self._more_words(text, words)
         digits = self._attach_scales(text, digits, words)
         present = self._words_of(folded)
         if any(gate <= present for gate in self.clock_and_sign_gates):
@@ -708,7 +648,7 @@ class Scanner:
         """Whether a text with these words may state a number in words (or a number verb)."""
         if not present.isdisjoint(self.surface_words) or not present.isdisjoint(self.multi_first):
             return True
-        return self.verb_gate is not None and bool(self.verb_gate.search(text))
+        return self._may_have_more_words(text)
 
     def _words_of_tokens(self, tokens: list[str]) -> set[str]:
         """The folded words of a text, from its tokens: the same as the words of the folded
@@ -745,7 +685,7 @@ class Scanner:
             folded.words = set(_LETTERS.findall(folded.text))
         return folded.words
 
-    def _tokens(self, text: str, folded: _Folded) -> list[_Token]:
+    def _tokens(self, text: str, folded: _Folded) -> list[Token]:
         ft = folded.text
         words = self._words_of(folded)
         hits = words & self.surface_words
@@ -764,7 +704,7 @@ class Scanner:
             percent = [m.span() for m in self.percent_re.finditer(ft)]
             spans = [sp for sp in spans if not any(a <= sp[0] < b for a, b in percent)]
         return [
-            _Token(
+            Token(
                 folded.original(fs),
                 folded.original_end(fe),
                 folded.original(ps),
@@ -813,18 +753,16 @@ class Scanner:
             return False  # لست "I am not", بست
         return True
 
-    def _ambiguous(self, tok: _Token) -> bool:
+    def _ambiguous(self, tok: Token) -> bool:
         """With the article, another word too: الاثنين Monday, السبع the predator; or a
         loose number word ("double")."""
         if tok.form in self.loose:
             return True
         if tok.form not in self.no_article:
             return False
-        return any(tok.prefix.endswith(a) for a in self.articles if len(a) > 1) or (
-            tok.prefix.endswith("لل")
-        )
+        return tok.prefix.endswith(self.definite)
 
-    def _link(self, text: str, before: _Token, tok: _Token) -> tuple[bool, bool, bool]:
+    def _link(self, text: str, before: Token, tok: Token) -> tuple[bool, bool, bool]:
         """(adjacent, via "and", by an "and" word) between two tokens."""
         gap = text[before.end : tok.pstart]
         if _ADJACENT.fullmatch(gap):
@@ -833,12 +771,10 @@ class Scanner:
             return True, True, True
         return False, False, False
 
-    def _classify(self, tok: _Token, counted: bool) -> tuple[str, object]:
+    def _classify(self, tok: Token, counted: bool) -> tuple[str, object]:
         form = tok.form
         if form in self.months:
             return "month", self.months[form]
-        if form in self.duals:
-            return "dual", 2
         if form in self.counted and not counted and form not in self.fractions:
             return "", 0
         if form in self.fractions and (counted or form not in self.counted):
@@ -858,11 +794,11 @@ class Scanner:
         return "", 0
 
     def _compounds(
-        self, text: str, folded: _Folded, tokens: list[_Token], digits: list[Value]
+        self, text: str, folded: _Folded, tokens: list[Token], digits: list[Value]
     ) -> list[Value]:
         out: list[Value] = []
         current: _Compound | None = None
-        previous: _Token | None = None
+        previous: Token | None = None
         for tok in tokens:
             link = self._link(text, previous, tok) if previous and current else (False,) * 3
             adjacent, via_and, by_word = link
@@ -875,16 +811,7 @@ class Scanner:
             article = self.article_re is not None and self.article_re.search(
                 folded.text, max(0, tok.fstart - _ARTICLE_REACH), tok.fstart
             )
-            if self.final_letters:
-                self._respell(text, tok)
-            kind, value = self._classify(tok, counted or bool(article))
-            if tok.form in self.voweled and text[tok.start + 1 : tok.start + 2] == _DAMMA:
-                kind, value = "frac", self.voweled[tok.form]
-            elif kind in _CARDINAL_KINDS and self.vowels and self._misvowelled(text, tok):
-                kind = ""  # تَسْعَوْنَ is a verb, not تِسْعُون
-            if self.if_vowelled and tok.prefix + tok.form in self.if_vowelled:
-                if not self._vowelled_as_number(text, tok):
-                    kind = ""
+            kind, value = self._read(text, tok, counted or bool(article))
             previous = tok
             if self._ambiguous(tok):  # may agree with a number, never reported alone
                 out.extend(self._finish(text, current))
@@ -894,7 +821,7 @@ class Scanner:
                 continue
             if kind == "scale" and via_and:
                 kind = "card"  # تسعة وتسعين ومائة: 99 and 100, added
-            if kind in ("month", "dual", ""):
+            if kind not in _COMPOUND_KINDS:
                 out.extend(self._finish(text, current))
                 current = None
                 if kind:
@@ -930,91 +857,6 @@ class Scanner:
             current = _Compound(start, count)
             current.add(kind, value, tok.end)
         out.extend(self._finish(text, current))
-        return out
-
-    def _respell(self, text: str, tok: _Token) -> None:
-        """أَلْفَىْ: a last letter folded like another, read as the one it spells here."""
-        meant = self.final_letters.get(text[tok.end - 1])
-        if meant and not tok.form.endswith(meant):
-            respelled = tok.form[:-1] + meant
-            if respelled in self.known:
-                tok.form = respelled
-
-    def _vowelled_as_number(self, text: str, tok: _Token) -> bool:
-        """Whether the word carries the marks of its number stem (لِسِتِّ, not لَسْتُ)."""
-        return any(ch in _VOWELS for ch in text[tok.start : tok.end]) and not self._misvowelled(
-            text, tok
-        )
-
-    def _verbs(self, text: str, words: list[Value]) -> list[Value]:
-        """Verbs made of a number root with a doubled middle letter (سَبَّعْتُ, ثَلِّثْ): loose
-        values, in place of a number word read in them."""
-        at = text.find(_SHADDA)
-        found = []
-        while at != -1:
-            verb = self._verb_at(text, at)
-            if verb is not None and not (found and found[-1].start == verb.start):
-                found.append(verb)
-            at = text.find(_SHADDA, at + 1)
-        if not found:
-            return words
-        kept = [w for w in words if not any(v.start < w.end and w.start < v.end for v in found)]
-        return sorted([*kept, *found], key=lambda v: v.start)
-
-    def _verb_at(self, text: str, shadda: int) -> Value | None:
-        # The root around the shadda first: most shaddas (أنّ) are not in a number verb.
-        middle = _letter_before(text, shadda)
-        first = _letter_before(text, middle) if middle > 0 else -1
-        last = _letter_after(text, shadda)
-        if first < 0 or last < 0:
-            return None
-        value = self.verb_roots.get(text[first] + text[middle] + text[last])
-        if value is None:
-            return None
-        start, end = first, last + 1
-        while start and (text[start - 1].isalpha() or text[start - 1] in _VOWELS_AND_SHADDA):
-            start -= 1
-        while end < len(text) and (text[end].isalpha() or text[end] in _VOWELS_AND_SHADDA):
-            end += 1
-        return Value(start, end, text[start:end], str(value), "weak")
-
-    def _misvowelled(self, text: str, tok: _Token) -> bool:
-        """Whether the marks of the word contradict the vowels its number stem always has."""
-        form = tok.form
-        marks = None
-        for k in range(len(form), 1, -1):
-            marks = self.vowels.get(form[:k])
-            if marks is not None:
-                break
-        if not marks:
-            return False
-        last = max(marks)
-        letter = -1
-        table = self._fold_table
-        for ch in text[tok.start : tok.end]:
-            vowel = _VOWELS.get(ch)
-            if vowel is not None:
-                wanted = marks.get(letter)
-                if wanted is not None and wanted != vowel:
-                    return True
-            elif table[ord(ch)]:
-                letter += 1
-                if letter > last:
-                    return False
-        return False
-
-    def _vowel_templates(self, stems) -> dict[str, dict[int, str]]:
-        """The folded stem of each vocalised one, with the vowel of each marked letter."""
-        out = {}
-        for stem in stems:
-            marks: dict[int, str] = {}
-            letter = -1
-            for ch in stem:
-                if ch in _VOWELS:
-                    marks[letter] = _VOWELS[ch]
-                elif self.fold_word(ch):
-                    letter += 1
-            out[self.fold_word(stem)] = marks
         return out
 
     def _shared(self, text: str, words: list[Value]) -> list[Value]:
@@ -1064,23 +906,47 @@ class Scanner:
             kind = "weak" if compound.weak() else compound.kind()
         return [Value(start, end, text[start:end], compound.value(), kind, head=compound.head)]
 
-    def _single(self, text: str, tok: _Token, kind: str, value, digits: list[Value]):
-        span = text[tok.start : tok.end]
-        if kind == "dual":
-            unit = self.unit_duals.get(tok.form, "")
-            return [Value(tok.start, tok.end, span, "2", "dual", unit=unit)]
-        if not self._next_to_digits(text, tok, digits):
+    def _single(self, text: str, tok: Token, kind: str, value, digits: list[Value]) -> list[Value]:
+        """The value of a word that stands alone (a month name), if it is one here."""
+        if kind != "month" or not self._next_to_digits(text, tok, digits):
             return []
         month = f"h{value - 100}" if value > 100 else str(value)
-        return [Value(tok.start, tok.end, span, month, "month")]
+        return [Value(tok.start, tok.end, text[tok.start : tok.end], month, "month")]
 
-    @staticmethod
-    def _next_to_digits(text: str, tok: _Token, digits: list[Value]) -> bool:
+    def _next_to_digits(self, text: str, tok: Token, digits: list[Value]) -> bool:
         """Whether a month name is part of a date: a day before it or a day or year after."""
         i = bisect.bisect_left([d.start for d in digits], tok.start)
-        if i and _MONTH_BEFORE.fullmatch(text[digits[i - 1].end : tok.start]):
+        if i and self.month_after_day_re.fullmatch(text[digits[i - 1].end : tok.start]):
             return True
-        return i < len(digits) and bool(_MONTH_AFTER.fullmatch(text[tok.end : digits[i].start]))
+        gap = text[tok.end : digits[i].start] if i < len(digits) else None
+        return gap is not None and bool(self.number_after_month_re.fullmatch(gap))
+
+    # -- hooks for a language's own grammar (a subclass: see the class docstring) --------
+    def _read_grammar(self) -> None:
+        """Prepare what the subclass reads besides the tables (words folded with
+        ``fold_word``), before the number words are indexed."""
+
+    def _word_forms(self) -> list[str]:
+        """Every folded word that is a number word, in the order later ones win a surface
+        form two of them share."""
+        return [*self.cardinals, *self.ordinals, *self.fractions, *self.months]
+
+    def _confirmable(self, form: str) -> bool:
+        """Whether a number word barred behind a preposition (``no_preposition``) may still
+        be read there where ``_read`` confirms it."""
+        return False
+
+    def _read(self, text: str, tok: Token, counted: bool) -> tuple[str, object]:
+        """The kind and value of one number word in ``text`` (see ``_classify``)."""
+        return self._classify(tok, counted)
+
+    def _more_words(self, text: str, words: list[Value]) -> list[Value]:
+        """``words`` with the values of ``text`` that tables cannot find."""
+        return words
+
+    def _may_have_more_words(self, text: str) -> bool:
+        """Whether ``text`` may hold values ``_more_words`` finds (when it has no number word)."""
+        return False
 
     def _attach_scales(self, text: str, digits: list[Value], words: list[Value]) -> list[Value]:
         """5 million = 5,000,000, ٥ آلاف = 5000: a digit number times the scale word after it."""
@@ -1120,7 +986,9 @@ class Scanner:
             if not negative and self.neg_after_re is not None:
                 negative = self.neg_after_re.match(folded.text, fend)
             if negative:
-                return Value(v.start, v.end, v.text, "-" + v.value, v.kind, v.parts, v.loose)
+                return Value(
+                    v.start, v.end, v.text, "-" + v.value, v.kind, v.parts, v.loose, v.unit
+                )
         return v
 
     def _is_clock(self, folded: _Folded, v: Value, fstart: int, marker: str) -> bool:

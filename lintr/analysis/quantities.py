@@ -102,9 +102,6 @@ class Quantity:
     text: str
     amount: Decimal
 
-    def dimensions(self) -> set[str]:
-        return {UNITS[u].dimension for u in self.units}
-
 
 class _UnitFinder:
     def __init__(self, profile: LanguageProfile):

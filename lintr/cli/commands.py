@@ -159,6 +159,9 @@ def cmd_explain(registry: plugins.Registry, rule_id: str) -> int:
         f"from {registry.origin_of(cls)})\n"
     )
     print(cls.doc())
+    notes = cls.language_notes(registry.languages)
+    if notes:
+        print(f"\n{notes}")
     print("\nOptions (under [tool.lintr.rules." + cls.id + "]):")
     print(f"  severity: error, warning or info (default {cls.severity})")
     for name, opt in cls.options.items():

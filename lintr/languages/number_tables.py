@@ -32,16 +32,15 @@ class NumberTables:
     article: tuple[str, ...] = ()  # then the article: ال (ل after the preposition ل)
     # Another word behind this preposition: لست "I am not" (but بست "with six").
     no_preposition: dict[str, str] = field(default_factory=dict)
-    # Fractions told from a cardinal by the vowel on the first letter: خُمُس a fifth,
-    # خَمْس five (the vowel, U+064F damma, where the text is vocalised).
-    voweled_fractions: dict[str, tuple[int, int]] = field(default_factory=dict)
     # With the article, perhaps another word (الاثنين Monday, السبع predator): such a value
     # may agree with a number on the other side but is never reported.
     no_article: frozenset[str] = frozenset()
+    # The ends of a prefix that make a word definite, for ``no_article``: ال, and لل (the
+    # preposition ل before the article, which drops its alef).
+    definite: tuple[str, ...] = ()
     joined_by_prefix: str = ""  # a prefix that means "and" between number words (و)
     joiners: frozenset[str] = frozenset()  # words meaning "and" between number words
     articles: frozenset[str] = frozenset()  # "a" in "a hundred", "a third"
-    duals: dict[str, str] = field(default_factory=dict)  # dual noun -> noun: carries 2
     months: dict[str, int] = field(default_factory=dict)  # 1-12 Gregorian, 101-112 Hijri
     time_markers: dict[str, str] = field(default_factory=dict)  # "p.m.": "pm"
     time_words: frozenset[str] = frozenset()  # before a clock time: "at", الساعة
@@ -53,20 +52,10 @@ class NumberTables:
     units: dict[str, str] = field(
         default_factory=dict
     )  # unit word -> lintr.analysis.quantities key
-    unit_duals: dict[str, str] = field(default_factory=dict)  # كيلومترين -> km (2 km)
     unit_before: dict[str, str] = field(default_factory=dict)  # "$" before the number
     era_markers: frozenset[str] = frozenset()  # after a year: AD, هـ (not a unit)
-    # Whether the language says "two" with a dual ending on any noun (Arabic بردين "two
-    # cloaks"): then a "two" on the other side needs no number word here.
-    dual_grammar: bool = False
     # "per cent", في المئة: the hundred there is not a number of its own.
     percent_words: tuple[str, ...] = ()
-    # Number stems with the vowels they always carry (تِسْع، سَبْع، أَلْف): in a vocalised text,
-    # a word whose marks say otherwise is another word (تَسْعَوْنَ "you hasten", سَبُع "a beast").
-    vocalised: tuple[str, ...] = ()
-    # A last letter the fold merges with another that number words use it for: أَلْفَىْ is
-    # ألفي (2000, the construct dual), although ى folds like the alef of ألفا (1000).
-    final_letters: dict[str, str] = field(default_factory=dict)
     # "or" between numbers: in "two or three hundred", إحدى أو اثنتين أو ثلاث وسبعين the
     # last number lends its hundreds or tens to the bare ones before it (200, 300; 71, 72, 73).
     alternatives: frozenset[str] = frozenset()
@@ -76,6 +65,8 @@ class NumberTables:
     # Words before a number that make it a reference, not a quantity ("verse 136", "No. 5176"):
     # a translator adds and drops them, so such a number is never reported alone.
     reference_words: frozenset[str] = frozenset()
-    # Roots of numbers whose verb doubles the middle letter (ثَلَّثَ "made it three", سَبَّعْتُ
-    # "I stayed seven (nights)"): in vocalised text such a word agrees loosely with its number.
-    verb_roots: dict[str, int] = field(default_factory=dict)
+    # Words between a day and the month name after it ("5 of May", ٥ من أيار; any case), and
+    # between a month name and the day or year after it ("May the 5th"; as written): the
+    # month is then part of a date.
+    month_after_day: frozenset[str] = frozenset()
+    number_after_month: frozenset[str] = frozenset()

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lintr import text as textmod
+from lintr.languages.morphology import PLURAL_S, WordForms
+from lintr.languages.names import LATIN_NAMES, NameSkeletons
 from lintr.languages.number_tables import NumberTables
+
+if TYPE_CHECKING:
+    from lintr.analysis.numbers import Scanner
 
 
 def _identity(text: str) -> str:
@@ -21,15 +27,18 @@ class LanguageProfile:
     name: str
     script: str  # Unicode script name, as in \\p{Arabic}
     rtl: bool = False
-    # Digit characters other than ASCII, mapped to ASCII (Arabic-Indic ٠-٩ -> 0-9, ...).
+    # How numbers are written in digits (lintr.analysis.digits). Digit characters other than
+    # ASCII, mapped to ASCII (Arabic-Indic ٠-٩ -> 0-9, ...): every Unicode decimal digit is
+    # read in any language anyway; others (not decimal to Unicode) are read where listed.
     digits: dict[str, str] = field(default_factory=dict)
     decimal_separators: tuple[str, ...] = (".",)
     thousands_separators: tuple[str, ...] = (",",)
+    # After a number: it is a percentage (Value.unit "%").
     percent_signs: tuple[str, ...] = ("%",)
     sentence_final: tuple[str, ...] = (".", "!", "?", "…")
     # Opening -> closing quotation marks used by the language.
     quote_pairs: tuple[tuple[str, str], ...] = (("“", "”"),)
-    # Ordinal suffixes written after digits (15th, 2nd).
+    # Ordinal suffixes written after digits (15th, 2nd): 15th is the ordinal 15.
     ordinal_suffixes: tuple[str, ...] = ()
     # Words ending in a full stop that do not end a sentence (lower case, without the
     # final stop): "dr", "u.s", "p.m"; single letters (initials, "b." for ibn) never do.
@@ -46,9 +55,27 @@ class LanguageProfile:
     strip_marks: Callable[[str], str] = _identity
     # Folds spelling variants together (alef and hamza forms...). Implies strip_marks.
     normalize: Callable[[str], str] = _identity
-    # Number words, month names, am/pm, unit words: lintr.analysis.numbers and lintr.analysis.quantities read
-    # them (plugins/arabic_numbers.py shows every table).
+    # Number words, month names, am/pm, unit words: lintr.analysis.numbers and
+    # lintr.analysis.quantities read them (lintr_plugins/languages/arabic/numbers.py shows
+    # every table).
     number_tables: NumberTables = field(default_factory=NumberTables)
+    # What reads the number words: the table-driven Scanner (None), or a subclass for a
+    # grammar tables cannot say, made with (profile, number_tables).
+    number_reader: Callable[[LanguageProfile, NumberTables], Scanner] | None = None
+    # Which words may be names and their consonant skeletons, for the aligner's anchors
+    # (None: names anchor nothing).
+    name_skeletons: NameSkeletons | None = None
+    # How the aligner's lexicon compares words: folding, clitics and suffixes.
+    word_forms: WordForms = PLURAL_S
+    # A word as glossary terms are looked up (Arabic: without marks and clitics).
+    term_key: Callable[[str], str] = str.casefold
+    # Words the language writes twice on purpose ("had had", رويدا رويدا): the doubled-word
+    # rule reports neither these nor those of the other language of the pair.
+    doublings: frozenset[str] = frozenset()
+    # The side the language takes where a run does not say ("source" or "target"): English
+    # is the target, since lintr's users mostly check translations into English; the first
+    # profile to claim a side is that side's default (Languages.default_pair).
+    default_side: str = ""
 
     @property
     def letter(self):
@@ -63,6 +90,7 @@ class Languages:
         for profile in profiles:
             self.by_code.setdefault(profile.code, profile)
             textmod.script_pattern(profile.script)
+        self._generic: dict[str, LanguageProfile] = {}
 
     def __contains__(self, code: str) -> bool:
         return code in self.by_code
@@ -71,8 +99,22 @@ class Languages:
         return self.by_code[code]
 
     def generic(self, code: str) -> LanguageProfile:
-        """A profile for a language no plugin knows: Latin script, no special knowledge."""
-        return self.by_code.get(code) or LanguageProfile(code=code, name=code, script="Latin")
+        """A profile for a language no plugin knows: Latin script, no special knowledge (the
+        same one each time: profiles are cache keys)."""
+        found = self.by_code.get(code) or self._generic.get(code)
+        if found is None:
+            found = self._generic[code] = LanguageProfile(
+                code=code, name=code, script="Latin", name_skeletons=LATIN_NAMES
+            )
+        return found
+
+    def default(self, side: str) -> str:
+        """The code of the language that takes ``side`` where a run does not say, or ""."""
+        return next((p.code for p in self.by_code.values() if p.default_side == side), "")
+
+    def is_default_target(self, code: str) -> bool:
+        profile = self.by_code.get(code)
+        return profile is not None and profile.default_side == "target"
 
     def detect(self, text: str, candidates: Iterable[str] | None = None) -> str | None:
         """The language of ``text``: by script first, langdetect only where scripts tie."""

@@ -6,9 +6,12 @@ import builtins
 import inspect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, cast
 
 from lintr.model import Edit, Finding, Location, Pair, Related, Severity
+
+if TYPE_CHECKING:
+    from lintr.languages.profile import Languages
 
 Scope = Literal["pair", "document", "corpus"]
 
@@ -110,6 +113,13 @@ class Rule:
     @classmethod
     def doc(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def language_notes(cls, languages: Languages) -> str:
+        """What ``lintr explain`` adds after the documentation from the loaded languages'
+        data (a rule whose defaults come from the language profiles lists them); none by
+        default."""
+        return ""
 
     @classmethod
     def summary(cls) -> str:

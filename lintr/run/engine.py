@@ -17,7 +17,7 @@ from lintr.align.length import SAMPLE as _SAMPLE
 from lintr.align.length import LengthModel, corpus_model, fallback_model
 from lintr.config.settings import Settings
 from lintr.findings.errors import input_error
-from lintr.languages.profile import LanguageProfile
+from lintr.languages.profile import LanguageProfile, Languages
 from lintr.model import Document, Finding, Location, Segment
 from lintr.readers import Bitext, InputError, ReadContext, display_path
 from lintr.readers.lines import LineStream, Part
@@ -260,11 +260,14 @@ class Engine:
             settings = job.settings
             source_lang = self.overrides.source_lang or settings.source_lang
             target_lang = self.overrides.target_lang or settings.target_lang
-            _choose_sides(bitext, source_lang, target_lang, result, job)
+            languages = self.registry.languages
+            _choose_sides(bitext, source_lang, target_lang, result, job, languages)
         return bitext
 
 
-def _choose_sides(bitext: Bitext, source_lang, target_lang, result: Result, job: Job) -> None:
+def _choose_sides(
+    bitext: Bitext, source_lang, target_lang, result: Result, job: Job, languages: Languages
+) -> None:
     """Decide which version of a bilingual text is the source."""
     first, second = bitext.source, bitext.target
     path = " and ".join(display_path(p) for p in job.paths)
@@ -279,9 +282,10 @@ def _choose_sides(bitext: Bitext, source_lang, target_lang, result: Result, job:
                 f"{second.lang or '?'}); check source-lang/target-lang",
             )
     else:
-        # Unconfigured: the version not in English is taken as the source, since lintr's
-        # users mostly check translations into English; else the first version.
-        if first.lang == "en" and second.lang != "en":
+        # Unconfigured: the version in the default target language (English: lintr's users
+        # mostly check translations into it) is taken as the target; else the first version.
+        target = languages.is_default_target
+        if target(first.lang) and not target(second.lang):
             bitext.source, bitext.target = second, first
         result.notes.append(
             f"{path}: took {bitext.source.lang or '?'} as the source and "

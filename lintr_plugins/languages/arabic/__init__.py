@@ -8,6 +8,10 @@ from pyarabic import araby
 
 from lintr.hookspecs import hookimpl
 from lintr.languages.profile import LanguageProfile
+from lintr_plugins.languages.arabic import morphology
+from lintr_plugins.languages.arabic.doublings import DOUBLINGS
+from lintr_plugins.languages.arabic.names import ARABIC_NAMES, arabic_key
+from lintr_plugins.languages.arabic.number_reader import ArabicScanner
 from lintr_plugins.languages.arabic.numbers import NUMBERS
 
 ARABIC_INDIC = {chr(0x0660 + i): str(i) for i in range(10)}  # ٠-٩
@@ -61,6 +65,12 @@ ARABIC = LanguageProfile(
     strip_marks=strip_marks,
     normalize=normalize,
     number_tables=NUMBERS,
+    number_reader=ArabicScanner,
+    name_skeletons=ARABIC_NAMES,
+    word_forms=morphology.word_forms(normalize),
+    term_key=arabic_key,
+    doublings=DOUBLINGS,
+    default_side="source",
 )
 
 

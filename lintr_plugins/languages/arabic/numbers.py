@@ -1,6 +1,8 @@
 """Arabic number words, month names and unit words: the data behind lintr.analysis.numbers and
-lintr.analysis.quantities for Arabic. Written as they are spelled; lintr folds hamza, alef, ta marbuta
-and tashkeel on both sides before it looks a word up, so one spelling of each form is enough.
+lintr.analysis.quantities for Arabic, and at the end the grammar that number_reader.py reads
+(duals, vocalised stems, number verbs). Written as they are spelled; lintr folds hamza, alef,
+ta marbuta and tashkeel on both sides before it looks a word up, so one spelling of each form
+is enough.
 """
 
 from __future__ import annotations
@@ -117,59 +119,12 @@ NUMBERS = NumberTables(
     article=("ال", "ل"),
     # Other words behind a preposition: لست "I am not", بست.
     no_preposition={"ست": "ل"},
-    voweled_fractions={
-        **{w: (1, n) for w, n in (("خمس", 5), ("عشر", 10), ("سبع", 7), ("تسع", 9), ("ثمن", 8))},
-        **{w + "ا": (1, n) for w, n in (("خمس", 5), ("عشر", 10), ("سبع", 7), ("تسع", 9))},
-    },
     # With the article these are weekdays: الاثنين Monday, الأحد Sunday, الخميس Thursday.
     no_article=frozenset({"اثنين", "اثنان", "أحد", "سبع", "ست"}),
+    definite=("ال", "لل"),
     joined_by_prefix="و",
     joiners=frozenset(),
     articles=frozenset(),
-    # Dual forms of counted nouns: each carries the number 2 (يومين = two days).
-    duals={
-        "يومين": "day",
-        "يومان": "day",
-        "ساعتين": "hour",
-        "ساعتان": "hour",
-        "شهرين": "month",
-        "شهران": "month",
-        "سنتين": "year",
-        "سنتان": "year",
-        "عامين": "year",
-        "عامان": "year",
-        "أسبوعين": "week",
-        "أسبوعان": "week",
-        "دقيقتين": "minute",
-        "دقيقتان": "minute",
-        "ليلتين": "night",
-        "ليلتان": "night",
-        "مرتين": "time",
-        "مرتان": "time",
-        "ركعتين": "rak'ah",
-        "ركعتان": "rak'ah",
-        "امرأتين": "woman",
-        "امرأتان": "woman",
-        "دينارين": "dinar",
-        "ديناران": "dinar",
-        "درهمين": "dirham",
-        "درهمان": "dirham",
-        "دولارين": "dollar",
-        "كيلومترين": "kilometre",
-        "كيلومتران": "kilometre",
-        "مترين": "metre",
-        "متران": "metre",
-        "ميلين": "mile",
-        "طنين": "tonne",
-        "لترين": "litre",
-        "جنديين": "soldier",
-        "طفلين": "child",
-        "شخصين": "person",
-        "شخصان": "person",
-        "صاعين": "sa'",
-        "بابين": "door",
-        "سهمين": "share",
-    },
     months={
         # Levantine and Iraqi
         "كانون الثاني": 1,
@@ -438,71 +393,136 @@ NUMBERS = NumberTables(
         "يوان": "cny",
         "ين": "jpy",
     },
-    unit_duals={
-        "كيلومترين": "km",
-        "كيلومتران": "km",
-        "مترين": "m",
-        "متران": "m",
-        "ميلين": "mi",
-        "طنين": "t",
-        "لترين": "l",
-        "ساعتين": "h",
-        "ساعتان": "h",
-        "يومين": "d",
-        "يومان": "d",
-        "أسبوعين": "wk",
-        "أسبوعان": "wk",
-        "شهرين": "mo",
-        "شهران": "mo",
-        "سنتين": "yr",
-        "سنتان": "yr",
-        "عامين": "yr",
-        "عامان": "yr",
-        "دقيقتين": "min",
-        "دقيقتان": "min",
-        "دولارين": "usd",
-        "دينارين": "dinar",
-        "ديناران": "dinar",
-        "درهمين": "dirham",
-        "درهمان": "dirham",
-    },
     unit_before={"$": "usd", "€": "eur", "£": "gbp"},
-    # After a time, م is p.m.; after a four-digit year it is the Gregorian era (ميلادي).
-    dual_grammar=True,
     percent_words=("في المئة", "في المائة", "بالمئة", "بالمائة"),
+    # After a time, م is p.m.; after a four-digit year it is the Gregorian era (ميلادي).
     era_markers=frozenset({"م", "هـ", "ه", "ق.م", "ميلادي", "ميلادية", "هجري", "هجرية"}),
-    # Only the vowels every form of the number keeps: the case ending and the letters whose
-    # vowel varies (عَشْرة / عَشَرة) are left unmarked. The longest stem that fits applies.
-    vocalised=(
-        "أَرْبَع",
-        "خَمْس",
-        "سِتّ",
-        "سَبْع",
-        "ثَمَان",
-        "تِسْع",
-        "عَشر",
-        "عِشْرُون",
-        "عِشْرِين",
-        "مِائ",
-        "مِئ",
-        "أَلْف",
-        "اثْن",
-    ),
-    # pyarabic folds a final ى into ا: أَلْفَىْ, مِائَتَىْ, اثْنَىْ are the ي of a dual.
-    final_letters={"ى": "ي"},
     alternatives=frozenset({"أو"}),
-    verb_roots={
-        "ثني": 2,
-        "ثنى": 2,
-        "ثلث": 3,
-        "ربع": 4,
-        "خمس": 5,
-        "سدس": 6,
-        "سبع": 7,
-        "ثمن": 8,
-        "تسع": 9,
-        "عشر": 10,
-    },
     loose=frozenset({"أحاد", "مثنى", "رباع", "خماس", "سداس", "سباع", "تساع", "عشار"}),
     reference_words=frozenset({"رقم", "الآية", "آية", "صفحة", "ص", "الحديث", "سورة"}),
+    month_after_day=frozenset({"من"}),
+    number_after_month=frozenset({"من"}),
 )
+
+# The grammar tables cannot say: read by the Arabic number reader (number_reader.py).
+
+# Fractions told from a cardinal by the vowel on the first letter: خُمُس a fifth, خَمْس five
+# (the vowel, U+064F damma, where the text is vocalised).
+VOWELED_FRACTIONS: dict[str, tuple[int, int]] = {
+    **{w: (1, n) for w, n in (("خمس", 5), ("عشر", 10), ("سبع", 7), ("تسع", 9), ("ثمن", 8))},
+    **{w + "ا": (1, n) for w, n in (("خمس", 5), ("عشر", 10), ("سبع", 7), ("تسع", 9))},
+}
+
+# Dual forms of counted nouns: each carries the number 2 (يومين = two days).
+DUALS: dict[str, str] = {
+    "يومين": "day",
+    "يومان": "day",
+    "ساعتين": "hour",
+    "ساعتان": "hour",
+    "شهرين": "month",
+    "شهران": "month",
+    "سنتين": "year",
+    "سنتان": "year",
+    "عامين": "year",
+    "عامان": "year",
+    "أسبوعين": "week",
+    "أسبوعان": "week",
+    "دقيقتين": "minute",
+    "دقيقتان": "minute",
+    "ليلتين": "night",
+    "ليلتان": "night",
+    "مرتين": "time",
+    "مرتان": "time",
+    "ركعتين": "rak'ah",
+    "ركعتان": "rak'ah",
+    "امرأتين": "woman",
+    "امرأتان": "woman",
+    "دينارين": "dinar",
+    "ديناران": "dinar",
+    "درهمين": "dirham",
+    "درهمان": "dirham",
+    "دولارين": "dollar",
+    "كيلومترين": "kilometre",
+    "كيلومتران": "kilometre",
+    "مترين": "metre",
+    "متران": "metre",
+    "ميلين": "mile",
+    "طنين": "tonne",
+    "لترين": "litre",
+    "جنديين": "soldier",
+    "طفلين": "child",
+    "شخصين": "person",
+    "شخصان": "person",
+    "صاعين": "sa'",
+    "بابين": "door",
+    "سهمين": "share",
+}
+
+# The duals of unit nouns: كيلومترين is 2 km.
+UNIT_DUALS: dict[str, str] = {
+    "كيلومترين": "km",
+    "كيلومتران": "km",
+    "مترين": "m",
+    "متران": "m",
+    "ميلين": "mi",
+    "طنين": "t",
+    "لترين": "l",
+    "ساعتين": "h",
+    "ساعتان": "h",
+    "يومين": "d",
+    "يومان": "d",
+    "أسبوعين": "wk",
+    "أسبوعان": "wk",
+    "شهرين": "mo",
+    "شهران": "mo",
+    "سنتين": "yr",
+    "سنتان": "yr",
+    "عامين": "yr",
+    "عامان": "yr",
+    "دقيقتين": "min",
+    "دقيقتان": "min",
+    "دولارين": "usd",
+    "دينارين": "dinar",
+    "ديناران": "dinar",
+    "درهمين": "dirham",
+    "درهمان": "dirham",
+}
+
+# Number stems with the vowels they always carry (تِسْع، سَبْع، أَلْف): in a vocalised text, a
+# word whose marks say otherwise is another word (تَسْعَوْنَ "you hasten", سَبُع "a beast").
+# Only the vowels every form of the number keeps: the case ending and the letters whose
+# vowel varies (عَشْرة / عَشَرة) are left unmarked. The longest stem that fits applies.
+VOCALISED: tuple[str, ...] = (
+    "أَرْبَع",
+    "خَمْس",
+    "سِتّ",
+    "سَبْع",
+    "ثَمَان",
+    "تِسْع",
+    "عَشر",
+    "عِشْرُون",
+    "عِشْرِين",
+    "مِائ",
+    "مِئ",
+    "أَلْف",
+    "اثْن",
+)
+
+# A last letter the fold merges with another that number words use it for: pyarabic folds
+# a final ى into ا; أَلْفَىْ, مِائَتَىْ, اثْنَىْ are the ي of a dual (ألفي 2000, not ألفا 1000).
+FINAL_LETTERS: dict[str, str] = {"ى": "ي"}
+
+# Roots of numbers whose verb doubles the middle letter (ثَلَّثَ "made it three", سَبَّعْتُ
+# "I stayed seven (nights)"): in vocalised text such a word agrees loosely with its number.
+VERB_ROOTS: dict[str, int] = {
+    "ثني": 2,
+    "ثنى": 2,
+    "ثلث": 3,
+    "ربع": 4,
+    "خمس": 5,
+    "سدس": 6,
+    "سبع": 7,
+    "ثمن": 8,
+    "تسع": 9,
+    "عشر": 10,
+}

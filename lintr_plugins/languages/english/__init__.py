@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from lintr.hookspecs import hookimpl
+from lintr.languages.morphology import PLURAL_S
+from lintr.languages.names import LATIN_NAMES
 from lintr.languages.profile import LanguageProfile
+from lintr_plugins.languages.english.doublings import DOUBLINGS
 from lintr_plugins.languages.english.numbers import NUMBERS
 
 ENGLISH = LanguageProfile(
@@ -33,6 +36,10 @@ ENGLISH = LanguageProfile(
     strip_marks=str.casefold,
     normalize=str.casefold,
     number_tables=NUMBERS,
+    name_skeletons=LATIN_NAMES,
+    word_forms=PLURAL_S,
+    doublings=DOUBLINGS,
+    default_side="target",
 )
 
 

@@ -346,4 +346,6 @@ NUMBERS = NumberTables(
         }
     ),
     era_markers=frozenset({"ah", "ad", "ce", "bc", "bce", "h"}),
+    month_after_day=frozenset({"of", "the"}),
+    number_after_month=frozenset({"the"}),
 )

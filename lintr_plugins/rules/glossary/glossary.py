@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lintr.analysis import names
 from lintr.config.termfiles import Term, read_glossary
 from lintr.languages.profile import LanguageProfile
 from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
@@ -17,10 +16,9 @@ _INFLECTIONS = ("", "s", "es", "'s", "’s")
 
 def _key(word: str, profile: LanguageProfile) -> str:
     """A word as glossary entries are compared: Arabic without tashkeel, with alef/hamza,
-    ta marbuta and clitics (و ف ب ك ل ال) folded; other languages case-folded."""
-    if profile.script == "Arabic":
-        return names.arabic_key(word)
-    return word.casefold()
+    ta marbuta and clitics (و ف ب ك ل ال) folded; other languages case-folded (the
+    profile's ``term_key``)."""
+    return profile.term_key(word)
 
 
 def _find(phrase: tuple[str, ...], keys: list[str], inflect: bool = False) -> list[tuple[int, int]]:

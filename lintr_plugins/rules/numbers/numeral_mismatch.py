@@ -9,6 +9,7 @@ from typing import Any
 
 import regex
 
+from lintr.analysis.numbers import scanner_for
 from lintr.analysis.quantities import pair_numbers
 from lintr.model import Finding, Pair, Related, Severity
 from lintr.rules.base import Option, Rule
@@ -89,7 +90,8 @@ def _not_in_names(values, other_text: str):
 
 def _not_said_in_duals(values, other_profile):
     """A "two" the other language says with a dual ending, on a noun lintr cannot list."""
-    if not other_profile.number_tables.dual_grammar:
+    reader = scanner_for(other_profile)
+    if reader is None or not reader.dual_grammar:
         return values
     return [v for v in values if not (v.value == "2" and v.kind == "words")]
 

@@ -7,31 +7,10 @@ from functools import partial
 from itertools import pairwise
 from operator import eq
 
+from lintr.languages.profile import Languages
 from lintr.model import Edit, Finding, Pair, PairSide
 from lintr.rules.base import Option, Rule
 from lintr.text import WORD, by_chunk, strip_invisible
-
-DEFAULT_ALLOW = [
-    # English doublings that are grammatical.
-    "had had",
-    "that that",
-    "is is",
-    "do do",
-    "bye bye",
-    "ha ha",
-    "no no",
-    "very very",
-    # Arabic reduplication used for emphasis or gradualness: "little by little", "slowly".
-    "رويدا رويدا",
-    "شيئا شيئا",
-    "قليلا قليلا",
-    "يوما يوما",
-    "خطوة خطوة",
-    # Religious texts: "الله الله في أصحابي" (hadith), "دكا دكا" and "صفا صفا" (Qur'an 89:21-22).
-    "الله الله",
-    "دكا دكا",
-    "صفا صفا",
-]
 
 
 class DoubledWord(Rule):
@@ -54,9 +33,11 @@ class DoubledWord(Rule):
         → target:1:5: doubled word "the": remove the second "the"
 
     Options:
-        ``allow``: doublings that are correct, compared the same way (defaults include
-        "had had", "that that", Arabic reduplications such as "رويداً رويداً", and the doublings
-        of hadith and Qur'an quotations: "الله الله", "دَكًّا دَكًّا", "صَفًّا صَفًّا").
+        ``allow``: doublings that are correct, compared the same way. Unset, they are those
+        the languages of the pair list (each language profile's ``doublings``: English
+        "had had", "that that"; Arabic reduplications such as "رويداً رويداً", and the
+        doublings of hadith and Qur'an quotations: "الله الله", "دَكًّا دَكًّا", "صَفًّا صَفًّا");
+        set, the list replaces them.
 
     Fix:
         Safe: ``lintr check --fix`` deletes the second word and the space before it.
@@ -64,32 +45,55 @@ class DoubledWord(Rule):
 
     id = "doubled-word"
     options = {
-        "allow": Option(list, DEFAULT_ALLOW, "word pairs that may be doubled", item_type=str)
+        "allow": Option(
+            list,
+            None,
+            "word pairs that may be doubled (default: the languages' own; a list replaces them)",
+            item_type=str,
+        )
     }
 
+    @classmethod
+    def language_notes(cls, languages: Languages) -> str:
+        """The doublings of every language a plugin knows, for ``lintr explain``."""
+        listed = [
+            f"  {p.code}: " + ", ".join(f'"{d}"' for d in sorted(p.doublings))
+            for p in languages.by_code.values()
+            if p.doublings
+        ]
+        return "The languages' doublings:\n" + "\n".join(listed) if listed else ""
+
     def configure(self) -> None:
-        self._allow_raw = [" ".join(entry.split()) for entry in self.settings["allow"]]
-        self._allowed: dict[str, set[str]] = {}  # per language: the entries as compared
+        allow = self.settings["allow"]
+        # None: the languages' own doublings; a configured list replaces them (as it always has).
+        self._allow_raw = None if allow is None else [" ".join(entry.split()) for entry in allow]
+        # Per pair of languages, for each side: the entries as its words are compared.
+        self._allowed: dict[tuple[str, str], set[str]] = {}
         # Per strip_marks function: each distinct chunk's keys (a cache).
         self._chunk_keys: dict[Callable[[str], str], dict[str, tuple[str, ...]]] = {}
 
     def check(self, pair: Pair) -> Iterator[Finding]:
-        for side in (pair.source, pair.target):
+        for side, other in ((pair.source, pair.target), (pair.target, pair.source)):
             if side:
-                yield from self._check_side(side)
+                yield from self._check_side(side, other)
 
     def _key(self, side: PairSide, word: str) -> str:
         return side.profile.strip_marks(word).casefold()
 
-    def _allowed_for(self, side: PairSide) -> set[str]:
-        code = side.profile.code
-        if code not in self._allowed:
-            self._allowed[code] = {
-                " ".join(self._key(side, w) for w in entry.split()) for entry in self._allow_raw
+    def _allowed_for(self, side: PairSide, other: PairSide) -> set[str]:
+        """The doublings allowed on ``side``: its language's and the other side's (a quotation
+        keeps its language), or the ``allow`` option's where it is set."""
+        key = (side.profile.code, other.profile.code)
+        if key not in self._allowed:
+            entries = self._allow_raw
+            if entries is None:
+                entries = sorted(side.profile.doublings | other.profile.doublings)
+            self._allowed[key] = {
+                " ".join(self._key(side, w) for w in entry.split()) for entry in entries
             }
-        return self._allowed[code]
+        return self._allowed[key]
 
-    def _check_side(self, side: PairSide) -> Iterator[Finding]:
+    def _check_side(self, side: PairSide, other: PairSide) -> Iterator[Finding]:
         # Each word's key, from the keys of the side's chunks (each distinct chunk's words
         # keyed once: text.by_chunk; WORD is a word pattern).
         strip = side.profile.strip_marks
@@ -111,7 +115,9 @@ class DoubledWord(Rule):
                 visible = strip_invisible(gap)  # a direction mark alone still separates
                 if not gap or (visible and not visible.isspace()):
                     continue
-            if not any(c.isalpha() for c in key) or f"{key} {key}" in self._allowed_for(side):
+            if not any(c.isalpha() for c in key):
+                continue
+            if f"{key} {key}" in self._allowed_for(side, other):
                 continue
             if (
                 len(side.segments) > 1

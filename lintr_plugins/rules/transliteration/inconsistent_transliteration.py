@@ -17,6 +17,12 @@ from lintr.corpus.spans import FirstPlaces, Spans
 from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
 from lintr.rules.base import Option, Rule
 from lintr.text import CACHE_LIMIT, CHUNK_LIMIT, by_chunk, mapped
+from lintr_plugins.languages.arabic.names import (
+    ARABIC_WORD,
+    arabic_bare,
+    arabic_key,
+    arabic_skeleton,
+)
 
 # Where a spelling occurs: path, line, column, end line, end column, the text as written.
 Where = tuple[str, int, int, int, int, str]
@@ -113,7 +119,7 @@ def _support(variants: list[Variant], formulas: frozenset[str]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for variant in variants:
         for word, n in variant.arabic.items():
-            key = names.arabic_key(word)
+            key = arabic_key(word)
             if key not in formulas:
                 counts[key] += n
     return counts
@@ -258,7 +264,7 @@ class InconsistentTransliteration(Rule):
         self._arabic_chunks: dict[str, tuple[tuple[str, str, str], ...]] = {}
         self._first: dict[str, FirstPlaces] = {}
         self._by_arabic = {
-            (names.latin_skeleton(c.spelling), names.arabic_key(c.arabic)): c
+            (names.latin_skeleton(c.spelling), arabic_key(c.arabic)): c
             for c in self._canonical
             if c.arabic
         }
@@ -511,7 +517,7 @@ class InconsistentTransliteration(Rule):
             if entry is not None:
                 return entry
         if self._by_arabic:
-            arabic = names.arabic_key(group.arabic()) if group.arabic() else ""
+            arabic = arabic_key(group.arabic()) if group.arabic() else ""
             for spelling in sorted(group.variants):
                 entry = self._by_arabic.get((names.latin_skeleton(spelling), arabic))
                 if entry is not None:
@@ -590,13 +596,13 @@ class InconsistentTransliteration(Rule):
 
 
 def _analyse_arabic(word: str) -> tuple[str, str, str]:
-    bare = names.arabic_bare(word)
-    return bare, names.arabic_skeleton(bare), names.arabic_key(bare)
+    bare = arabic_bare(word)
+    return bare, arabic_skeleton(bare), arabic_key(bare)
 
 
 def _analyse_arabic_words(text: str) -> list[tuple[str, str, str]]:
     """Each Arabic word of ``text`` (without tashkeel), its skeleton and its key."""
-    return [_analyse_arabic(word) for word in names.ARABIC_WORD.findall(text)]
+    return [_analyse_arabic(word) for word in ARABIC_WORD.findall(text)]
 
 
 def _marked(spelling: str) -> bool:

@@ -1,0 +1,77 @@
+"""The Latin script as transliterations of names write it: the signs of ʿayn and hamza, joined
+articles, the folding that drops diacritics, capitalised words, and the consonant skeleton
+every script's names are compared by (lintr.languages.names). Script knowledge shared by
+every Latin-script language, and by a language no plugin knows."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+# Apostrophe-like signs written for ʿayn and hamza (and the typographic apostrophe).
+AYN_SIGNS = "'’‘ʿʾʻʼ`"
+# Articles written joined to the name by a hyphen (al-Ḥasaka, ad-Dari, ash-Sham).
+ARTICLES = (
+    "al-",
+    "el-",
+    "ul-",
+    "ad-",
+    "adh-",
+    "an-",
+    "ar-",
+    "as-",
+    "ash-",
+    "at-",
+    "ath-",
+    "az-",
+    "aẓ-",
+    "aḍ-",
+    "aṣ-",
+    "aṭ-",
+    "aš-",
+    "aṯ-",
+    "aḏ-",
+)
+_FOLD_DROP = dict.fromkeys(map(ord, AYN_SIGNS + "-"))
+_LETTER_FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
+
+
+# A capitalised word, for the aligner's name anchors: a leading ʿayn or hamza mark belongs to
+# the name (‘Umar, ʿAbd, 'Imran).
+CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}'’‘ʿʾ])['’‘ʿʾ]?\p{Lu}[\p{L}\p{M}'’‘ʿʾ-]+")
+
+
+@lru_cache(maxsize=131072)
+def fold(word: str) -> str:
+    """What stays of a spelling without diacritics, ʿayn/hamza signs, hyphens and case:
+    'Maġāwīr', 'Maġāwir', 'Magawir' -> 'magawir'; "Mu'awiya", 'Muʿāwiya' -> 'muawiya'."""
+    text = unicodedata.normalize("NFD", word.translate(_LETTER_FOLD))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.translate(_FOLD_DROP).casefold()
+
+
+_LATIN_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"))
+_LATIN_CLASSES = str.maketrans({"q": "k", "c": "k", "j": "g", "x": "ks", "v": "f", "p": "b"})
+_LATIN_VOWELS = frozenset("aeiouwy")
+
+
+@lru_cache(maxsize=131072)
+def latin_skeleton(name: str) -> str:
+    """'Maġāwīr', 'Maghawir' -> 'mgr'; 'Hurairah', 'Hurayra' -> 'hrr'."""
+    text = fold(name)
+    for article in ARTICLES:
+        if text.startswith(article.replace("-", "")) and "-" in name[: len(article)]:
+            text = text[len(article) - 1 :]
+            break
+    if len(text) > 3 and text[-1] == "h" and text[-2] not in "cdgkst":
+        # A final h is optional on both sides: ta marbuta (Hurairah = Huraira = هريرة) and
+        # a final ه (Munabbih = Munabbeh = منبه) alike. Not the h of sh, kh, th...
+        text = text[:-1]
+    for digraph, single in _LATIN_DIGRAPHS:
+        text = text.replace(digraph, single)
+    text = text.translate(_LATIN_CLASSES)
+    # A doubled consonant (shadda: Muhammad) is written once in Arabic.
+    text = "".join(c for i, c in enumerate(text) if i == 0 or c != text[i - 1])
+    return "".join(c for c in text if c.isalpha() and c not in _LATIN_VOWELS)
