@@ -7,6 +7,7 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lintr import __version__
 from lintr import registry as plugins
@@ -16,6 +17,9 @@ from lintr.model import Severity
 from lintr.readers import InputError
 from lintr.run.discovery import Job, Plan, configured_paths, plan
 from lintr.run.engine import BATCH_SIZE, Engine, Overrides, Result
+
+if TYPE_CHECKING:
+    from lintr.findings.safe_write import Stamp
 
 CORE_RULES = {
     "input-error": (
@@ -245,16 +249,18 @@ def cmd_check(registry: plugins.Registry, args: argparse.Namespace) -> int:
         args.source_lang, args.target_lang, args.select, args.ignore, args.baseline
     )
     cwd_settings = resolver.for_path(".")
+    inputs = _stamps(work) if args.fix else {}
     try:
         result = _run(registry, overrides, work, args)
     except InputError as err:  # an unreadable baseline
         raise UsageError(str(err)) from None
-    fixed = 0
+    fixed, refused = 0, []
     if args.fix:
         from lintr.findings.fixes import apply_fixes
 
         result.findings = list(result.findings)  # fixed findings are told apart by identity
-        done = {id(f) for f in apply_fixes(result.findings)}
+        outcome = apply_fixes(result.findings, inputs)
+        done, refused = {id(f) for f in outcome.fixed}, outcome.refused
         fixed = len(done)
         result.findings = [f for f in result.findings if id(f) not in done]
     if args.statistics:
@@ -265,9 +271,18 @@ def cmd_check(registry: plugins.Registry, args: argparse.Namespace) -> int:
     fail_on = Severity.parse(args.fail_on) if args.fail_on else cwd_settings.fail_on
     if not args.quiet:
         _summary(result, fixed, args.format == "text" or args.statistics)
-    if any(f.rule == "input-error" for f in result.findings):
+    for line in refused:
+        print(f"lintr: error: {line}", file=sys.stderr)
+    if refused or any(f.rule == "input-error" for f in result.findings):
         return 2
     return 1 if any(f.severity >= fail_on for f in result.findings) else 0
+
+
+def _stamps(work: Plan) -> dict[str, Stamp]:
+    """What every input is before it is read: --fix rewrites only files still the same."""
+    from lintr.findings.safe_write import stamps
+
+    return stamps(path for job in work.jobs for path in job.paths)
 
 
 # Inputs up to this size are checked on one process by default: starting workers costs
