@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from lintr import __version__
 from lintr import registry as plugins
@@ -25,6 +26,9 @@ from lintr.run import (
     small_input,
 )
 from lintr.run.discovery import configured_paths
+
+if TYPE_CHECKING:
+    from lintr.findings.safe_write import Stamp
 
 
 class UsageError(Exception):
@@ -214,16 +218,18 @@ def cmd_check(registry: plugins.Registry, args: argparse.Namespace) -> int:
     )
     work = _plan(run, args)
     cwd_settings = run.settings.for_path(".")
+    inputs = _stamps(work) if args.fix else {}
     try:
         result = _run(run, work, args)
     except InputError as err:  # an unreadable baseline
         raise UsageError(str(err)) from None
-    fixed = 0
+    fixed, refused = 0, []
     if args.fix:
         from lintr.findings.fixes import apply_fixes
 
         result.findings = list(result.findings)  # fixed findings are told apart by identity
-        done = {id(f) for f in apply_fixes(result.findings)}
+        outcome = apply_fixes(result.findings, inputs)
+        done, refused = {id(f) for f in outcome.fixed}, outcome.refused
         fixed = len(done)
         result.findings = [f for f in result.findings if id(f) not in done]
     if args.statistics:
@@ -234,9 +240,18 @@ def cmd_check(registry: plugins.Registry, args: argparse.Namespace) -> int:
     fail_on = Severity.parse(args.fail_on) if args.fail_on else cwd_settings.fail_on
     if not args.quiet:
         _summary(result, fixed, args.format == "text" or args.statistics)
-    if any(f.rule == "input-error" for f in result.findings):
+    for line in refused:
+        print(f"lintr: error: {line}", file=sys.stderr)
+    if refused or any(f.rule == "input-error" for f in result.findings):
         return 2
     return 1 if any(f.severity >= fail_on for f in result.findings) else 0
+
+
+def _stamps(work: Plan) -> dict[str, Stamp]:
+    """What every input is before it is read: --fix rewrites only files still the same."""
+    from lintr.findings.safe_write import stamps
+
+    return stamps(path for job in work.jobs for path in job.paths)
 
 
 def _run(run: Run, work: Plan, args) -> Result:

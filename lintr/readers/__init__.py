@@ -45,6 +45,8 @@ class Bitext:
     # False when the reader could not know which version is the source (a bilingual text).
     sides_known: bool = True
     problems: list[InputError] = field(default_factory=list)
+    # What the reader decided that the user would not expect (one line each, on stderr).
+    notes: list[str] = field(default_factory=list)
 
 
 class Reader:

@@ -1,6 +1,6 @@
 """Two plain-text files: one segment per line, or one per paragraph where the files are
-written in paragraphs (blank lines between blocks of several lines). Paired line by line
-when the counts agree; otherwise aligned."""
+written in paragraphs (blank lines between blocks, throughout both files: see
+:mod:`lintr.readers.layout`). Paired line by line when the counts agree; otherwise aligned."""
 
 from __future__ import annotations
 
@@ -13,13 +13,8 @@ from lintr.hookspecs import hookimpl
 from lintr.model import Document, Segment
 from lintr.readers import Bitext, ReadContext, Reader, line_segments, read_text
 from lintr.readers.bilingual import blocks
+from lintr.readers.layout import Shape, in_paragraphs, shape_of, text_lines
 from lintr.readers.lines import GRAIN, LineStream, Marks, placed_lines
-
-
-def _in_paragraphs(text: str, path: str) -> bool:
-    """Blocks of several lines separated by blank lines."""
-    found = blocks(text, path)
-    return len(found) > 1 and any("\n" in block.text for block in found)
 
 
 class PlainTextPair(Reader):
@@ -32,10 +27,14 @@ class PlainTextPair(Reader):
         source_text, target_text = read_text(source_path), read_text(target_path)
         source = Document(source_path, "source", ctx.source_lang or "")
         target = Document(target_path, "target", ctx.target_lang or "")
-        if _in_paragraphs(source_text, source_path) or _in_paragraphs(target_text, target_path):
+        shapes = shape_of(text_lines(source_text)), shape_of(text_lines(target_text))
+        if in_paragraphs(*shapes):
             source.segments = blocks(source_text, source_path)
             target.segments = blocks(target_text, target_path)
-            return Bitext(source, target, line_aligned=False)
+            bitext = Bitext(source, target, line_aligned=False)
+            if shapes[0].lines == shapes[1].lines:
+                bitext.notes.append(_paragraphs_note(source_path, target_path))
+            return bitext
         source.segments = line_segments(source_text, source_path)
         target.segments = line_segments(target_text, target_path)
         return Bitext(source, target, line_aligned=True)
@@ -45,14 +44,13 @@ class PlainTextPair(Reader):
         the line count), then pairs read on demand. None for anything else (paragraphs,
         different line counts): those are read whole and aligned."""
         source_path, target_path = paths
-        counts, starts = [], []
+        counts, starts, shapes = [], [], []
         for path in paths:
-            count, paragraphs, at = _line_layout(path)
-            if paragraphs:
-                return None
+            count, shape, at = _line_layout(path)
             counts.append(count)
+            shapes.append(shape)
             starts.append(at)
-        if counts[0] != counts[1]:
+        if counts[0] != counts[1] or in_paragraphs(*shapes):
             return None
         marks = Marks([starts[0], starts[1]], array("q", range(0, counts[0], GRAIN)))
 
@@ -88,23 +86,23 @@ class TextPairPart:
         return islice(found, self.skip, self.skip + self.count)
 
 
-def _line_layout(path: str) -> tuple[int, bool, array]:
-    """Lines, whether the file is in paragraphs (as _in_paragraphs decides), and where
-    every GRAIN-th line starts."""
-    count = found = 0
-    run = 0  # non-blank lines in the current block
-    several = False
+def _paragraphs_note(source_path: str, target_path: str) -> str:
+    # Equal line counts would be paired line by line: say why they are not.
+    return (
+        f"{source_path} and {target_path} are written in paragraphs (blank lines between "
+        "blocks): aligning paragraphs instead of pairing line by line"
+    )
+
+
+def _line_layout(path: str) -> tuple[int, Shape, array]:
+    """Lines, what the layout is decided on, and where every GRAIN-th line starts."""
+    shape = Shape()
     starts = array("q")
     for count, offset, line in placed_lines(path):
         if (count - 1) % GRAIN == 0:
             starts.append(offset)
-        if line.strip():
-            run += 1
-            found += run == 1
-            several = several or run > 1
-        else:
-            run = 0
-    return count, found > 1 and several, starts
+        shape.add(line)
+    return shape.lines, shape, starts
 
 
 def _rows(

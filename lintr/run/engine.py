@@ -231,6 +231,7 @@ class Engine:
             return langs, _in_chunks(streamed_records(stream, src, tgt), size)
         bitext = self._read(job, result)
         result.add(input_error(p) for p in bitext.problems)
+        result.notes.extend(bitext.notes)
         src = self.registry.languages.generic(bitext.source.lang)
         tgt = self.registry.languages.generic(bitext.target.lang)
         dictionary = self.registry.dictionaries.between(src.code, tgt.code)
