@@ -24,6 +24,7 @@ brackets and direction marks after it (.” and ”.), followed by a space. Hand
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import cast
 
 import regex
 
@@ -109,7 +110,7 @@ def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
 
 
 def _ends_sentence(text: str, m: regex.Match, start: int, profile: LanguageProfile) -> bool:
-    nxt = _SPACE.match(text, m.end()).end()
+    nxt = cast("regex.Match[str]", _SPACE.match(text, m.end())).end()  # matches ""
     if nxt >= len(text):
         return False  # the end of the text is not a split
     starts_lower = profile.cased and text[nxt].islower()
@@ -132,7 +133,7 @@ def _ends_sentence(text: str, m: regex.Match, start: int, profile: LanguageProfi
         return not starts_lower
     # "(and said): The dust": a bracket or quote opening after the mark starts a sentence,
     # but a capital inside it still counts ("in the U.S. “We...").
-    after = _SKIP.match(text, nxt).end()
+    after = cast("regex.Match[str]", _SKIP.match(text, nxt)).end()  # matches ""
     following = text[after] if after < len(text) else " "
     if not following.isdigit() and _NUMBER_BEFORE.match(text, 0, token.start()):
         return not profile.cased or following.isupper()  # "in 1990 م.", "at 3 p.m. He"

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias, cast
 
 import regex
 
@@ -224,8 +224,11 @@ class _Folded:
 
     def _shifts(self) -> list[int]:
         if self._runs is None:  # computed only for a text where something was found
-            # kept, deleted, kept, ... deleted, kept: the runs from the lengths, in C loops
-            parts = self._scanner.deleted_re.split(self._source)
+            # kept, deleted, kept, ... deleted, kept: the runs from the lengths, in C loops.
+            # The folded text is shorter only where folding deleted a character, and the
+            # first one it deleted made deleted_re.
+            deleted_re = cast("re.Pattern[str]", self._scanner.deleted_re)
+            parts = deleted_re.split(self._source)
             ends = list(accumulate(map(len, parts)))
             self._runs = ends[0:-1:2]
             self._upto = list(accumulate(map(len, parts[1::2])))
@@ -303,6 +306,11 @@ def _pattern(node: dict) -> str:
     return body
 
 
+# The value of one number word: a number, or (numerator, denominator) for a fraction word
+# (kind "frac", the only kind whose value is a pair).
+WordValue: TypeAlias = int | tuple[int, int]
+
+
 def _magnitude(value: int) -> int:
     return 10 ** (len(str(value)) - 1)
 
@@ -324,7 +332,9 @@ class _Compound:
         # seven hundred" into 600 and 700 when a scale shows that the "and" began a new one.
         self.rewind_to: tuple[_Compound, int, int, int] | None = None
 
-    def accepts(self, kind: str, value: int, via_and: bool, by_word: bool, needs_and: bool) -> bool:
+    def accepts(
+        self, kind: str, value: WordValue, via_and: bool, by_word: bool, needs_and: bool
+    ) -> bool:
         """Whether the next word continues this number. ``needs_and``: the language joins
         a smaller number after a hundred or thousand with "and" (مائة وخمسة, not مائة خمسة)."""
         last_kind, last = self.last
@@ -332,10 +342,11 @@ class _Compound:
             return False
         if by_word and last < 100:
             return False  # "three and four" are two numbers; "(a) hundred and five" is one
-        if kind == "scale":
-            return 0 < self.current < value and not via_and
         if kind == "frac":
             return self.kinds == ["card"] and 1 <= last <= 10 and not via_and
+        value = cast(int, value)  # only a fraction word has a pair
+        if kind == "scale":
+            return 0 < self.current < value and not via_and
         if last >= 100 and value < _magnitude(last):
             if self.kinds == ["scale"] and not self.counted and not via_and:
                 return False  # "every thousand nine hundred": a bare scale takes only "and"
@@ -357,15 +368,16 @@ class _Compound:
         twin.rewind_to = None
         return twin
 
-    def add(self, kind: str, value: int | tuple[int, int], end: int) -> None:
+    def add(self, kind: str, value: WordValue, end: int) -> None:
         self.end = end
         if not self.kinds and isinstance(value, int):
             self.head = value
         self.kinds.append(kind)
         if kind == "frac":
-            self.fraction = value  # type: ignore[assignment]
+            self.fraction = cast("tuple[int, int]", value)
             self.last = (kind, 0)
             return
+        value = cast(int, value)  # only a fraction word has a pair
         if kind == "scale":
             self.current = max(self.current, 1) * value
             if value >= 1000:
@@ -373,7 +385,7 @@ class _Compound:
                 self.current = 0
         else:
             self.current += value
-        self.last = (kind, value)  # type: ignore[assignment]
+        self.last = (kind, value)
 
     def value(self) -> str:
         whole = self.total + self.current
@@ -531,7 +543,7 @@ class Scanner:
             if _LETTERS.fullmatch(form):
                 self.surface[form] = ("", form)
         self.surface_words = set(self.surface)
-        self.multi_first = {_LETTERS.match(m).group() for m in multi if _LETTERS.match(m)}
+        self.multi_first = {first.group() for m in multi if (first := _LETTERS.match(m))}
         self._multi = multi
         self._multi_lettered = all(_LETTERS.match(m) for m in multi)
         self._multi_re: regex.Pattern | None = None
@@ -632,8 +644,8 @@ class Scanner:
         folded = self.fold(text, outside)
         if present is not None:
             folded.words = present
-        tokens = self._tokens(text, folded)
-        words = self._compounds(text, folded, tokens, digits) if tokens else []
+        found = self._tokens(text, folded)
+        words = self._compounds(text, folded, found, digits) if found else []
         words = self._shared(text, self._distributive(text, words))
         words = self._more_words(text, words)
         digits = self._attach_scales(text, digits, words)
@@ -734,7 +746,7 @@ class Scanner:
         costs ten times more)."""
         if not self._multi_lettered:  # a name that starts with no letter: search it all
             return list(self.multi_re.finditer(ft))
-        starts = set()
+        starts: set[int] = set()
         for first in self.multi_first:  # inside a word too: فكالتشرين is ف+كال+تشرين
             at = ft.find(first)
             while at != -1:
@@ -771,7 +783,7 @@ class Scanner:
             return True, True, True
         return False, False, False
 
-    def _classify(self, tok: Token, counted: bool) -> tuple[str, object]:
+    def _classify(self, tok: Token, counted: bool) -> tuple[str, WordValue]:
         form = tok.form
         if form in self.months:
             return "month", self.months[form]
@@ -827,9 +839,13 @@ class Scanner:
                 if kind:
                     out.extend(self._single(text, tok, kind, value, digits))
                 continue
-            if kind == "ord" and value >= 100:  # "a hundred thousandth": 100,000th
-                as_scale = current is not None and adjacent
-                if as_scale and current.accepts("scale", value, via_and, by_word, False):
+            # "a hundred thousandth": 100,000th (an ordinal's value is a number, not a pair)
+            if kind == "ord" and cast(int, value) >= 100:
+                if (
+                    current is not None
+                    and adjacent
+                    and current.accepts("scale", value, via_and, by_word, False)
+                ):
                     current.add("scale", value, tok.end)
                     current.kinds.append("ord")
                     continue
@@ -839,12 +855,12 @@ class Scanner:
                 and current.accepts(kind, value, via_and, by_word, bool(self.and_prefix))
             ):
                 if by_word and kind == "card":
-                    current.rewind_to = (current.copy(), tok.start, value, tok.end)
+                    current.rewind_to = (current.copy(), tok.start, cast(int, value), tok.end)
                 current.add(kind, value, tok.end)
                 continue
             if kind == "scale" and current is not None and adjacent and current.rewind_to:
                 before, tail_start, tail, tail_end = current.rewind_to
-                if current.last == ("card", tail) and 0 < tail < value:
+                if current.last == ("card", tail) and 0 < tail < cast(int, value):
                     out.extend(self._finish(text, before))  # six hundred | and seven hundred
                     current = _Compound(tail_start)
                     current.add("card", tail, tail_end)
@@ -873,11 +889,12 @@ class Scanner:
                     chain = [*chain, i] if linked else [i]
                     continue
                 lend = _lender(w) if linked else None
-                for j in chain if lend else ():
-                    v = words[j]
-                    words[j] = Value(
-                        v.start, v.end, v.text, str(lend(v.head)), "words", head=v.head
-                    )
+                if lend is not None:
+                    for j in chain:
+                        v = words[j]
+                        words[j] = Value(
+                            v.start, v.end, v.text, str(lend(v.head)), "words", head=v.head
+                        )
                 chain = []
         return [w for w in words if w.kind != "pending"]
 
@@ -936,7 +953,7 @@ class Scanner:
         be read there where ``_read`` confirms it."""
         return False
 
-    def _read(self, text: str, tok: Token, counted: bool) -> tuple[str, object]:
+    def _read(self, text: str, tok: Token, counted: bool) -> tuple[str, WordValue]:
         """The kind and value of one number word in ``text`` (see ``_classify``)."""
         return self._classify(tok, counted)
 
@@ -955,7 +972,7 @@ class Scanner:
         by_start = {w.start: w for w in words}
         out = []
         for d in digits:
-            gap = _SPACE.match(text, d.end).end()
+            gap = cast("regex.Match[str]", _SPACE.match(text, d.end)).end()  # matches ""
             scale = by_start.get(gap) if gap > d.end else None
             if scale is None:
                 out.append(d)

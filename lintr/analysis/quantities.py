@@ -12,11 +12,11 @@ import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import regex
 
-from lintr.analysis.numbers import Value, scanner_for
+from lintr.analysis.numbers import Scanner, Value, scanner_for
 
 if TYPE_CHECKING:
     from lintr.languages.profile import LanguageProfile
@@ -104,9 +104,9 @@ class Quantity:
 
 
 class _UnitFinder:
-    def __init__(self, profile: LanguageProfile):
+    def __init__(self, profile: LanguageProfile, scanner: Scanner):
         tables = profile.number_tables
-        self.scanner = scanner_for(profile)
+        self.scanner = scanner
         fold = self.scanner.fold_word
         self.units = {fold(k): v for k, v in tables.units.items()}
         # The unit words by their first letter, each group one pattern compiled when a
@@ -134,7 +134,8 @@ class _UnitFinder:
         if not values:
             return []
         folded = self.scanner.fold(text)
-        money = self.before_gate is not None and self.before_gate.search(folded.text) is not None
+        gate = self.before_gate  # there is a gate exactly when there is a before_re
+        money = self.before_re if gate is not None and gate.search(folded.text) else None
         out = []
         for v in values:
             q = self._quantity(text, folded, v, money)
@@ -142,7 +143,10 @@ class _UnitFinder:
                 out.append(q)
         return out
 
-    def _quantity(self, text: str, folded, v: Value, money: bool) -> Quantity | None:
+    def _quantity(
+        self, text: str, folded, v: Value, money: regex.Pattern[str] | None
+    ) -> Quantity | None:
+        """``money``: ``before_re`` when the text has a sign written before a number ($, €)."""
         if v.kind in ("ordinal", "time", "month", "weak"):
             return None
         if v.kind == "dual":
@@ -150,12 +154,12 @@ class _UnitFinder:
                 return None
             return Quantity(v, _expand(v.unit), v.start, v.end, v.text, v.number)  # type: ignore[arg-type]
         fend = folded.folded(v.end)
-        if money:
+        if money is not None:
             fstart = folded.folded(v.start)
-            before = self.before_re.search(folded.text, max(0, fstart - 6), fstart)
+            before = money.search(folded.text, max(0, fstart - 6), fstart)
             if before and v.number is not None:
                 return self._money(text, folded, v, before, v.number)
-        at = _GAP.match(folded.text, fend).end()
+        at = cast("regex.Match[str]", _GAP.match(folded.text, fend)).end()  # matches ""
         if folded.text[at : at + 1] not in self.first_chars:
             return None  # most numbers: nothing that could start a unit after them
         m = self._unit_re(folded.text[at]).match(folded.text, at)
@@ -207,8 +211,8 @@ def find_quantities(text: str, profile: LanguageProfile, values: list[Value]) ->
     """The quantities among ``values`` (found in ``text``): each number with its unit."""
     key = (profile.code, id(profile.number_tables))
     if key not in _FINDERS:
-        usable = profile.number_tables.units and scanner_for(profile) is not None
-        _FINDERS[key] = _UnitFinder(profile) if usable else None
+        scanner = scanner_for(profile) if profile.number_tables.units else None
+        _FINDERS[key] = _UnitFinder(profile, scanner) if scanner is not None else None
     finder = _FINDERS[key]
     return finder.find(text, values) if finder is not None else []
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from lintr.analysis.numbers import CARDINAL_KINDS, Scanner, Token, Value
+from lintr.analysis.numbers import CARDINAL_KINDS, Scanner, Token, Value, WordValue
 from lintr_plugins.languages.arabic.numbers import (
     DUALS,
     FINAL_LETTERS,
@@ -72,7 +72,7 @@ class ArabicScanner(Scanner):
     def _confirmable(self, form: str) -> bool:
         return form in self.vowels  # لست "I am not", unless its vowels say لِسِتِّ "at six"
 
-    def _read(self, text: str, tok: Token, counted: bool) -> tuple[str, object]:
+    def _read(self, text: str, tok: Token, counted: bool) -> tuple[str, WordValue]:
         self._respell(text, tok)
         kind, value = self._classify(tok, counted)
         if tok.form in self.voweled and text[tok.start + 1 : tok.start + 2] == _DAMMA:
@@ -84,7 +84,7 @@ class ArabicScanner(Scanner):
                 kind = ""
         return kind, value
 
-    def _classify(self, tok: Token, counted: bool) -> tuple[str, object]:
+    def _classify(self, tok: Token, counted: bool) -> tuple[str, WordValue]:
         if tok.form in self.duals and tok.form not in self.months:
             return "dual", 2
         return super()._classify(tok, counted)
