@@ -14,6 +14,19 @@ EXAMPLES = ROOT / "examples"
 SEED = EXAMPLES / "syrian-army-attack.txt"
 
 
+@pytest.fixture
+def plugin_pair(tmp_path):
+    """A one-pair folder the plugin tests run lintr in: a shouting English line for a plugin
+    rule, and "The the" for a built-in one."""
+    folder = tmp_path / "work"
+    folder.mkdir()
+    (folder / "doc.ar.txt").write_text("قال المصدر إن الهجوم فشل.\nوصل الجنود.\n", encoding="utf-8")
+    (folder / "doc.en.txt").write_text(
+        "THE SOURCE SAID THE ATTACK FAILED.\nThe the soldiers arrived.\n", encoding="utf-8"
+    )
+    return folder
+
+
 @pytest.fixture(scope="session")
 def registry():
     from lintr import registry as plugins

@@ -46,14 +46,8 @@ BUILTIN_FINDING = (
 
 
 @pytest.fixture
-def work(tmp_path):
-    folder = tmp_path / "work"
-    folder.mkdir()
-    (folder / "doc.ar.txt").write_text("قال المصدر إن الهجوم فشل.\nوصل الجنود.\n", encoding="utf-8")
-    (folder / "doc.en.txt").write_text(
-        "THE SOURCE SAID THE ATTACK FAILED.\nThe the soldiers arrived.\n", encoding="utf-8"
-    )
-    return folder
+def work(plugin_pair):
+    return plugin_pair
 
 
 @pytest.fixture

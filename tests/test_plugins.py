@@ -59,14 +59,8 @@ def site(tmp_path):
 
 
 @pytest.fixture
-def pair(tmp_path):
-    work = tmp_path / "work"
-    work.mkdir()
-    (work / "doc.ar.txt").write_text("قال المصدر إن الهجوم فشل.\nوصل الجنود.\n", encoding="utf-8")
-    (work / "doc.en.txt").write_text(
-        "THE SOURCE SAID THE ATTACK FAILED.\nThe the soldiers arrived.\n", encoding="utf-8"
-    )
-    return work
+def pair(plugin_pair):
+    return plugin_pair
 
 
 def test_outside_plugin_rule_is_listed_explained_and_fires(site, pair):

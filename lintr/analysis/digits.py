@@ -133,13 +133,18 @@ class Notation:
 # A profile's notation, made once: by the profile's identity (profiles hold dicts, so they
 # do not hash), the profile kept to tell a reused id from its own.
 _NOTATIONS: dict[int, tuple[object, Notation]] = {}
-DEFAULT = Notation()
+
+
+@functools.cache
+def _default() -> Notation:
+    """ASCII ".", ",", "%": made on first use, not at import (its pattern costs start-up)."""
+    return Notation()
 
 
 def notation_for(profile: LanguageProfile | None) -> Notation:
     """The notation of ``profile``'s numbers (the default, ASCII ".", ",", "%", for None)."""
     if profile is None:
-        return DEFAULT
+        return _default()
     found = _NOTATIONS.get(id(profile))
     if found is None or found[0] is not profile:
         notation = Notation(

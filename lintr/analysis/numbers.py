@@ -225,10 +225,8 @@ class _Folded:
     def _shifts(self) -> list[int]:
         if self._runs is None:  # computed only for a text where something was found
             # kept, deleted, kept, ... deleted, kept: the runs from the lengths, in C loops.
-            # The folded text is shorter only where folding deleted a character, and the
-            # first one it deleted made deleted_re.
-            deleted_re = cast("re.Pattern[str]", self._scanner.deleted_re)
-            parts = deleted_re.split(self._source)
+            # The folded text is shorter only where folding deleted a character.
+            parts = self._scanner.deleted_pattern().split(self._source)
             ends = list(accumulate(map(len, parts)))
             self._runs = ends[0:-1:2]
             self._upto = list(accumulate(map(len, parts[1::2])))
@@ -452,7 +450,8 @@ class Scanner:
         self._fold_table = _FoldTable(self._learn)
         self._last: tuple[str, _Folded] | None = None
         self.deleted: set[str] = set()  # the characters folding deletes (marks)
-        self.deleted_re: re.Pattern | None = None
+        self._deleted_re: re.Pattern[str] | None = None
+        self._deleted_compiled = -1  # how many deleted characters _deleted_re knows
         f = self.fold_word
         t = tables
         self.tables = t
@@ -626,9 +625,17 @@ class Scanner:
         folded = self._fold_char(ch)
         if not folded:
             self.deleted.add(ch)
-            chars = "".join(sorted(self.deleted))
-            self.deleted_re = re.compile(f"([{re.escape(chars)}]+)")  # a group: split keeps them
         return folded
+
+    def deleted_pattern(self) -> re.Pattern[str]:
+        """The characters folding deletes, as one pattern (a group: split keeps them).
+        Compiled when asked after the set grew, not at each character learned: learning the
+        common scripts deletes dozens of marks, one at a time."""
+        if self._deleted_compiled != len(self.deleted) or self._deleted_re is None:
+            chars = "".join(sorted(self.deleted))
+            self._deleted_re = re.compile(f"([{re.escape(chars)}]+)")
+            self._deleted_compiled = len(self.deleted)
+        return self._deleted_re
 
     # -- scanning ------------------------------------------------------------------------
     def scan(self, text: str, digits: list[Value], tokens: list[str] | None = None) -> list[Value]:
