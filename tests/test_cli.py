@@ -47,7 +47,7 @@ def test_exit_1_with_findings_and_gcc_format(tmp_path):
     proc = run_lintr("check", "doc.en.txt", "--source-lang", "ar", cwd=tmp_path)
     assert proc.returncode == 1
     assert proc.stdout == (
-        'doc.en.txt:1:25: warning: doubled word "the": remove the second "the" [doubled-word]\n'
+        'doc.en.txt:1:25: warning: doubled word "the" in the English target: remove the second "the" [doubled-word]\n'
     )
 
 
@@ -245,7 +245,7 @@ def test_tsv_columns_point_into_the_target_column(tmp_path):
         "check", "corpus.tsv", "--source-lang", "ar", "--target-lang", "en", cwd=tmp_path
     )
     assert proc.stdout.splitlines() == [
-        'corpus.tsv:1:40: warning: doubled word "the": remove the second "the" [doubled-word]',
+        'corpus.tsv:1:40: warning: doubled word "the" in the English target: remove the second "the" [doubled-word]',
         "corpus.tsv:2:13: error: empty translation: the English target is empty [empty-translation]",
     ]
 

@@ -41,7 +41,8 @@ class Shouting(Rule):
 
 PLUGIN = "plugin 'broken' (lintr-broken 1.2.3)"
 BUILTIN_FINDING = (
-    'doc.en.txt:2:5: warning: doubled word "the": remove the second "the" [doubled-word]'
+    'doc.en.txt:2:5: warning: doubled word "the" in the English target: '
+    'remove the second "the" [doubled-word]'
 )
 
 

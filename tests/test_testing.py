@@ -132,7 +132,10 @@ def test_a_failing_case_shows_expected_against_actual(tmp_path):
     report = str(info.value)
     assert report.startswith(f"doubled-word: case 'the_the' ({case.where}) failed:")
     assert "    - target:1:6-1:8: message containing 'doubled word \"the\"'" in report
-    assert '    + target:1:5-1:8: doubled word "the": remove the second "the"' in report
+    assert (
+        '    + target:1:5-1:8: doubled word "the" in the English target: remove the second "the"'
+        in report
+    )
 
 
 def test_a_wrong_message_end_or_fix_is_each_reported(tmp_path):

@@ -120,7 +120,7 @@ def test_french_doublings_are_the_languages(registry):
     assert _messages(registry, "doubled-word", pair) == []
     pair = _pair("Il a vu le le chat.", fr, "He saw the cat.", en)
     assert _messages(registry, "doubled-word", pair) == [
-        'doubled word "le": remove the second "le"'
+        'doubled word "le" in the French source: remove the second "le"'
     ]
 
 

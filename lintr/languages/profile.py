@@ -10,6 +10,7 @@ from lintr import text as textmod
 from lintr.languages.morphology import PLURAL_S, WordForms
 from lintr.languages.names import LATIN_NAMES, NameSkeletons
 from lintr.languages.number_tables import NumberTables
+from lintr.languages.repetition import Repetition
 
 if TYPE_CHECKING:
     from lintr.analysis.numbers import Scanner
@@ -72,6 +73,9 @@ class LanguageProfile:
     # Words the language writes twice on purpose ("had had", رويدا رويدا): the doubled-word
     # rule reports neither these nor those of the other language of the pair.
     doublings: frozenset[str] = frozenset()
+    # How else the language repeats words: the words never doubled on purpose, what renders
+    # a repetition, whether a doubling may be deliberate (lintr.languages.repetition).
+    repetition: Repetition = field(default_factory=Repetition)
     # The side the language takes where a run does not say ("source" or "target"): English
     # is the target, since lintr's users mostly check translations into English; the first
     # profile to claim a side is that side's default (Languages.default_pair).

@@ -9,7 +9,7 @@ from pyarabic import araby
 from lintr.hookspecs import hookimpl
 from lintr.languages.profile import LanguageProfile
 from lintr_plugins.languages.arabic import morphology
-from lintr_plugins.languages.arabic.doublings import DOUBLINGS
+from lintr_plugins.languages.arabic.doublings import DOUBLINGS, REPETITION
 from lintr_plugins.languages.arabic.names import ARABIC_NAMES, arabic_key
 from lintr_plugins.languages.arabic.number_reader import ArabicScanner
 from lintr_plugins.languages.arabic.numbers import NUMBERS
@@ -70,6 +70,7 @@ ARABIC = LanguageProfile(
     word_forms=morphology.word_forms(normalize),
     term_key=arabic_key,
     doublings=DOUBLINGS,
+    repetition=REPETITION,
     default_side="source",
 )
 

@@ -11,17 +11,41 @@ from lintr.languages.profile import Languages
 from lintr.model import Edit, Finding, Pair, PairSide
 from lintr.rules.base import Option, Rule
 from lintr.text import WORD, by_chunk, strip_invisible
+from lintr_plugins.rules.repetition.evidence import in_compound, name_then_word, rendered_near
+
+Word = tuple[int, int, str]  # start, end, text
 
 
 class DoubledWord(Rule):
     """The same word twice in a row ("the the", "في في").
 
     What it finds:
-        Words are Unicode words compared case-insensitively; Arabic words are compared after
-        removing tashkeel and tatweel, so "فيَ في" counts. The two words may be separated by
-        spaces or a line break (and invisible direction marks), but not by punctuation:
-        "that, that" is fine. Numbers are not words here. Both sides are checked. Reported at
-        the second word.
+        A word written twice with only spaces, a line break or invisible direction marks
+        between ("that, that" is fine), on either side of the pair, reported at the second
+        word with the side named ("in the English target"). Numbers are not words here.
+        Words are compared case-insensitively and without tatweel; Arabic vowels count
+        where both words write them: مُلْكِ مَلِكٍ and لِمَ لَمْ are two words, while "فيَ في"
+        (one form unvocalised) is one word twice.
+
+        Not every doubling is a slip, and the rule reads the pair before it reports one:
+
+        * the doublings each language writes on purpose (the ``allow`` option);
+        * a doubling that is part of a longer token ("kernel-package package", "-name
+          name"), or a name then a word ("al-Said said": a capitalised word inside a
+          sentence, then the same letters in lower case);
+        * a doubling the other side renders, near the same place in it: it repeats a word
+          too ("Stop, stop"; the same doubling copied, as a command; a doubling the other
+          language writes on purpose), or says the repetition in words ("twice", "two by
+          two", "one by one", "again and again", "each", "at a time"; مرتين, تباعا);
+        * a doubling its own forms show deliberate, in a language that repeats words on
+          purpose (Arabic, whose profile says how: ``repetition``): both words vocalised
+          (scripture, hadith and poetry repeat words for emphasis and distribution and in
+          the narration formula "قَالَ قَالَ رَسُولُ اللَّهِ"), both with tanwin ("دِينَارًا
+          دِينَارًا"), a distributive number or dual ("ثلاثا ثلاثا", "ركعتين ركعتين").
+
+        None of this excuses a word the language never doubles on purpose (its profile's
+        ``repetition.slips``: "the the", "would would", "في في", "إلى إلى"), which is
+        always reported.
 
     Why it matters:
         The commonest slip of typing and editing (a word typed again after a line break, two
@@ -30,7 +54,7 @@ class DoubledWord(Rule):
     Example:
         source: ذهب الولد إلى المدرسة.
         target: The the boy went to school.
-        → target:1:5: doubled word "the": remove the second "the"
+        → target:1:5: doubled word "the" in the English target: remove the second "the"
 
     Options:
         ``allow``: doublings that are correct, compared the same way. Unset, they are those
@@ -40,7 +64,11 @@ class DoubledWord(Rule):
         set, the list replaces them.
 
     Fix:
-        Safe: ``lintr check --fix`` deletes the second word and the space before it.
+        Safe where the rule is sure the doubling is a slip (a word the language never
+        doubles on purpose, or a doubling in a language that does not repeat words for
+        emphasis, English): ``lintr check --fix`` deletes the second word and the space
+        before it. None for other Arabic doublings, which may be deliberate: the message
+        says to remove the second word unless the repetition is meant.
     """
 
     id = "doubled-word"
@@ -108,28 +136,67 @@ class DoubledWord(Rule):
         words = side.words
         # Almost no adjacent words are equal: find those first, check the rest only there.
         for i in [i for i, (a, b) in enumerate(pairwise(keys)) if a == b]:
-            (_, a_end, _), (b_start, b_end, b) = words[i], words[i + 1]
-            key = keys[i]
-            gap = side.text[a_end:b_start]
-            if gap != " ":
-                visible = strip_invisible(gap)  # a direction mark alone still separates
-                if not gap or (visible and not visible.isspace()):
-                    continue
-            if not any(c.isalpha() for c in key):
-                continue
-            if f"{key} {key}" in self._allowed_for(side, other):
-                continue
-            if (
-                len(side.segments) > 1
-                and side.segment_at(a_end)[0] is not side.segment_at(b_start)[0]
-            ):
-                continue  # two aligned segments (sentences, TSV cells) are not one text
-            yield self.finding(
-                f'doubled word "{b}": remove the second "{b}"',
-                side.location(b_start, b_end),
-                fix=[Edit(side.location(a_end, b_end), "")],
-                detail=f"{key}@{b_start}",
+            if self._doubled(side, words[i], words[i + 1], keys[i]):
+                yield from self._report(side, other, words[i], words[i + 1], keys[i])
+
+    def _doubled(self, side: PairSide, first: Word, second: Word, key: str) -> bool:
+        """Whether two adjacent words with one key are one word written twice."""
+        (a_start, a_end, a), (b_start, b_end, b) = first, second
+        gap = side.text[a_end:b_start]
+        if gap != " ":
+            visible = strip_invisible(gap)  # a direction mark alone still separates
+            if not gap or (visible and not visible.isspace()):
+                return False
+        if not any(c.isalpha() for c in key):
+            return False
+        if len(side.segments) > 1 and side.segment_at(a_end)[0] is not side.segment_at(b_start)[0]:
+            return False  # two aligned segments (sentences, TSV cells) are not one text
+        return (
+            side.profile.repetition.same_word(a, b)
+            and not in_compound(side.text, a_start, b_end)
+            and not name_then_word(side, a_start, a, b)
+        )
+
+    def _deliberate(self, ours: str, side: PairSide, a: str, b: str, key: str) -> bool:
+        """Whether a plain doubling on the other ``side`` of a doubling of ``ours`` is
+        deliberate: the same words (both sides keep a command, a name, a quotation), allowed,
+        or shown so by its forms in a language that repeats words on purpose."""
+        if key == ours:
+            return True
+        repetition = side.profile.repetition
+        allowed = self._allowed_for(side, side)
+        return f"{key} {key}" in allowed or (repetition.emphatic and repetition.deliberate(a, b))
+
+    def _report(
+        self, side: PairSide, other: PairSide, first: Word, second: Word, key: str
+    ) -> Iterator[Finding]:
+        """The finding for a doubling, unless it is allowed or shown deliberate; with a fix
+        where the rule is sure it is a slip."""
+        (_, a_end, a), (b_start, b_end, b) = first, second
+        if f"{key} {key}" in self._allowed_for(side, other):
+            return
+        repetition = side.profile.repetition
+        slip = key in repetition.slips
+        where = f"the {side.profile.name} {side.side}"
+        if not slip:
+            if repetition.deliberate(a, b):
+                return
+            if rendered_near(other, b_start / len(side.text), partial(self._deliberate, key)):
+                return
+        if slip or not repetition.emphatic:
+            message = f'doubled word "{b}" in {where}: remove the second "{b}"'
+            fix = [Edit(side.location(a_end, b_end), "")]
+        else:
+            other_side = f"the {other.profile.name} {other.side}"
+            said = f"{other_side} does not repeat it" if other else f"{other_side} is empty"
+            message = (
+                f'doubled word "{b}" in {where}: remove the second "{b}" unless the '
+                f"repetition is deliberate ({said})"
             )
+            fix = []
+        yield self.finding(
+            message, side.location(b_start, b_end), fix=fix, detail=f"{key}@{b_start}"
+        )
 
 
 def _keys(strip: Callable[[str], str], chunk: str) -> list[str]:
