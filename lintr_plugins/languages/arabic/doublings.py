@@ -8,7 +8,7 @@ with: the narration formula "قال قال رسول الله" (he said: the Mess
 condition and its answer ("كلما وقف وقف معه", whenever he stopped, he stopped with him). A
 linter cannot tell these from a slip by the letters alone, so the rule reports an Arabic
 doubling only where nothing says it is deliberate, and offers to delete a word only for the
-particles that are never doubled (في في, إلى إلى).
+particles that are never doubled in modern text (في في, إلى إلى).
 
 How two written forms are compared: the letters must be the same (tatweel and direction
 marks are not letters), and so must the vowels both forms write on each letter: مُلْكِ
@@ -21,8 +21,9 @@ When the forms themselves show the doubling deliberate:
 
 * both words are vocalised (a vowel on a letter before the last): the text has been
   vocalised with care, as scripture, hadith and poetry are, and it is in such text that
-  Arabic repeats words on purpose (every doubling of a fully vocalised hadith collection
-  read for the trust issue was correct Arabic); the particles below stay slips;
+  Arabic repeats words on purpose (every Arabic doubling in 12,734 pairs of two vocalised
+  hadith collections, read for the trust issue, was correct Arabic); particles too: "فِي
+  فِي الصَّبِيِّ" is "in the mouth of the child", "قَدْ قَدْ" is "enough, enough";
 * both words carry tanwin: a repeated indefinite distributes ("يوماً يوماً", "ركعةٌ ركعةٌ");
 * the word is a distributive number ("ثلاثا ثلاثا", "اثنين اثنين") or an indefinite dual in
   -تين ("ركعتين ركعتين", "مرتين مرتين").

@@ -27,25 +27,27 @@ class DoubledWord(Rule):
         where both words write them: مُلْكِ مَلِكٍ and لِمَ لَمْ are two words, while "فيَ في"
         (one form unvocalised) is one word twice.
 
-        Not every doubling is a slip, and the rule reads the pair before it reports one:
+        Not every doubling is a slip, and the rule reads the pair before it reports one.
+        Not reported:
 
         * the doublings each language writes on purpose (the ``allow`` option);
         * a doubling that is part of a longer token ("kernel-package package", "-name
           name"), or a name then a word ("al-Said said": a capitalised word inside a
           sentence, then the same letters in lower case);
-        * a doubling the other side renders, near the same place in it: it repeats a word
-          too ("Stop, stop"; the same doubling copied, as a command; a doubling the other
-          language writes on purpose), or says the repetition in words ("twice", "two by
-          two", "one by one", "again and again", "each", "at a time"; مرتين, تباعا);
         * a doubling its own forms show deliberate, in a language that repeats words on
           purpose (Arabic, whose profile says how: ``repetition``): both words vocalised
           (scripture, hadith and poetry repeat words for emphasis and distribution and in
-          the narration formula "قَالَ قَالَ رَسُولُ اللَّهِ"), both with tanwin ("دِينَارًا
-          دِينَارًا"), a distributive number or dual ("ثلاثا ثلاثا", "ركعتين ركعتين").
+          the narration formula "قَالَ قَالَ رَسُولُ اللَّهِ"; even "فِي فِي الصَّبِيِّ" is "in
+          the mouth of the child"), both with tanwin ("دِينَارًا دِينَارًا"), a distributive
+          number or dual ("ثلاثا ثلاثا", "ركعتين ركعتين");
+        * unless the word is one the language never doubles on purpose (its profile's
+          ``repetition.slips``: "the the", "would would", unvocalised "في في"), a doubling
+          the other side renders, near the same place in it: it repeats a word too ("Stop,
+          stop"; the same doubling copied, as a command; a doubling the other language
+          writes on purpose), or says the repetition in words ("twice", "two by two", "one
+          by one", "again and again", "each", "at a time"; مرتين, تباعا).
 
-        None of this excuses a word the language never doubles on purpose (its profile's
-        ``repetition.slips``: "the the", "would would", "في في", "إلى إلى"), which is
-        always reported.
+        A run of one word ("the the the") is one finding.
 
     Why it matters:
         The commonest slip of typing and editing (a word typed again after a line break, two
@@ -135,9 +137,14 @@ class DoubledWord(Rule):
             return
         words = side.words
         # Almost no adjacent words are equal: find those first, check the rest only there.
-        for i in [i for i, (a, b) in enumerate(pairwise(keys)) if a == b]:
-            if self._doubled(side, words[i], words[i + 1], keys[i]):
-                yield from self._report(side, other, words[i], words[i + 1], keys[i])
+        doubled = [
+            i
+            for i, (a, b) in enumerate(pairwise(keys))
+            if a == b and self._doubled(side, words[i], words[i + 1], keys[i])
+        ]
+        # A run ("the the the", "م م م م") is one slip: one finding from its second word.
+        for run in _runs(doubled):
+            yield from self._report(side, other, [words[i] for i in run], keys[run[0]])
 
     def _doubled(self, side: PairSide, first: Word, second: Word, key: str) -> bool:
         """Whether two adjacent words with one key are one word written twice."""
@@ -168,35 +175,53 @@ class DoubledWord(Rule):
         return f"{key} {key}" in allowed or (repetition.emphatic and repetition.deliberate(a, b))
 
     def _report(
-        self, side: PairSide, other: PairSide, first: Word, second: Word, key: str
+        self, side: PairSide, other: PairSide, run: list[Word], key: str
     ) -> Iterator[Finding]:
-        """The finding for a doubling, unless it is allowed or shown deliberate; with a fix
-        where the rule is sure it is a slip."""
-        (_, a_end, a), (b_start, b_end, b) = first, second
+        """The finding for a run of one word, unless it is allowed or shown deliberate;
+        with a fix where the rule is sure it is a slip."""
+        (_, a_end, a), (b_start, _, b) = run[0], run[1]
         if f"{key} {key}" in self._allowed_for(side, other):
             return
         repetition = side.profile.repetition
+        if repetition.deliberate(a, b):
+            return
         slip = key in repetition.slips
-        where = f"the {side.profile.name} {side.side}"
-        if not slip:
-            if repetition.deliberate(a, b):
-                return
-            if rendered_near(other, b_start / len(side.text), partial(self._deliberate, key)):
-                return
-        if slip or not repetition.emphatic:
-            message = f'doubled word "{b}" in {where}: remove the second "{b}"'
-            fix = [Edit(side.location(a_end, b_end), "")]
-        else:
-            other_side = f"the {other.profile.name} {other.side}"
-            said = f"{other_side} does not repeat it" if other else f"{other_side} is empty"
-            message = (
-                f'doubled word "{b}" in {where}: remove the second "{b}" unless the '
-                f"repetition is deliberate ({said})"
-            )
-            fix = []
+        where = b_start / len(side.text)
+        if not slip and rendered_near(other, where, partial(self._deliberate, key)):
+            return
+        sure = slip or not repetition.emphatic
+        end = run[-1][1]
         yield self.finding(
-            message, side.location(b_start, b_end), fix=fix, detail=f"{key}@{b_start}"
+            _message(side, other, b, len(run), sure),
+            side.location(b_start, end),
+            fix=[Edit(side.location(a_end, end), "")] if sure else [],
+            detail=f"{key}@{b_start}",
         )
+
+
+def _message(side: PairSide, other: PairSide, word: str, times: int, sure: bool) -> str:
+    where = f'doubled word "{word}" in the {side.profile.name} {side.side}'
+    if times > 2:
+        where += f", {times} times in a row"
+    remove = f'remove the second "{word}"' if times == 2 else "remove the repeats"
+    if sure:
+        return f"{where}: {remove}"
+    other_side = f"the {other.profile.name} {other.side}"
+    said = f"{other_side} does not repeat it" if other else f"{other_side} is empty"
+    return f"{where}: {remove} unless the repetition is deliberate ({said})"
+
+
+def _runs(doubled: list[int]) -> Iterator[list[int]]:
+    """The runs of words that ``doubled`` (the indexes of words equal to the next) make:
+    [3, 4, 9] -> words 3, 4, 5, then words 9, 10."""
+    run: list[int] = []
+    for i in doubled:
+        if run and i != run[-1]:
+            yield run
+            run = []
+        run += [i, i + 1] if not run else [i + 1]
+    if run:
+        yield run
 
 
 def _keys(strip: Callable[[str], str], chunk: str) -> list[str]:

@@ -16,8 +16,9 @@ from lintr.text import strip_invisible
 Deliberate = Callable[[PairSide, str, str, str], bool]
 
 # Joined to the word before the first ("kernel-package package", "id_token token", "-name
-# name") or after the second ("service service-name"): a part of a longer token.
-_GLUE_BEFORE = frozenset("-_/\\.@=+~#")
+# name", "Ka`b b.": the backquote as an ʿayn sign) or after the second ("service
+# service-name"): a part of a longer token.
+_GLUE_BEFORE = frozenset("-_/\\.@=+~#`")
 _GLUE_AFTER = frozenset("-_/\\@=+~#")
 # Skipped when looking back for the end of the previous sentence.
 _OPENERS = frozenset("\"'“‘«([{")
