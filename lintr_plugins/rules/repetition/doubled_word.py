@@ -85,13 +85,12 @@ class DoubledWord(Rule):
 
     @classmethod
     def language_notes(cls, languages: Languages) -> str:
-        """The doublings of every language a plugin knows, for ``lintr explain``."""
-        listed = [
-            f"  {p.code}: " + ", ".join(f'"{d}"' for d in sorted(p.doublings))
-            for p in languages.by_code.values()
-            if p.doublings
-        ]
-        return "The languages' doublings:\n" + "\n".join(listed) if listed else ""
+        """The doublings and slips of every language a plugin knows, for ``lintr explain``."""
+        profiles = list(languages.by_code.values())
+        doublings = _listing("The languages' doublings", {p.code: p.doublings for p in profiles})
+        slips = {p.code: p.repetition.slips for p in profiles}
+        never = _listing("Words the languages never double on purpose", slips)
+        return "\n\n".join(part for part in (doublings, never) if part)
 
     def configure(self) -> None:
         allow = self.settings["allow"]
@@ -209,6 +208,13 @@ def _message(side: PairSide, other: PairSide, word: str, times: int, sure: bool)
     other_side = f"the {other.profile.name} {other.side}"
     said = f"{other_side} does not repeat it" if other else f"{other_side} is empty"
     return f"{where}: {remove} unless the repetition is deliberate ({said})"
+
+
+def _listing(title: str, words: dict[str, frozenset[str]]) -> str:
+    lines = [
+        f"  {code}: " + ", ".join(f'"{w}"' for w in sorted(ws)) for code, ws in words.items() if ws
+    ]
+    return f"{title}:\n" + "\n".join(lines) if lines else ""
 
 
 def _runs(doubled: list[int]) -> Iterator[list[int]]:
