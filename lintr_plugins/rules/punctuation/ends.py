@@ -1,0 +1,147 @@
+"""How a text ends: its sentence-final mark, looked for through closing marks and trailing tags.
+
+Real texts hide their last mark behind things that are not part of the sentence: closing
+quotes and brackets ("… them.”", "(… Muslim.)"), a reference or a grade in brackets after
+the stop ("… them. (Sahih )", "… [Al-Ikhlas (112)]", "… (11:46)"), a footnote number
+("… شيئا . 1"), direction marks and spaces. A text that ends by closing a quotation or a
+verse ("… فاغفر "", "… يشاء }") without a mark has ended all the same, in a language that
+writes no stop there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from lintr.languages.profile import LanguageProfile
+
+# The class of each final mark: marks that say the same thing in two scripts are one class
+# (؟ and ?, ، and ,, the full-width colon and :).
+FINAL_CLASS = {
+    ".": ".",
+    "۔": ".",
+    "。": ".",
+    "?": "?",
+    "؟": "?",
+    "⸮": "?",
+    "？": "?",
+    "!": "!",
+    "！": "!",
+    "…": "…",
+    ":": ":",
+    "：": ":",
+    ";": ";",
+    "؛": ";",
+    "；": ";",
+    ",": ",",
+    "،": ",",
+    "，": ",",
+}
+MARK_NAMES = {
+    ".": "a full stop",
+    "?": "a question mark",
+    "!": "an exclamation mark",
+    "…": "an ellipsis",
+    ":": "a colon",
+    ";": "a semicolon",
+    ",": "a comma",
+}
+# A clause ends there, but a translation may end its sentence another way (a list item with
+# ";" in one language and "." in the other): they count as an end, their absence does not.
+SOFT = frozenset(";,")
+# What closes a quotation or a verse: after it, the sentence is over even without a mark.
+QUOTE_CLOSERS = frozenset("“”«»‘’‹›\"'}\ufd3e\ufd3f")
+# Closing marks the final mark may hide behind, in either order ("them.”" and "them”.").
+_CLOSING = regex.compile(r"[\s\p{Cf}“”«»‘’‹›\"'\)\]}\ufd3e\ufd3f]+$")
+QUESTION_MARKS = regex.compile("[?؟⸮？]")
+_SPACE_END = regex.compile(r"[\s\p{Cf}]+$")
+_QUESTION = regex.compile(r"[?؟⸮？][?؟⸮？!！]*$|[?؟⸮？][!！]+$")
+# A footnote number after the stop: "… شيئا . 1", "… the sunnah.2".
+_FOOTNOTE = regex.compile(r"(?<=[.!?؟۔…][\s\p{Cf}]*)\d{1,3}$")
+_LAST_WORD = regex.compile(r"[\p{L}.]+$")
+_TAIL = 400  # characters looked at: the end decides, and a tag is never longer
+_MAX_TAGS = 3
+
+
+@dataclass(frozen=True)
+class End:
+    """The final mark's class (None: no mark), and whether the text ends by closing a
+    quotation or a verse (only looked at when there is no mark)."""
+
+    mark: str | None
+    quoted: bool = False
+
+
+def text_end(text: str, profile: LanguageProfile) -> End:
+    """How ``text`` ends, in the classes of FINAL_CLASS."""
+    body = text[-_TAIL:]
+    for _ in range(_MAX_TAGS + 1):
+        body = _SPACE_END.sub("", body)
+        mark = _mark(body, profile)
+        if mark is not None:
+            return End(mark)
+        stripped = _without_tag(body)
+        if stripped is None:
+            break
+        body = stripped
+    return End(None, quoted=bool(body) and body[-1] in QUOTE_CLOSERS)
+
+
+def _mark(body: str, profile: LanguageProfile) -> str | None:
+    inner = _CLOSING.sub("", body)
+    if inner.endswith("..."):
+        return "…"
+    if _QUESTION.search(inner):
+        return "?"
+    mark = FINAL_CLASS.get(inner[-1:]) if inner else None
+    if mark == "." and _abbreviation(inner, profile):
+        return None  # "p.m.", "Jan.": the stop is the abbreviation's
+    return mark
+
+
+def _abbreviation(inner: str, profile: LanguageProfile) -> bool:
+    """Whether the final stop of ``inner`` is an abbreviation's: a text that is one
+    abbreviation ("Jan.", a month in a calendar), or one with a stop inside ("p.m.", "U.S.");
+    "km." or "no." may also end a sentence and keep their stop's meaning."""
+    found = _LAST_WORD.search(inner[:-1])
+    if found is None:
+        return False
+    word = found.group().lstrip(".")
+    if "." not in word and inner[: found.start()].strip():
+        return False
+    word = word.casefold()
+    return word in profile.abbreviations or word in profile.abbreviations_may_end
+
+
+def _without_tag(body: str) -> str | None:
+    """``body`` without its trailing bracketed tag or footnote number, or None if it has none."""
+    footnote = _FOOTNOTE.search(body)
+    if footnote is not None:
+        return body[: footnote.start()]
+    if not body or body[-1] not in ")]":
+        return None
+    depth = 0
+    for i in range(len(body) - 1, -1, -1):
+        ch = body[i]
+        if ch in ")]":
+            depth += 1
+        elif ch in "([":
+            depth -= 1
+            if depth == 0:
+                return body[:i]
+    return None  # its opening bracket is not in sight: not a tag
+
+
+def last_sentence(text: str, profile: LanguageProfile) -> str:
+    """The last sentence of ``text``: what follows the last sentence-final mark before its
+    end (the whole text when it has none)."""
+    body = _CLOSING.sub("", text[-_TAIL * 4 :]).rstrip("".join(FINAL_CLASS))
+    marks = [body.rfind(mark) for mark in profile.sentence_final]
+    return body[max(marks) + 1 :]
+
+
+def punctuated(text: str) -> bool:
+    """Whether ``text`` uses punctuation at all (a comma will do): a text written without any
+    says nothing by lacking a final stop."""
+    return any(ch in FINAL_CLASS for ch in text)
