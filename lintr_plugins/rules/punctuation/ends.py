@@ -51,7 +51,9 @@ MARK_NAMES = {
 # ";" in one language and "." in the other): they count as an end, their absence does not.
 SOFT = frozenset(";,")
 # What closes a quotation or a verse: after it, the sentence is over even without a mark.
-QUOTE_CLOSERS = frozenset("“”«»‘’‹›\"'}\ufd3e\ufd3f")
+# A final "{" is a verse's closing brace typed as an opening one: unbalanced-brackets
+# reports that defect, once.
+QUOTE_CLOSERS = frozenset("“”«»‘’‹›\"'{}\ufd3e\ufd3f")
 # Closing marks the final mark may hide behind, in either order ("them.”" and "them”.").
 _CLOSING = regex.compile(r"[\s\p{Cf}“”«»‘’‹›\"'\)\]}\ufd3e\ufd3f]+$")
 QUESTION_MARKS = regex.compile("[?؟⸮？]")

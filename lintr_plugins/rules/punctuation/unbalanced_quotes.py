@@ -155,7 +155,7 @@ def _maybe_not_a_quote(text: str, i: int, single: bool, role: str | None) -> boo
     name (‘Umar) or the apostrophe of a plural possessive (the Muslims’ prayer)."""
     left, right = before(text, i), after(text, i)
     if not single:
-        return left.isdigit() and role == CLOSE
+        return text[i] == '"' and left.isdigit() and role == CLOSE
     if text[i] == "‘":  # an ʿayn before the vowel of a name: ‘Umar, ‘Abd, ‘Ali
         return right in "AEIOUĀĪŪ" and right != "" and not left.isalnum()
     return left == "s" and not right.isalnum()
