@@ -54,14 +54,22 @@ SOFT = frozenset(";,")
 # A final "{" is a verse's closing brace typed as an opening one: unbalanced-brackets
 # reports that defect, once.
 QUOTE_CLOSERS = frozenset("“”«»‘’‹›\"'{}\ufd3e\ufd3f")
-# Closing marks the final mark may hide behind, in either order ("them.”" and "them”.").
-_CLOSING = regex.compile(r"[\s\p{Cf}“”«»‘’‹›\"'\)\]}\ufd3e\ufd3f]+$")
+# Closing marks the final mark may hide behind, in either order ("them.”" and "them”."),
+# and the spaces and invisible marks (direction marks, zero-width spaces) around them. The
+# ends of texts are stripped with str.rstrip: a pattern anchored at the end would be tried at
+# every position of a long text.
+_INVISIBLE = "\u00ad\u061c\u180e\u2060\ufeff" + "".join(
+    map(chr, [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+)
+_SPACES = (
+    " \t\n\r\f\v\u00a0\u1680\u2028\u2029\u202f\u205f\u3000"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + _INVISIBLE
+)
+_CLOSING = _SPACES + "“”«»‘’‹›\"')]}\ufd3e\ufd3f"
 QUESTION_MARKS = regex.compile("[?؟⸮？]")
-_SPACE_END = regex.compile(r"[\s\p{Cf}]+$")
-_QUESTION = regex.compile(r"[?؟⸮？][?؟⸮？!！]*$|[?؟⸮？][!！]+$")
-# A footnote number after the stop: "… شيئا . 1", "… the sunnah.2".
-_FOOTNOTE = regex.compile(r"(?<=[.!?؟۔…][\s\p{Cf}]*)\d{1,3}$")
-_LAST_WORD = regex.compile(r"[\p{L}.]+$")
+_QUESTION = "?؟⸮？"
+_DIGITS = "0123456789"
 _TAIL = 400  # characters looked at: the end decides, and a tag is never longer
 _MAX_TAGS = 3
 
@@ -79,7 +87,7 @@ def text_end(text: str, profile: LanguageProfile) -> End:
     """How ``text`` ends, in the classes of FINAL_CLASS."""
     body = text[-_TAIL:]
     for _ in range(_MAX_TAGS + 1):
-        body = _SPACE_END.sub("", body)
+        body = body.rstrip(_SPACES)
         mark = _mark(body, profile)
         if mark is not None:
             return End(mark)
@@ -91,10 +99,11 @@ def text_end(text: str, profile: LanguageProfile) -> End:
 
 
 def _mark(body: str, profile: LanguageProfile) -> str | None:
-    inner = _CLOSING.sub("", body)
+    inner = body.rstrip(_CLOSING)
     if inner.endswith("..."):
         return "…"
-    if _QUESTION.search(inner):
+    last = inner.rstrip("!！")[-1:]
+    if last and last in _QUESTION:  # ? ؟ ?! ؟! !?
         return "?"
     mark = FINAL_CLASS.get(inner[-1:]) if inner else None
     if mark == "." and _abbreviation(inner, profile):
@@ -106,11 +115,11 @@ def _abbreviation(inner: str, profile: LanguageProfile) -> bool:
     """Whether the final stop of ``inner`` is an abbreviation's: a text that is one
     abbreviation ("Jan.", a month in a calendar), or one with a stop inside ("p.m.", "U.S.");
     "km." or "no." may also end a sentence and keep their stop's meaning."""
-    found = _LAST_WORD.search(inner[:-1])
-    if found is None:
-        return False
-    word = found.group().lstrip(".")
-    if "." not in word and inner[: found.start()].strip():
+    start = len(inner) - 1
+    while start > 0 and (inner[start - 1].isalpha() or inner[start - 1] == "."):
+        start -= 1
+    word = inner[start:-1].lstrip(".")
+    if not word or ("." not in word and inner[:start].strip()):
         return False
     word = word.casefold()
     return word in profile.abbreviations or word in profile.abbreviations_may_end
@@ -118,9 +127,11 @@ def _abbreviation(inner: str, profile: LanguageProfile) -> bool:
 
 def _without_tag(body: str) -> str | None:
     """``body`` without its trailing bracketed tag or footnote number, or None if it has none."""
-    footnote = _FOOTNOTE.search(body)
-    if footnote is not None:
-        return body[: footnote.start()]
+    number = body.rstrip(_DIGITS)
+    if number != body and len(body) - len(number) <= 3:
+        before = number.rstrip(_SPACES)
+        # A footnote number after the stop: "… شيئا . 1", "… the sunnah.2".
+        return before if before[-1:] in ".!?؟۔…" else None
     if not body or body[-1] not in ")]":
         return None
     depth = 0
@@ -138,7 +149,7 @@ def _without_tag(body: str) -> str | None:
 def last_sentence(text: str, profile: LanguageProfile) -> str:
     """The last sentence of ``text``: what follows the last sentence-final mark before its
     end (the whole text when it has none)."""
-    body = _CLOSING.sub("", text[-_TAIL * 4 :]).rstrip("".join(FINAL_CLASS))
+    body = text[-_TAIL * 4 :].rstrip(_CLOSING).rstrip("".join(FINAL_CLASS))
     marks = [body.rfind(mark) for mark in profile.sentence_final]
     return body[max(marks) + 1 :]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
 from lintr.model import PairSide
@@ -23,13 +25,17 @@ QUOTE_CHARS = frozenset("\"'“”‘’«»‹›„`")
 OPENING_CONTEXT = frozenset("([{⟨【\ufd3f\ufd3e“‘«‹„—–-/:")
 # Where a closing mark stands: before a space, a closing bracket or quote, or punctuation.
 CLOSING_CONTEXT = frozenset(")]}⟩】\ufd3e\ufd3f”’»›.,;:!?؟،؛…۔")
-_INVISIBLE = regex.compile(r"\p{Cf}")
+
+
+def _invisible(ch: str) -> bool:
+    """A direction mark or another format character (U+200F, U+061C, U+FEFF)."""
+    return ch >= "\u00ad" and unicodedata.category(ch) == "Cf"
 
 
 def before(text: str, i: int) -> str:
     """The character before ``text[i]``, direction marks skipped ("" at the start)."""
     j = i - 1
-    while j >= 0 and _INVISIBLE.match(text[j]):
+    while j >= 0 and _invisible(text[j]):
         j -= 1
     return text[j] if j >= 0 else ""
 
@@ -37,7 +43,7 @@ def before(text: str, i: int) -> str:
 def after(text: str, i: int) -> str:
     """The character after ``text[i]``, direction marks skipped ("" at the end)."""
     j = i + 1
-    while j < len(text) and _INVISIBLE.match(text[j]):
+    while j < len(text) and _invisible(text[j]):
         j += 1
     return text[j] if j < len(text) else ""
 
@@ -45,7 +51,7 @@ def after(text: str, i: int) -> str:
 def visible_after(text: str, i: int) -> str:
     """The first character after ``text[i]`` that is neither a space nor a direction mark."""
     j = i + 1
-    while j < len(text) and (text[j].isspace() or _INVISIBLE.match(text[j])):
+    while j < len(text) and (text[j].isspace() or _invisible(text[j])):
         j += 1
     return text[j] if j < len(text) else ""
 
@@ -53,7 +59,7 @@ def visible_after(text: str, i: int) -> str:
 def visible_before(text: str, i: int) -> str:
     """The last character before ``text[i]`` that is neither a space nor a direction mark."""
     j = i - 1
-    while j >= 0 and (text[j].isspace() or _INVISIBLE.match(text[j])):
+    while j >= 0 and (text[j].isspace() or _invisible(text[j])):
         j -= 1
     return text[j] if j >= 0 else ""
 

@@ -123,6 +123,8 @@ class _Reading:
 
 def read(marks: list[Mark], rtl: bool) -> list[Problem]:
     """The problems of the cheapest reading of ``marks`` (one kind of quotation mark)."""
+    if _flawless(marks, rtl):  # most texts: no reading is cheaper than one that costs nothing
+        return []
     readings = [_Reading(0, 0, -1, None, ())]
     for mark in marks:
         following: dict[tuple[int, ...], _Reading] = {}
@@ -143,6 +145,24 @@ def read(marks: list[Mark], rtl: bool) -> list[Problem]:
         problems.append(node[0])
         node = node[1]
     return sorted(problems, key=lambda p: p.mark.at)
+
+
+def _flawless(marks: list[Mark], rtl: bool) -> bool:
+    """Whether the plain reading (open, close, open …; a maybe-quote passed over) costs
+    nothing."""
+    opened: Mark | None = None
+    for mark in marks:
+        if mark.optional:
+            continue
+        if opened is None:
+            if _cost(mark, OPEN, rtl):
+                return False
+            opened = mark
+        elif _cost(mark, CLOSE, rtl) or _pair_problem(opened, mark, rtl) is not None:
+            return False
+        else:
+            opened = None
+    return opened is None
 
 
 def _steps(reading: _Reading, mark: Mark, rtl: bool) -> list[_Reading]:

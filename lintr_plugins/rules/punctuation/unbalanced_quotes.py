@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
+
+import regex
 
 from lintr.model import Finding, Pair, PairSide, Related
 from lintr.rules.base import Option, Rule
@@ -134,12 +137,18 @@ class UnbalancedQuotes(Rule):
 
 def _marks(text: str, glyphs: set[str], single: bool) -> list[Mark]:
     marks = []
-    for i, ch in enumerate(text):
-        if ch not in glyphs or _cited(text, i) or (single and inside_word(text, i)):
+    for found in _glyphs("".join(sorted(glyphs))).finditer(text):
+        i, ch = found.start(), found.group()
+        if _cited(text, i) or (single and inside_word(text, i)):
             continue
         role, weight = shape(text, i)
         marks.append(Mark(i, ch, role, weight, _maybe_not_a_quote(text, i, single, role)))
     return marks
+
+
+@lru_cache(maxsize=16)
+def _glyphs(glyphs: str) -> regex.Pattern:
+    return regex.compile(f"[{regex.escape(glyphs)}]")
 
 
 def _cited(text: str, i: int) -> bool:
