@@ -112,14 +112,14 @@ def _mark(body: str, profile: LanguageProfile) -> str | None:
 
 
 def _abbreviation(inner: str, profile: LanguageProfile) -> bool:
-    """Whether the final stop of ``inner`` is an abbreviation's: a text that is one
-    abbreviation ("Jan.", a month in a calendar), or one with a stop inside ("p.m.", "U.S.");
-    "km." or "no." may also end a sentence and keep their stop's meaning."""
+    """Whether the final stop of ``inner`` is an abbreviation's alone: a label that is one
+    abbreviation, perhaps after a number ("Jan.", "p.m.", "6 a.m."). After words, the stop
+    of "… at 6 a.m." or "… in the U.S." ends the sentence too."""
     start = len(inner) - 1
     while start > 0 and (inner[start - 1].isalpha() or inner[start - 1] == "."):
         start -= 1
     word = inner[start:-1].lstrip(".")
-    if not word or ("." not in word and inner[:start].strip()):
+    if not word or any(ch.isalpha() for ch in inner[:start]):
         return False
     word = word.casefold()
     return word in profile.abbreviations or word in profile.abbreviations_may_end
