@@ -12,6 +12,7 @@ the mark most likely wrong, not on the last one of an odd count.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lintr_plugins.rules.punctuation.marks import (
@@ -25,7 +26,8 @@ from lintr_plugins.rules.punctuation.marks import (
 
 OPEN, CLOSE = "open", "close"
 DEFECT, WRONG, MAYBE, NEST = 10, 4, 5, 1
-DEPTH, BEAM = 3, 24  # quotations nested this deep at most; readings kept at each mark
+DEPTH, BEAM, MARGIN = 3, 32, 18  # nesting at most; readings kept at each mark, and how far behind
+PIECE = 48  # marks read at once, at least
 OPENING_GLYPHS = frozenset("“‘«‹„")
 CLOSING_GLYPHS = frozenset("”’»›")
 
@@ -123,8 +125,29 @@ class _Reading:
 
 def read(marks: list[Mark], rtl: bool) -> list[Problem]:
     """The problems of the cheapest reading of ``marks`` (one kind of quotation mark)."""
-    if _flawless(marks, rtl):  # most texts: no reading is cheaper than one that costs nothing
-        return []
+    problems: list[Problem] = []
+    for piece in _pieces(marks):
+        # Most texts: no reading is cheaper than the plain one when that costs nothing.
+        if not _flawless(piece, rtl):
+            problems += _cheapest(piece, rtl)
+    return problems
+
+
+def _pieces(marks: list[Mark]) -> Iterator[list[Mark]]:
+    """``marks`` cut where the plain reading has no quotation open, in pieces of at least
+    PIECE marks: a long text is read piece by piece, in time linear in its marks."""
+    start, opened = 0, False
+    for n, mark in enumerate(marks):
+        if not mark.optional:
+            opened = not opened
+        if not opened and n + 1 - start >= PIECE:
+            yield marks[start : n + 1]
+            start = n + 1
+    if start < len(marks):
+        yield marks[start:]
+
+
+def _cheapest(marks: list[Mark], rtl: bool) -> list[Problem]:
     readings = [_Reading(0, 0, -1, None, ())]
     for mark in marks:
         following: dict[tuple[int, ...], _Reading] = {}
@@ -134,6 +157,9 @@ def read(marks: list[Mark], rtl: bool) -> list[Problem]:
                 if key not in following or nxt.key() < following[key].key():
                     following[key] = nxt
         readings = sorted(following.values(), key=_Reading.key)[:BEAM]
+        # A reading this far behind the best one does not catch up: one more mark left
+        # without a partner is all that one more reading can save.
+        readings = [r for r in readings if r.cost <= readings[0].cost + MARGIN]
     ends = []
     for reading in readings:
         for opened in reading.open:
