@@ -31,12 +31,13 @@ class TerminalPunctuation(Rule):
         lacks the mark, and the message names that side. A source is not reported where it
         uses no punctuation at all (a label, a text written without stops), where it ends by
         closing a quotation or a Quranic verse ("… }", "… »"), or where it is a question
-        written without a question mark (a question word such as هل or كيف: the language
-        profile's ``question_cue``) and the target ends with "?". A question mark on one side
-        only is reported at the end of the target (?! and ؟! are questions), unless the
-        source is such a question. A final stop that belongs to an abbreviation ("p.m.",
-        "Jan.") is not a sentence mark. Titles and bylines, which have no final mark on either
-        side, are fine.
+        written without a question mark and the target ends with "?": in a language whose
+        profile has a ``question_cue`` (Arabic), a source that writes no question mark at all
+        (classical texts) or whose last sentence has a question word (هل, كيف, أليس …). A
+        question mark on one side only is reported at the end of the target (?! and ؟! are
+        questions), unless the source is such a question. The stop of a label that is one
+        abbreviation ("Jan.", "6 a.m.") is not a sentence mark. Titles and bylines, which
+        have no final mark on either side, are fine.
 
     Why it matters:
         The end of a segment is where truncation shows: a target that stops without its final
