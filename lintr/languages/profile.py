@@ -76,6 +76,10 @@ class LanguageProfile:
     # How else the language repeats words: the words never doubled on purpose, what renders
     # a repetition, whether a doubling may be deliberate (lintr.languages.repetition).
     repetition: Repetition = field(default_factory=Repetition)
+    # Whether a sentence the language wrote without a question mark reads as a question (a
+    # question word: Arabic هل, كيف, أليس …, which classical and informal writing end with a
+    # full stop or nothing). None: the language marks its questions.
+    question_cue: Callable[[str], bool] | None = None
     # The side the language takes where a run does not say ("source" or "target"): English
     # is the target, since lintr's users mostly check translations into English; the first
     # profile to claim a side is that side's default (Languages.default_pair).

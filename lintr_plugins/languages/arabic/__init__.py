@@ -15,6 +15,7 @@ from lintr_plugins.languages.arabic.doublings import DOUBLINGS, REPETITION
 from lintr_plugins.languages.arabic.names import ARABIC_NAMES, arabic_key
 from lintr_plugins.languages.arabic.number_reader import ArabicScanner
 from lintr_plugins.languages.arabic.numbers import NUMBERS
+from lintr_plugins.languages.arabic.punctuation import question_cue
 
 ARABIC_INDIC = {chr(0x0660 + i): str(i) for i in range(10)}  # ٠-٩
 EXTENDED_ARABIC_INDIC = {chr(0x06F0 + i): str(i) for i in range(10)}  # ۰-۹ (Persian, Urdu)
@@ -88,6 +89,7 @@ ARABIC = LanguageProfile(
     term_key=arabic_key,
     doublings=DOUBLINGS,
     repetition=REPETITION,
+    question_cue=question_cue(normalize),
     default_side="source",
 )
 
