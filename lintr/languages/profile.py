@@ -72,6 +72,9 @@ class LanguageProfile:
     # Words the language writes twice on purpose ("had had", رويدا رويدا): the doubled-word
     # rule reports neither these nor those of the other language of the pair.
     doublings: frozenset[str] = frozenset()
+    # The language's function words (articles, prepositions, pronouns, auxiliaries), lower
+    # case: a run of them left in a translation is a clause, not a name or a term.
+    function_words: frozenset[str] = frozenset()
     # The side the language takes where a run does not say ("source" or "target"): English
     # is the target, since lintr's users mostly check translations into English; the first
     # profile to claim a side is that side's default (Languages.default_pair).

@@ -7,6 +7,7 @@ from lintr.languages.morphology import PLURAL_S
 from lintr.languages.names import LATIN_NAMES
 from lintr.languages.profile import LanguageProfile
 from lintr_plugins.languages.english.doublings import DOUBLINGS
+from lintr_plugins.languages.english.function_words import FUNCTION_WORDS
 from lintr_plugins.languages.english.numbers import NUMBERS
 
 ENGLISH = LanguageProfile(
@@ -39,6 +40,7 @@ ENGLISH = LanguageProfile(
     name_skeletons=LATIN_NAMES,
     word_forms=PLURAL_S,
     doublings=DOUBLINGS,
+    function_words=FUNCTION_WORDS,
     default_side="target",
 )
 
