@@ -136,3 +136,7 @@ def test_mask_only_some_kinds() -> None:
 )
 def test_chunk_kind(token: str, kind: str | None) -> None:
     assert chunk_kind(token) == kind
+
+
+def test_hex_prefix_is_code() -> None:
+    assert _found("at 0x%08lx") == [("0x", "code"), ("%08lx", "placeholder")]

@@ -82,7 +82,8 @@ _ICU_HEAD = regex.compile(
     r"\{\s*[A-Za-z_][\w.]*\s*,\s*(?:plural|select|selectordinal)\s*,(?:\s*offset\s*:\s*\d+)?"
 )
 _ICU_SELECTOR = regex.compile(r"\s*(=[0-9]+|[A-Za-z_]\w*)\s*\{")
-_VERSION = regex.compile(r"[vV]?[0-9]+(?:\.[0-9]+)*[a-z]?|[0-9]+(?:st|nd|rd|th|[a-z])")
+# A version or an ordinal: 2.4.1, 2.4b, v2, 15th (not 0x, a hex prefix, nor 3a).
+_VERSION = regex.compile(r"[vV]?[0-9]+(?:\.[0-9]+)+[a-z]?|[vV][0-9]+|[0-9]+(?:st|nd|rd|th)")
 _CAMEL = regex.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
 # Characters after which a path or a token has ended: sentence punctuation is not part of it.
 _TRAILING = ".,:;!?'\""
@@ -117,11 +118,16 @@ def verbatim_spans(text: str) -> list[Verbatim]:
 def mask_verbatim(text: str, fill: str = " ", kinds: frozenset[str] | None = None) -> str:
     """``text`` with its verbatim spans (of ``kinds``; all by default) replaced by ``fill``
     characters: same length, so offsets stay valid."""
+    spans = verbatim_spans(text)
+    return mask_spans(text, [s for s in spans if kinds is None or s.kind in kinds], fill)
+
+
+def mask_spans(text: str, spans: list[Verbatim], fill: str = " ") -> str:
+    """``text`` with ``spans`` (in order, none overlapping) replaced by ``fill`` characters."""
     pieces, last = [], 0
-    for start, end, kind in verbatim_spans(text):
-        if kinds is None or kind in kinds:
-            pieces += [text[last:start], fill * (end - start)]
-            last = end
+    for start, end, _ in spans:
+        pieces += [text[last:start], fill * (end - start)]
+        last = end
     return "".join(pieces) + text[last:] if pieces else text
 
 

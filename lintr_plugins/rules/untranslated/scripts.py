@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import regex
 
-from lintr.analysis.verbatim import KINDS, mask_verbatim
+from lintr.analysis.verbatim import KINDS, mask_spans, mask_verbatim, verbatim_spans
 from lintr.languages.latin import is_romanised
 from lintr.model import Pair, PairSide
 from lintr.text import WORD, script_pattern
@@ -34,6 +34,9 @@ MIN_WORDS = 3
 # What ``allow-acronyms = false`` reports: these are then text like any other.
 SHOWN = frozenset({"url", "email", "acronym"})
 _HIDDEN = frozenset(KINDS) - SHOWN
+# Verbatim spans that make the English words touching them code too (not placeholders: a
+# software string's text sits between them).
+_CODE = frozenset({"code", "path", "option"})
 _PUNCTUATION = "\"'“”‘’«»()[]{}.,:;!?،؛؟…"
 
 
@@ -49,13 +52,16 @@ class Run(NamedTuple):
     in_source: int  # ordinary words that the source has too
     caseless: bool  # the source's script has no case: every word is ordinary
     bracketed: bool  # inside round brackets: a gloss, more often than not
+    by_code: bool  # next to an identifier, a path or an option: code or program output
 
     def is_text(self, min_words: int = MIN_WORDS) -> bool:
-        """Whether the run is text left untranslated rather than names and terms kept: a
-        gloss in brackets must be twice as long; a function word is needed unless one word
-        is enough."""
+        """Whether the run is text left untranslated rather than names, terms and code kept:
+        a gloss in brackets must be twice as long; a function word is needed unless one word
+        is enough; words next to code are code."""
+        if self.caseless:
+            return True
         least = min_words * 2 if self.bracketed else min_words
-        return self.caseless or (self.ordinary >= least and (self.clause or min_words <= 1))
+        return not self.by_code and self.ordinary >= least and (self.clause or min_words <= 1)
 
 
 def run_pattern(script: str) -> regex.Pattern:
@@ -87,14 +93,30 @@ def _source_runs(pair: Pair, hide_all: bool) -> list[Run]:
     script = source.profile.script
     if not script_pattern(script).search(target.text):
         return []
-    text = mask_verbatim(target.text, kinds=None if hide_all else _HIDDEN)
+    spans = [s for s in verbatim_spans(target.text) if hide_all or s.kind in _HIDDEN]
+    text = mask_spans(target.text, spans)
+    code = [(s.start, s.end) for s in spans if s.kind in _CODE]
     known = _source_words(source)
     function_words = source.profile.function_words
     caseless = not source.profile.cased
     runs = []
     for match in run_pattern(script).finditer(text):
-        runs.append(_run(match, known, function_words, caseless, _bracketed(text, match.span())))
+        where = (_bracketed(text, match.span()), _touches(target.text, match.span(), code))
+        runs.append(_run(match, known, function_words, caseless, *where))
     return runs
+
+
+def _touches(text: str, span: tuple[int, int], code: list[tuple[int, int]]) -> bool:
+    """Whether the span holds a piece of code, or only spaces stand between them: words glued
+    to an identifier, a path or an option are part of a command line or of a program's
+    output ("PsychoPhobia Backdoor is starting", "Shellcode placed at 0x%08lx")."""
+    start, end = span
+    return any(
+        (a < end and start < b)  # inside the run: "cat /etc/hosts to see"
+        or (b <= start and not text[b:start].strip())
+        or (a >= end and not text[end:a].strip())
+        for a, b in code
+    )
 
 
 def _run(
@@ -103,6 +125,7 @@ def _run(
     function_words: frozenset[str],
     caseless: bool,
     bracketed: bool,
+    by_code: bool,
 ) -> Run:
     """What one run is. Words are counted as written between spaces: a hyphenated term
     ("man-in-the-middle", "d-i") is one word, and none of its parts a function word."""
@@ -130,6 +153,7 @@ def _run(
         sum(t.casefold() in known for t in ordinary),
         caseless,
         bracketed,
+        by_code,
     )
 
 
