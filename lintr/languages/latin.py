@@ -34,6 +34,9 @@ ARTICLES = (
     "aṯ-",
     "aḏ-",
 )
+# Marks of a scholarly romanisation (ā ī ū, ḥ ṣ ḍ ṭ ẓ, ḏ ṯ, ḫ, š ǧ, ġ) and the ʿayn and hamza
+# letters: a word that has one is a name written from another script, not an English word.
+_ROMANISATION_MARKS = frozenset("\u0304\u0323\u0331\u032e\u030c\u0307ʿʾ")
 _FOLD_DROP = dict.fromkeys(map(ord, AYN_SIGNS + "-"))
 _LETTER_FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
 
@@ -50,6 +53,14 @@ def fold(word: str) -> str:
     text = unicodedata.normalize("NFD", word.translate(_LETTER_FOLD))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.translate(_FOLD_DROP).casefold()
+
+
+def is_romanised(word: str) -> bool:
+    """Whether ``word`` is written with the marks of a romanisation: 'al-Ḥasaka', 'Mar‘ī',
+    'ʿUmar', not 'Sébastien' nor 'Debian'."""
+    return not word.isascii() and any(
+        c in _ROMANISATION_MARKS for c in unicodedata.normalize("NFD", word)
+    )
 
 
 _LATIN_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"))

@@ -80,6 +80,9 @@ class LanguageProfile:
     # question word: Arabic هل, كيف, أليس …, which classical and informal writing end with a
     # full stop or nothing). None: the language marks its questions.
     question_cue: Callable[[str], bool] | None = None
+    # The language's function words (articles, prepositions, pronouns, auxiliaries), lower
+    # case: a run of them left in a translation is a clause, not a name or a term.
+    function_words: frozenset[str] = frozenset()
     # The side the language takes where a run does not say ("source" or "target"): English
     # is the target, since lintr's users mostly check translations into English; the first
     # profile to claim a side is that side's default (Languages.default_pair).

@@ -7,6 +7,7 @@ from lintr.languages.morphology import PLURAL_S
 from lintr.languages.names import LATIN_NAMES
 from lintr.languages.profile import LanguageProfile
 from lintr_plugins.languages.english.doublings import DOUBLINGS, REPETITION
+from lintr_plugins.languages.english.function_words import FUNCTION_WORDS
 from lintr_plugins.languages.english.numbers import NUMBERS
 
 ENGLISH = LanguageProfile(
@@ -40,6 +41,7 @@ ENGLISH = LanguageProfile(
     word_forms=PLURAL_S,
     doublings=DOUBLINGS,
     repetition=REPETITION,
+    function_words=FUNCTION_WORDS,
     default_side="target",
 )
 

@@ -7,18 +7,27 @@ from collections.abc import Iterator
 from lintr.languages.profile import langdetect_among
 from lintr.model import Finding, Pair, Severity
 from lintr.rules.base import Option, Rule
-from lintr_plugins.rules.untranslated.scripts import _same_words, written_in_source_script
+from lintr_plugins.rules.untranslated.scripts import (
+    same_words,
+    translatable,
+    written_in_source_script,
+)
 
 
 class UntranslatedSegment(Rule):
     """The target is a copy of the source, or is written in the source language.
 
     What it finds:
-        A target identical to its source (ignoring spaces and case) is reported when it has
-        letters of the source's script outside URLs: a number, a URL, or a Latin name in an
-        Arabic source ("CNN") copied over is fine. A target mostly written in the source's
-        script (Arabic letters in an English target; URLs do not count) is reported too; where
-        both languages share a script, langdetect decides, for targets long enough to judge.
+        A target identical to its source (ignoring spaces and case) is reported when the
+        source has words to translate: a string of placeholders, markup, URLs, paths, code,
+        numbers, acronyms or names copied over ("OK", "API", "%(name)s:", "Wagtail", "CNN",
+        "2023") is fine; in a cased script (English) a word to translate is a lower-case word
+        or a function word ("slug", "Save the file"), in a caseless one (Arabic) any word. A
+        target written in the source's script is reported too: in words, more text left in
+        the source's language than words of its own (Arabic in an English target; for English
+        in Arabic, runs that read as clauses: placeholders, code, names and terms kept on
+        purpose do not count, as in ``untranslated-fragment``). Where both languages share a
+        script, langdetect decides, for targets long enough to judge.
 
     Why it matters:
         A copied source passes length and alignment checks and looks translated at a glance;
@@ -49,8 +58,8 @@ class UntranslatedSegment(Rule):
             return
         name = source.profile.name
         where = target.location(0, len(target.text.rstrip()))
-        same = _same_words(source.text, target.text)
-        if same and source.profile.letter.search(target.masked_text):
+        same = same_words(source.text, target.text)
+        if same and translatable(source):
             yield self.finding(
                 f"untranslated: the target is a copy of the {name} source", where, detail="copy"
             )
