@@ -205,6 +205,47 @@ def test_the_words_another_rule_found_give_the_same_findings(registry, rule_id, 
     assert shared == alone
 
 
+# Letters, harakat, tatweel, the superscript alef, Qur'anic marks (small high sukun, maddah,
+# open tanwin) and Latin letters: what a vocalised text may hold.
+_VOCALISED_LETTERS = "ثلاثة أبٌَُِّْـ\u0670\u06e1\u0653\u08f0\u0610ab"
+
+
+def test_arabic_strip_marks_knows_every_mark(registry):
+    """Every combining mark of the Arabic blocks goes (the Qur'anic signs split words and hid
+    numbers: سَبۡعَ is seven); the superscript alef stays for normalize to make an alef, and
+    the signs of those ranges that are not marks (the end of an ayah, the small waw) stay."""
+    import unicodedata
+
+    ar = registry.languages.get("ar")
+    for code in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), *range(0x06D6, 0x06EE)]:
+        mark = chr(code)
+        is_mark = unicodedata.category(mark) == "Mn" and code != 0x0670
+        assert ar.strip_marks("س" + mark + "ب") == ("سب" if is_mark else "س" + mark + "ب")
+    for code in range(0x08D3, 0x0900):
+        if unicodedata.category(chr(code)) == "Mn":
+            assert ar.strip_marks("س" + chr(code)) == "س"
+    assert ar.normalize("سَبۡعَ") == "سبع"
+    assert ar.normalize("ثَلَٰثَةَ") == "ثلاثه"
+    assert ar.normalize("هَٰذَا") == "هاذا"
+
+
+def test_the_quick_fold_of_common_text_is_the_fold_table(registry):
+    """The scanner folds a text of the common scripts with a few str.replace calls (deleting
+    marks, then changing letters): the same as folding it character by character."""
+    import random
+
+    from lintr.analysis.numbers import scanner_for
+
+    rng = random.Random(5)
+    letters = _VOCALISED_LETTERS + "أإآىؤئة\u0671ABc"
+    for lang in ("ar", "en"):
+        scanner = scanner_for(registry.languages.get(lang))
+        for _ in range(2000):
+            text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 30)))
+            scanner._last = None
+            assert scanner.fold(text).text == text.translate(scanner._fold_table), text
+
+
 def test_offsets_through_deleted_marks_agree_with_counting_them(registry):
     """_Folded maps offsets through runs of deleted marks; counted one by one, the offsets
     must be the same (random vocalised strings, tatweel and Latin letters included)."""
@@ -216,7 +257,7 @@ def test_offsets_through_deleted_marks_agree_with_counting_them(registry):
     scanner = scanner_for(registry.languages.get("ar"))
     rng = random.Random(7)
     for _ in range(3000):
-        text = "".join(rng.choice("ثلاثة أبٌَُِّْـ\u0670ab") for _ in range(rng.randint(0, 30)))
+        text = "".join(rng.choice(_VOCALISED_LETTERS) for _ in range(rng.randint(0, 30)))
         scanner._last = None  # a fresh fold: offsets not yet computed
         folded = scanner.fold(text)
         deleted = [i for i, ch in enumerate(text) if not scanner.fold_word(ch)]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from pyarabic import araby
 
+from lintr.analysis.numbers import char_class
 from lintr.hookspecs import hookimpl
 from lintr.languages.profile import LanguageProfile
 from lintr_plugins.languages.arabic import morphology
@@ -18,15 +20,30 @@ ARABIC_INDIC = {chr(0x0660 + i): str(i) for i in range(10)}  # ٠-٩
 EXTENDED_ARABIC_INDIC = {chr(0x06F0 + i): str(i) for i in range(10)}  # ۰-۹ (Persian, Urdu)
 
 
-# pyarabic's inventory of tashkeel (harakat, tanwin, shadda, sukun) and tatweel, deleted with
-# one compiled pattern: the same result as araby.strip_tashkeel + strip_tatweel. This runs
-# on every Arabic text; the pattern beats str.translate (with a deletion table, which goes
-# character by character in Python's slow path) 6x on unvocalised text, 1.8x on full tashkeel.
-_MARKS = re.compile("[" + "".join(re.escape(c) for c in (*araby.TASHKEEL, araby.TATWEEL)) + "]+")
+# Every Arabic combining mark: Qur'anic annotation signs (U+0610-U+061A), harakat, tanwin,
+# shadda, sukun and the extended vowel signs (U+064B-U+065F), the Qur'anic small high and low
+# signs (U+06D6-U+06ED: U+06E1 is the small high sukun of the Uthmani script, U+06DF-U+06E0
+# the rounded zeros) and the extended Arabic marks (U+08D3-U+08FF); the characters of those
+# ranges that are not marks (the end-of-ayah sign U+06DD, the rub el hizb U+06DE, the small
+# waw and yeh U+06E5-U+06E6 that stand for letters, U+06E9, U+08E2) stay. The superscript
+# alef U+0670 stays too: it stands for a long a (هَٰذَا, ثَلَٰثَة), and ``normalize`` makes it
+# the alef it stands for. Tatweel is deleted with the marks.
+_MARK_RANGES = ((0x0610, 0x061A), (0x064B, 0x065F), (0x06D6, 0x06ED), (0x08D3, 0x08FF))
+MARKS = frozenset(
+    chr(code)
+    for low, high in _MARK_RANGES
+    for code in range(low, high + 1)
+    if unicodedata.category(chr(code)) == "Mn"
+) | {araby.TATWEEL}
+# One compiled pattern: it runs on every Arabic text and beats str.translate with a deletion
+# table (character by character in Python's slow path) 6x on unvocalised text, 1.8x on full
+# tashkeel.
+_MARKS = re.compile(char_class(MARKS) + "+")
 
 
 def strip_marks(text: str) -> str:
-    """Remove tashkeel (harakat, tanwin, shadda, sukun) and tatweel."""
+    """Remove every Arabic mark (tashkeel, Qur'anic signs; not the superscript alef) and
+    tatweel."""
     return _MARKS.sub("", text)
 
 

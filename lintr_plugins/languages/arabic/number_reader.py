@@ -20,10 +20,11 @@ from lintr_plugins.languages.arabic.numbers import (
 
 _DAMMA = "\u064f"
 _SHADDA = "\u0651"
-# Short vowels (and their tanwin forms): a for fatha, u for damma, i for kasra, 0 for sukun.
+# Short vowels (and their tanwin forms): a for fatha, u for damma, i for kasra, 0 for sukun
+# (U+0652, and the small high sukun U+06E1 of the Uthmani script: سَبۡعَ).
 _VOWELS = {
     "\u064e": "a", "\u064b": "a", "\u064f": "u", "\u064c": "u",
-    "\u0650": "i", "\u064d": "i", "\u0652": "0",
+    "\u0650": "i", "\u064d": "i", "\u0652": "0", "\u06e1": "0",
 }  # fmt: skip
 _VOWELS_AND_SHADDA = {*_VOWELS, _SHADDA}
 
