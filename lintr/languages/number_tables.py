@@ -62,6 +62,9 @@ class NumberTables:
     # Cardinals that say a number loosely ("double", "in pairs", رباع "four at a time"): they
     # agree with the number on the other side but are never reported alone.
     loose: frozenset[str] = frozenset()
+    # Words before a scale word that leave the count unsaid ("a few hundred", "several
+    # thousand"): such a number may agree with one on the other side but is never reported.
+    vague: frozenset[str] = frozenset()
     # Words before a number that make it a reference, not a quantity ("verse 136", "No. 5176"):
     # a translator adds and drops them, so such a number is never reported alone.
     reference_words: frozenset[str] = frozenset()

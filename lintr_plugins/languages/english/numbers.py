@@ -30,6 +30,7 @@ NUMBERS = NumberTables(
         "thrice": 3,
         "pair": 2,
         "pairs": 2,
+        "both": 2,  # "with both feet" for بقدميه الاثنتين
         "double": 2,
         "triple": 3,
         "twofold": 2,
@@ -325,7 +326,9 @@ NUMBERS = NumberTables(
     },
     percent_words=("per cent", "percent", "per hundred"),
     alternatives=frozenset({"or"}),
-    loose=frozenset({"pair", "pairs", "double", "century"}),
+    loose=frozenset({"pair", "pairs", "double", "century", "both"}),
+    # "a few hundred", "several thousand", "a few dozen": a count nobody stated.
+    vague=frozenset({"few", "several", "some", "many"}),
     reference_words=frozenset(
         {
             "verse",

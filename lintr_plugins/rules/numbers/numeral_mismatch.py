@@ -32,11 +32,24 @@ class Choice(Option):
 
 
 def _unmatched(mine, theirs):
-    """Numbers of ``mine`` with no equal value left in ``theirs`` (as a multiset), in order."""
+    """Numbers of ``mine`` with no equal value left in ``theirs`` (as a multiset), in order.
+    A number first meets one written alike (digits with digits, words with words): of "two
+    blocks ... N+2 ... N+2" against "كتلتين ... N+2 ... N+2" the "two" is left over, which
+    the Arabic says with a dual, not a 2 in digits."""
     available = Counter(n.value for n in theirs)
+    alike = Counter((n.value, n.kind) for n in theirs)
+    met = set()
+    for i, number in enumerate(mine):
+        key = (number.value, number.kind)
+        if alike[key]:
+            alike[key] -= 1
+            available[number.value] -= 1
+            met.add(i)
     out = []
-    for number in mine:
-        if available[number.value]:
+    for i, number in enumerate(mine):
+        if i in met:
+            continue
+        if available[number.value] > 0:
             available[number.value] -= 1
         else:
             out.append(number)
@@ -70,22 +83,32 @@ def _drop_parts(a, b):
     return kept, b
 
 
-# A number inside a Latin name: G20, F16, A4.
-_NAME_NUMBER = regex.compile(r"(?<=\p{Latin})\d+")
+# Digits glued to a word, which lintr does not read as a number of the text: a Latin name
+# (G20, RFC2822, Example1), a code page (cp-1256), an Arabic word (مثال1).
+_GLUED_NUMBER = regex.compile(r"(?<=[\p{L}\p{M}]-?)\d+|\d+(?=\p{L})")
 
 
 def _not_in_names(values, other_text: str):
-    """Number words the other side writes inside a name (مجموعة العشرين = the G20)."""
-    if not any(v.kind != "digits" for v in values):
+    """Numbers the other side writes glued to a word: مجموعة العشرين = the G20; "RFC 2822"
+    = RFC2822; "Example1" = مثال1 (that side reads the digits glued to an Arabic word)."""
+    names = Counter(str(int(m.group())) for m in _GLUED_NUMBER.finditer(other_text))
+    if not names:
         return values
-    names = Counter(m.group() for m in _NAME_NUMBER.finditer(other_text))
     kept = []
     for v in values:
-        if v.kind != "digits" and names[v.value]:
+        if names[v.value]:
             names[v.value] -= 1
         else:
             kept.append(v)
     return kept
+
+
+def _in_a_name(text: str, v) -> bool:
+    """Digits followed by a Latin letter are a name too (3D, 4K, 2FA), not a count."""
+    return v.kind == "digits" and bool(_LATIN_AFTER.match(text, v.end))
+
+
+_LATIN_AFTER = regex.compile(r"\p{Latin}")
 
 
 def _not_said_in_duals(values, other_profile):
@@ -174,6 +197,7 @@ def _reportable(values, text: str, profile):
         v
         for v in values
         if v.kind not in MATCH_ONLY
+        and not _in_a_name(text, v)
         and not _in_note(text, v)
         and not _footnote(text, v)
         and not _after_reference(text, v, profile)
