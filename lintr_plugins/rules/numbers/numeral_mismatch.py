@@ -180,9 +180,11 @@ _FOOTNOTE = regex.compile(
 )
 
 
-# A reference number of a printed edition: three digits or more standing after the end of
-# a sentence and before a capital or the end of the text ("al-Marwa. 1722", "(v. 41) 2176 It").
-_REFERENCE = regex.compile(r"(?<=[.!?؟)\]”\"’]\s+)\d{3,}(?=\s*$|\s+\p{Lu})")
+# A reference number of a printed edition or a footnote mark: a number standing after the
+# end of a sentence and before a capital, a closing quote or the end of the text ("al-Marwa.
+# 1722", "(v. 41) 2176 It", "of two rotls. 2 Abu Dawud said", "three times. 4\" Qutaiba");
+# a lone 0 there is the letter O misread ("... Abu Huraira. 0 Allah!"), not a mark.
+_REFERENCE = regex.compile(r"(?<=[.!?؟)\]”\"’]\s+)(?!0\D)\d+(?=\s*$|\s+\p{Lu}|[\"”’](?:\s|$))")
 
 
 def _footnote(text: str, v) -> bool:
@@ -244,6 +246,14 @@ def differences(source, target):
     only_source, only_target = _drop_parts(only_source, only_target)
     only_target, only_source = _drop_parts(only_target, only_source)
     return only_source, only_target
+
+
+def _missing_message(missing) -> str:
+    if len(missing) == 1:
+        return f"number {missing[0].shown()} of the source is missing from the target"
+    said = Counter(v.shown() for v in missing)
+    listed = ", ".join(f"{shown} ×{n}" if n > 1 else shown for shown, n in said.items())
+    return f"{len(missing)} numbers of the source are missing from the target: {listed}"
 
 
 class NumeralMismatch(Rule):
@@ -386,12 +396,16 @@ class NumeralMismatch(Rule):
         paired = min(len(only_source), len(only_target))
         text = target.text
         whole_target = target.location(len(text) - len(text.lstrip()), len(text.rstrip()))
-        for s in only_source[paired:]:
+        missing = only_source[paired:]
+        if missing:  # one finding: several numbers go missing with one passage
             yield self.finding(
-                f"number {s.shown()} of the source is missing from the target",
+                _missing_message(missing),
                 whole_target,
-                [Related(source.location(s.start, s.end), f"{s.text} is here in the source")],
-                detail=f"-{s.value}",
+                [
+                    Related(source.location(s.start, s.end), f"{s.text} is here in the source")
+                    for s in missing
+                ],
+                detail=",".join(f"-{s.value}" for s in missing),
             )
         for t in only_target[paired:]:
             yield self.finding(
