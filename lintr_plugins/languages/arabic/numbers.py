@@ -71,6 +71,7 @@ NUMBERS = NumberTables(
         "ثنتي": 2,
         "ثنتا": 2,
         "دزينة": 12,  # a dozen
+        "أصفار": 0,  # zeros: "the machine part is zeros" for a 0 (loose below)
         # The distributive numbers (فُعال، مَفْعَل): "two by two", "four at a time".
         "أحاد": 1,
         "مثنى": 2,
@@ -401,7 +402,7 @@ NUMBERS = NumberTables(
     # After a time, م is p.m.; after a four-digit year it is the Gregorian era (ميلادي).
     era_markers=frozenset({"م", "هـ", "ه", "ق.م", "ميلادي", "ميلادية", "هجري", "هجرية"}),
     alternatives=frozenset({"أو"}),
-    loose=frozenset({"أحاد", "مثنى", "رباع", "خماس", "سداس", "سباع", "تساع", "عشار"}),
+    loose=frozenset({"أحاد", "مثنى", "رباع", "خماس", "سداس", "سباع", "تساع", "عشار", "أصفار"}),
     reference_words=frozenset({"رقم", "الآية", "آية", "صفحة", "ص", "الحديث", "سورة"}),
     month_after_day=frozenset({"من"}),
     number_after_month=frozenset({"من"}),

@@ -278,18 +278,29 @@ class NumeralMismatch(Rule):
         and the duals of counted nouns, which carry the number 2 (يومين، ساعتين، مرتين، كيلومترين;
         option dual-nouns). Left out because they are mostly not numbers: "one", "a", "first",
         "second", واحد، الأول, أحد outside أحد عشر, weekdays (الاثنين، الخميس), and words behind a
-        preposition that make another word (لست). Mode `off` compares digits only.
+        preposition that make another word (لست "I am not", كمية "quantity"); a number word is a
+        whole word, its clitics (و ف ب ل ك ال) aside, and a word ending in ى is one only where
+        the number is spelled so (إحدى, not تسعى "she strives"). Counts said loosely ("both",
+        "a pair", "double", "a few dozen", "several hundred", الثماني which may be "octal")
+        agree with the number on the other side but are never reported alone. Mode `off`
+        compares digits only.
 
         Both directions count: a number only in the target is as wrong as one only in the
         source. Where one number replaced another, one finding says so ("source has 55, target
-        has 56") at the target's number, with a note at the source's. Otherwise the finding
-        names the number and the side it is missing from, with a note at the number.
+        has 56") at the target's number, with a note at the source's. A number only in the
+        target is reported at it. The numbers of the source missing from the target are one
+        finding on the target, listing them, with a note at each: a passage left out is one
+        defect, however many numbers it held.
 
         A number that carries a unit (55 km, ثلاثة أيام, $5) and has a quantity of the same
         dimension on the other side is unit-mismatch's to compare, never this rule's: a changed
         value there (55 km -> 56 km, or 55 km -> 40 miles) is reported once, by unit-mismatch,
         which knows conversions. A quantity with no counterpart quantity counts here as a plain
-        number. Numbers glued to Latin letters (G20, A4, mp3) are not compared: they are names.
+        number. Numbers glued to Latin letters (G20, A4, mp3, 3D) are not compared: they are
+        names; and a number the other side writes glued to a word is there ("RFC 2822" =
+        RFC2822, "Example1" = مثال1). Numbers in brackets, reference numbers ("verse 136") and
+        footnote marks (after a sentence, before a capital: "two rotls. 2 Abu Dawud said")
+        are notes that the other side need not have.
 
     Why it matters:
         A changed number misinforms silently: a death toll, a date, a sum or a dose that
