@@ -103,6 +103,15 @@ def _not_in_names(values, other_text: str):
     return kept
 
 
+# Two numbers joined by a colon that are not a time: a chapter and verse ("2:115", "39:67").
+_VERSE = regex.compile(r"\d+:\d|(?<=\d:)\d+")
+
+
+def _verse_reference(text: str, v) -> bool:
+    """A chapter or verse number of a reference (2:115): a translator adds and drops them."""
+    return v.kind == "digits" and bool(_VERSE.match(text, v.start))
+
+
 def _in_a_name(text: str, v) -> bool:
     """Digits followed by a Latin letter are a name too (3D, 4K, 2FA), not a count."""
     return v.kind == "digits" and bool(_LATIN_AFTER.match(text, v.end))
@@ -194,12 +203,15 @@ def _footnote(text: str, v) -> bool:
     return any((m := p.match(text, v.start)) and m.end() == v.end for p in (_FOOTNOTE, _REFERENCE))
 
 
-def _reportable(values, text: str, profile):
+def _reportable(values, text: str, profile, other_text: str):
+    # a reference the other side has too is compared: 2:115 against 2:116 is a changed verse
+    verses = _VERSE.search(other_text) is None
     return [
         v
         for v in values
         if v.kind not in MATCH_ONLY
         and not _in_a_name(text, v)
+        and not (verses and _verse_reference(text, v))
         and not _in_note(text, v)
         and not _footnote(text, v)
         and not _after_reference(text, v, profile)
@@ -298,9 +310,10 @@ class NumeralMismatch(Rule):
         which knows conversions. A quantity with no counterpart quantity counts here as a plain
         number. Numbers glued to Latin letters (G20, A4, mp3, 3D) are not compared: they are
         names; and a number the other side writes glued to a word is there ("RFC 2822" =
-        RFC2822, "Example1" = مثال1). Numbers in brackets, reference numbers ("verse 136") and
-        footnote marks (after a sentence, before a capital: "two rotls. 2 Abu Dawud said")
-        are notes that the other side need not have.
+        RFC2822, "Example1" = مثال1). Numbers in brackets, reference numbers ("verse 136"),
+        chapter and verse (2:115, unless the other side has one too) and footnote marks
+        (after a sentence, before a capital: "two rotls. 2 Abu Dawud said") are notes that
+        the other side need not have.
 
     Why it matters:
         A changed number misinforms silently: a death toll, a date, a sum or a dose that
@@ -381,8 +394,8 @@ class NumeralMismatch(Rule):
         if self.settings["repeats"] == "distinct":
             only_source = _not_stated_by(only_source, theirs)
             only_target = _not_stated_by(only_target, mine)
-        only_source = _reportable(only_source, source.text, source.profile)
-        only_target = _reportable(only_target, target.text, target.profile)
+        only_source = _reportable(only_source, source.text, source.profile, target.text)
+        only_target = _reportable(only_target, target.text, target.profile, source.text)
         if self.settings["repeats"] == "lost" and only_target:
             stated = self._stated(numbers.source)
             only_target = _restatements_dropped(only_source, only_target, stated)
