@@ -65,6 +65,12 @@ class NumberTables:
     # Words before a scale word that leave the count unsaid ("a few hundred", "several
     # thousand"): such a number may agree with one on the other side but is never reported.
     vague: frozenset[str] = frozenset()
+    # Weekday names and abbreviations, 1 = Sunday ("mon": 2): where a language names days by
+    # number words (الاثنين, "the second"), the other side's "Mon" is what its إثنين says.
+    weekdays: dict[str, int] = field(default_factory=dict)
+    # Words and phrases that say a zero ("none", "nothing", لا شيء): a 0 on the other side is
+    # not missing where the text has one.
+    zero_words: frozenset[str] = frozenset()
     # Words before a number that make it a reference, not a quantity ("verse 136", "No. 5176"):
     # a translator adds and drops them, so such a number is never reported alone.
     reference_words: frozenset[str] = frozenset()

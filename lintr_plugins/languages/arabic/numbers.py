@@ -402,6 +402,7 @@ NUMBERS = NumberTables(
     # After a time, م is p.m.; after a four-digit year it is the Gregorian era (ميلادي).
     era_markers=frozenset({"م", "هـ", "ه", "ق.م", "ميلادي", "ميلادية", "هجري", "هجرية"}),
     alternatives=frozenset({"أو"}),
+    zero_words=frozenset({"لا شيء", "لا يوجد", "صفر", "أصفار"}),
     loose=frozenset({"أحاد", "مثنى", "رباع", "خماس", "سداس", "سباع", "تساع", "عشار", "أصفار"}),
     reference_words=frozenset({"رقم", "الآية", "آية", "صفحة", "ص", "الحديث", "سورة"}),
     month_after_day=frozenset({"من"}),

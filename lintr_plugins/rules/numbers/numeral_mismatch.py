@@ -128,6 +128,40 @@ def _not_said_in_duals(values, other_profile):
     return [v for v in values if not (v.value == "2" and v.kind == "words")]
 
 
+_WORD = regex.compile(r"\p{L}+")
+
+
+def _not_weekdays(values, other_text: str, other_profile):
+    """A number word that names the weekday the other side names: إثنين for "Mon" (Arabic
+    names Sunday to Thursday by number: الأحد, الاثنين ...)."""
+    days = other_profile.number_tables.weekdays
+    if not days or not any(v.kind in ("words", "weak") for v in values):
+        return values
+    named = {str(days[w]) for w in _WORD.findall(other_text.lower()) if w in days}
+    return [v for v in values if not (v.kind in ("words", "weak") and v.value in named)]
+
+
+def _not_said_as_zero(values, other_text: str, other_profile):
+    """A 0 the other side says with a word: "0 of 3 selected" = لا شيء محدد من 3."""
+    if not any(v.value == "0" for v in values):
+        return values
+    words = other_profile.number_tables.zero_words
+    folded = other_profile.normalize(other_text).lower()
+    if not any(_has_phrase(folded, other_profile.normalize(w).lower()) for w in words):
+        return values
+    return [v for v in values if v.value != "0"]
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    at = text.find(phrase)
+    while at != -1:
+        end = at + len(phrase)
+        if not (at and text[at - 1].isalnum()) and not text[end : end + 1].isalnum():
+            return True
+        at = text.find(phrase, end)
+    return False
+
+
 def _not_stated_by(values, other):
     """The values the other side never states (a restatement, "these three", is not one)."""
     stated = {v.value for v in other}
@@ -313,7 +347,8 @@ class NumeralMismatch(Rule):
         RFC2822, "Example1" = مثال1). Numbers in brackets, reference numbers ("verse 136"),
         chapter and verse (2:115, unless the other side has one too) and footnote marks
         (after a sentence, before a capital: "two rotls. 2 Abu Dawud said") are notes that
-        the other side need not have.
+        the other side need not have. A number word that names the weekday the other side
+        names (إثنين for "Mon") and a 0 the other side says with a word ("none", لا شيء) agree.
 
     Why it matters:
         A changed number misinforms silently: a death toll, a date, a sum or a dose that
@@ -390,6 +425,10 @@ class NumeralMismatch(Rule):
         only_target = _not_in_names(only_target, source.text)
         only_source = _not_said_in_duals(only_source, target.profile)
         only_target = _not_said_in_duals(only_target, source.profile)
+        only_source = _not_weekdays(only_source, target.text, target.profile)
+        only_target = _not_weekdays(only_target, source.text, source.profile)
+        only_source = _not_said_as_zero(only_source, target.text, target.profile)
+        only_target = _not_said_as_zero(only_target, source.text, source.profile)
         only_source, only_target = _months_changed(only_source, only_target)
         if self.settings["repeats"] == "distinct":
             only_source = _not_stated_by(only_source, theirs)
