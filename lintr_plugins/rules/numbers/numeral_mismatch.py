@@ -206,14 +206,29 @@ _OPEN, _CLOSE = "([﴾", ")]﴿"
 
 def _in_note(text: str, v) -> bool:
     """Whether a number sits in brackets: a translator's reference or note, "(iv. 126)",
-    "(Surah 87)", "(No. 3299)", numbers that the other side need not have."""
-    window = text[max(0, v.start - 100) : v.start]
-    opened = max(window.rfind(c) for c in _OPEN)
-    if opened == -1 or any(c in window[opened:] for c in _CLOSE):
+    "(Surah 87)", "(No. 3299)", "(… cp-1256 … “Western (Euro)” …)", numbers that the other
+    side need not have. Brackets nest; a note is at most _NOTE_REACH characters each side."""
+    if not any(c in text for c in _OPEN):
         return False
-    after = text[v.end : v.end + 100]
-    closed = min((i for i in (after.find(c) for c in _CLOSE) if i != -1), default=-1)
-    return closed != -1 and not any(c in after[:closed] for c in _OPEN)
+    return _unclosed(reversed(text[max(0, v.start - _NOTE_REACH) : v.start]), _CLOSE, _OPEN) and (
+        _unclosed(text[v.end : v.end + _NOTE_REACH], _OPEN, _CLOSE)
+    )
+
+
+_NOTE_REACH = 300
+
+
+def _unclosed(chars, inner: str, outer: str) -> bool:
+    """Whether ``chars`` reach an ``outer`` bracket that no ``inner`` one balances."""
+    depth = 0
+    for c in chars:
+        if c in inner:
+            depth += 1
+        elif c in outer:
+            if not depth:
+                return True
+            depth -= 1
+    return False
 
 
 # A footnote mark: a small number glued to the end of a sentence or word ("water).1 Abu").
