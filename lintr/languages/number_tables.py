@@ -71,6 +71,9 @@ class NumberTables:
     # Words and phrases that say a zero ("none", "nothing", لا شيء): a 0 on the other side is
     # not missing where the text has one.
     zero_words: frozenset[str] = frozenset()
+    # Letters a scan or a typist turns into a digit ("0": "O", "1": "I"): a lone such digit
+    # before a word is reported with the letter it probably is ("0 Abu Huraira").
+    lookalikes: dict[str, str] = field(default_factory=dict)
     # Words before a number that make it a reference, not a quantity ("verse 136", "No. 5176"):
     # a translator adds and drops them, so such a number is never reported alone.
     reference_words: frozenset[str] = frozenset()

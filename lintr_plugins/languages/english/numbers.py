@@ -339,6 +339,7 @@ NUMBERS = NumberTables(
         "thurs": 5,
     },
     zero_words=frozenset({"no", "none", "nothing", "zero"}),
+    lookalikes={"0": "the vocative O", "1": "the pronoun I"},
     reference_words=frozenset(
         {
             "verse",

@@ -309,6 +309,21 @@ def differences(source, target):
     return only_source, only_target
 
 
+_BEFORE_A_WORD = regex.compile(r"\s+\p{L}")
+
+
+def _lookalike(text: str, v, profile) -> str:
+    """A lone 0 or 1 opening a clause, before a word ('said: 1 heard', '"0 Allah'): the
+    letter a scan turned into a digit, said as a hint ('he stayed 1 day' is not one)."""
+    letter = profile.number_tables.lookalikes.get(v.text) if v.kind == "digits" else None
+    before = text[max(0, v.start - 20) : v.start].rstrip()
+    if letter is None or (before and before[-1].isalnum()):
+        return ""
+    if not _BEFORE_A_WORD.match(text, v.end):
+        return ""
+    return f": perhaps {letter}, misread as a digit"
+
+
 def _missing_message(missing) -> str:
     if len(missing) == 1:
         return f"number {missing[0].shown()} of the source is missing from the target"
@@ -364,6 +379,8 @@ class NumeralMismatch(Rule):
         (after a sentence, before a capital: "two rotls. 2 Abu Dawud said") are notes that
         the other side need not have. A number word that names the weekday the other side
         names (إثنين for "Mon") and a 0 the other side says with a word ("none", لا شيء) agree.
+        A lone 0 or 1 opening a clause of English ("said: 1 heard") is reported with the
+        letter it probably is (the vocative O, the pronoun I, misread as digits).
 
     Why it matters:
         A changed number misinforms silently: a death toll, a date, a sum or a dose that
@@ -487,7 +504,8 @@ class NumeralMismatch(Rule):
             )
         for t in only_target[paired:]:
             yield self.finding(
-                f"number {t.shown()} of the target is not in the source",
+                f"number {t.shown()} of the target is not in the source"
+                + _lookalike(target.text, t, target.profile),
                 target.location(t.start, t.end),
                 [Related(source.location(0, 0), "the source segment starts here")],
                 detail=f"+{t.value}",
