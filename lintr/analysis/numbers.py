@@ -340,6 +340,7 @@ class _Compound:
         self.last: tuple[str, int] = ("", 0)
         self.fraction: tuple[int, int] | None = None
         self.kinds: list[str] = []
+        self.vague = False  # after "few", "several": a scale with no count said
         self.head = 0
         # The number as it was before a word joined by "and", kept to split "six hundred and
         # seven hundred" into 600 and 700 when a scale shows that the "and" began a new one.
@@ -497,6 +498,7 @@ class Scanner:
         self._forms = self._word_forms()
         self.joiner_re = self._words_re(t.joiners, r"\s+(?:", r")\s+")
         self.article_re = self._words_re(t.articles, rf"(?<!{_NOT_IN_WORD})(?:", r")\s+$")
+        self.vague_re = self._words_re(t.vague, rf"(?<!{_NOT_IN_WORD})(?:", r")\s+$")
         self.marker_re = self._words_re(
             t.time_markers, r"\s*(?P<m>", rf")(?!{_NOT_IN_WORD})", fold=True
         )
@@ -912,8 +914,15 @@ class Scanner:
                 start, count = folded.original(article.start()), 1
             current = _Compound(start, count)
             current.add(kind, value, tok.end)
+            current.vague = kind == "scale" and self._vague_before(folded, tok)
         out.extend(self._finish(text, current))
         return out
+
+    def _vague_before(self, folded: _Folded, tok: Token) -> bool:
+        """Whether a word that leaves the count unsaid comes before a scale: "few hundred"."""
+        return self.vague_re is not None and bool(
+            self.vague_re.search(folded.text, max(0, tok.fstart - _ARTICLE_REACH), tok.fstart)
+        )
 
     def _shared(self, text: str, words: list[Value]) -> list[Value]:
         """ "two or three hundred" = 200 or 300; إحدى أو اثنتين أو ثلاث وسبعين = 71, 72, 73:
@@ -959,6 +968,8 @@ class Scanner:
         start, end = compound.start, compound.end
         if compound.kinds == ["teen_only"]:  # إحدى: a number only in إحدى عشرة or a shared ten
             kind = "pending"
+        elif compound.vague:
+            kind = "weak"
         else:
             kind = "weak" if compound.weak() else compound.kind()
         return [Value(start, end, text[start:end], compound.value(), kind, head=compound.head)]

@@ -62,6 +62,18 @@ class NumberTables:
     # Cardinals that say a number loosely ("double", "in pairs", رباع "four at a time"): they
     # agree with the number on the other side but are never reported alone.
     loose: frozenset[str] = frozenset()
+    # Words before a scale word that leave the count unsaid ("a few hundred", "several
+    # thousand"): such a number may agree with one on the other side but is never reported.
+    vague: frozenset[str] = frozenset()
+    # Weekday names and abbreviations, 1 = Sunday ("mon": 2): where a language names days by
+    # number words (الاثنين, "the second"), the other side's "Mon" is what its إثنين says.
+    weekdays: dict[str, int] = field(default_factory=dict)
+    # Words and phrases that say a zero ("none", "nothing", لا شيء): a 0 on the other side is
+    # not missing where the text has one.
+    zero_words: frozenset[str] = frozenset()
+    # Letters a scan or a typist turns into a digit ("0": "O", "1": "I"): a lone such digit
+    # before a word is reported with the letter it probably is ("0 Abu Huraira").
+    lookalikes: dict[str, str] = field(default_factory=dict)
     # Words before a number that make it a reference, not a quantity ("verse 136", "No. 5176"):
     # a translator adds and drops them, so such a number is never reported alone.
     reference_words: frozenset[str] = frozenset()

@@ -19,6 +19,8 @@ from lintr_plugins.languages.arabic.numbers import (
 )
 
 _DAMMA = "\u064f"
+_MAQSURA = "ى"
+_ALEF = "ا"
 _SHADDA = "\u0651"
 # Short vowels (and their tanwin forms): a for fatha, u for damma, i for kasra, 0 for sukun
 # (U+0652, and the small high sukun U+06E1 of the Uthmani script: سَبۡعَ).
@@ -57,6 +59,11 @@ class ArabicScanner(Scanner):
         self.voweled = {f(k): v for k, v in VOWELED_FRACTIONS.items()}
         self.vowels = self._vowel_templates(VOCALISED)
         self.final_letters = {k: f(v) for k, v in FINAL_LETTERS.items()}
+        # The number words spelled with a final ى (إحدى، مثنى، أولى): the fold makes it an
+        # alef, so that تسعى "she strives" would read as تسعا "nine" without this list.
+        t = self.tables
+        words = (*t.cardinals, *t.ordinals, *t.fractions, *t.months)
+        self.maqsura_forms = {f(w) for w in words if w.endswith(_MAQSURA)}
         self.verb_roots = dict(VERB_ROOTS)
         # Letters of a number root around a shadda: where _verbs may find a verb (vocalised
         # text has a shadda in every few words; few of them double a number root).
@@ -75,6 +82,9 @@ class ArabicScanner(Scanner):
 
     def _read(self, text: str, tok: Token, counted: bool) -> tuple[str, WordValue]:
         self._respell(text, tok)
+        if text[tok.end - 1] == _MAQSURA and tok.form not in self.maqsura_forms:
+            if tok.form.endswith(_ALEF):
+                return "", 0  # تسعى, a verb: the accusative تسعا is written with an alef
         kind, value = self._classify(tok, counted)
         if tok.form in self.voweled and text[tok.start + 1 : tok.start + 2] == _DAMMA:
             kind, value = "frac", self.voweled[tok.form]

@@ -70,6 +70,8 @@ NUMBERS = NumberTables(
         "ثنتان": 2,
         "ثنتي": 2,
         "ثنتا": 2,
+        "دزينة": 12,  # a dozen
+        "أصفار": 0,  # zeros: "the machine part is zeros" for a 0 (loose below)
         # The distributive numbers (فُعال، مَفْعَل): "two by two", "four at a time".
         "أحاد": 1,
         "مثنى": 2,
@@ -117,10 +119,12 @@ NUMBERS = NumberTables(
     prefixes=("و", "ف"),
     inner_prefixes=("ب", "ل", "ك"),
     article=("ال", "ل"),
-    # Other words behind a preposition: لست "I am not", بست.
-    no_preposition={"ست": "ل"},
-    # With the article these are weekdays: الاثنين Monday, الأحد Sunday, الخميس Thursday.
-    no_article=frozenset({"اثنين", "اثنان", "أحد", "سبع", "ست"}),
+    # Other words behind a preposition: لست "I am not", بست; كمية "quantity" (ك + مية, the
+    # hundred spelled without its hamza).
+    no_preposition={"ست": "ل", "مئة": "ك"},
+    # With the article these are weekdays: الاثنين Monday, الأحد Sunday, الخميس Thursday;
+    # السبع the predator; الثماني the octal (a nisba that looks like the eight).
+    no_article=frozenset({"اثنين", "اثنان", "أحد", "سبع", "ست", "ثماني"}),
     definite=("ال", "لل"),
     joined_by_prefix="و",
     joiners=frozenset(),
@@ -398,7 +402,8 @@ NUMBERS = NumberTables(
     # After a time, م is p.m.; after a four-digit year it is the Gregorian era (ميلادي).
     era_markers=frozenset({"م", "هـ", "ه", "ق.م", "ميلادي", "ميلادية", "هجري", "هجرية"}),
     alternatives=frozenset({"أو"}),
-    loose=frozenset({"أحاد", "مثنى", "رباع", "خماس", "سداس", "سباع", "تساع", "عشار"}),
+    zero_words=frozenset({"لا شيء", "لا يوجد", "صفر", "أصفار"}),
+    loose=frozenset({"أحاد", "مثنى", "رباع", "خماس", "سداس", "سباع", "تساع", "عشار", "أصفار"}),
     reference_words=frozenset({"رقم", "الآية", "آية", "صفحة", "ص", "الحديث", "سورة"}),
     month_after_day=frozenset({"من"}),
     number_after_month=frozenset({"من"}),

@@ -12,6 +12,7 @@ _ORD_ONES = "first second third fourth fifth sixth seventh eighth ninth tenth el
 twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
 _ORD_TENS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
 
+_DAYS = "sunday monday tuesday wednesday thursday friday saturday".split()
 _MONTHS = "january february march april may june july august september october november \
 december".split()
 
@@ -30,6 +31,7 @@ NUMBERS = NumberTables(
         "thrice": 3,
         "pair": 2,
         "pairs": 2,
+        "both": 2,  # "with both feet" for بقدميه الاثنتين
         "double": 2,
         "triple": 3,
         "twofold": 2,
@@ -325,7 +327,19 @@ NUMBERS = NumberTables(
     },
     percent_words=("per cent", "percent", "per hundred"),
     alternatives=frozenset({"or"}),
-    loose=frozenset({"pair", "pairs", "double", "century"}),
+    loose=frozenset({"pair", "pairs", "double", "century", "both"}),
+    # "a few hundred", "several thousand", "a few dozen": a count nobody stated.
+    vague=frozenset({"few", "several", "some", "many"}),
+    weekdays={
+        **{d: i + 1 for i, d in enumerate(_DAYS)},
+        # not "wed" nor "sat": words of their own
+        **{d[:3]: i + 1 for i, d in enumerate(_DAYS) if d[:3] not in ("wed", "sat")},
+        "tues": 3,
+        "thur": 5,
+        "thurs": 5,
+    },
+    zero_words=frozenset({"no", "none", "nothing", "zero"}),
+    lookalikes={"0": "the vocative O", "1": "the pronoun I"},
     reference_words=frozenset(
         {
             "verse",

@@ -32,11 +32,24 @@ class Choice(Option):
 
 
 def _unmatched(mine, theirs):
-    """Numbers of ``mine`` with no equal value left in ``theirs`` (as a multiset), in order."""
+    """Numbers of ``mine`` with no equal value left in ``theirs`` (as a multiset), in order.
+    A number first meets one written alike (digits with digits, words with words): of "two
+    blocks ... N+2 ... N+2" against "كتلتين ... N+2 ... N+2" the "two" is left over, which
+    the Arabic says with a dual, not a 2 in digits."""
     available = Counter(n.value for n in theirs)
+    alike = Counter((n.value, n.kind) for n in theirs)
+    met = set()
+    for i, number in enumerate(mine):
+        key = (number.value, number.kind)
+        if alike[key]:
+            alike[key] -= 1
+            available[number.value] -= 1
+            met.add(i)
     out = []
-    for number in mine:
-        if available[number.value]:
+    for i, number in enumerate(mine):
+        if i in met:
+            continue
+        if available[number.value] > 0:
             available[number.value] -= 1
         else:
             out.append(number)
@@ -70,22 +83,41 @@ def _drop_parts(a, b):
     return kept, b
 
 
-# A number inside a Latin name: G20, F16, A4.
-_NAME_NUMBER = regex.compile(r"(?<=\p{Latin})\d+")
+# Digits glued to a word, which lintr does not read as a number of the text: a Latin name
+# (G20, RFC2822, Example1), a code page (cp-1256), an Arabic word (مثال1).
+_GLUED_NUMBER = regex.compile(r"(?<=[\p{L}\p{M}]-?)\d+|\d+(?=\p{L})")
 
 
 def _not_in_names(values, other_text: str):
-    """Number words the other side writes inside a name (مجموعة العشرين = the G20)."""
-    if not any(v.kind != "digits" for v in values):
+    """Numbers the other side writes glued to a word: مجموعة العشرين = the G20; "RFC 2822"
+    = RFC2822; "Example1" = مثال1 (that side reads the digits glued to an Arabic word)."""
+    names = Counter(str(int(m.group())) for m in _GLUED_NUMBER.finditer(other_text))
+    if not names:
         return values
-    names = Counter(m.group() for m in _NAME_NUMBER.finditer(other_text))
     kept = []
     for v in values:
-        if v.kind != "digits" and names[v.value]:
+        if names[v.value]:
             names[v.value] -= 1
         else:
             kept.append(v)
     return kept
+
+
+# Two numbers joined by a colon that are not a time: a chapter and verse ("2:115", "39:67").
+_VERSE = regex.compile(r"\d+:\d|(?<=\d:)\d+")
+
+
+def _verse_reference(text: str, v) -> bool:
+    """A chapter or verse number of a reference (2:115): a translator adds and drops them."""
+    return v.kind == "digits" and bool(_VERSE.match(text, v.start))
+
+
+def _in_a_name(text: str, v) -> bool:
+    """Digits followed by a Latin letter are a name too (3D, 4K, 2FA), not a count."""
+    return v.kind == "digits" and bool(_LATIN_AFTER.match(text, v.end))
+
+
+_LATIN_AFTER = regex.compile(r"\p{Latin}")
 
 
 def _not_said_in_duals(values, other_profile):
@@ -94,6 +126,40 @@ def _not_said_in_duals(values, other_profile):
     if reader is None or not reader.dual_grammar:
         return values
     return [v for v in values if not (v.value == "2" and v.kind == "words")]
+
+
+_WORD = regex.compile(r"\p{L}+")
+
+
+def _not_weekdays(values, other_text: str, other_profile):
+    """A number word that names the weekday the other side names: إثنين for "Mon" (Arabic
+    names Sunday to Thursday by number: الأحد, الاثنين ...)."""
+    days = other_profile.number_tables.weekdays
+    if not days or not any(v.kind in ("words", "weak") for v in values):
+        return values
+    named = {str(days[w]) for w in _WORD.findall(other_text.lower()) if w in days}
+    return [v for v in values if not (v.kind in ("words", "weak") and v.value in named)]
+
+
+def _not_said_as_zero(values, other_text: str, other_profile):
+    """A 0 the other side says with a word: "0 of 3 selected" = لا شيء محدد من 3."""
+    if not any(v.value == "0" for v in values):
+        return values
+    words = other_profile.number_tables.zero_words
+    folded = other_profile.normalize(other_text).lower()
+    if not any(_has_phrase(folded, other_profile.normalize(w).lower()) for w in words):
+        return values
+    return [v for v in values if v.value != "0"]
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    at = text.find(phrase)
+    while at != -1:
+        end = at + len(phrase)
+        if not (at and text[at - 1].isalnum()) and not text[end : end + 1].isalnum():
+            return True
+        at = text.find(phrase, end)
+    return False
 
 
 def _not_stated_by(values, other):
@@ -140,14 +206,29 @@ _OPEN, _CLOSE = "([﴾", ")]﴿"
 
 def _in_note(text: str, v) -> bool:
     """Whether a number sits in brackets: a translator's reference or note, "(iv. 126)",
-    "(Surah 87)", "(No. 3299)", numbers that the other side need not have."""
-    window = text[max(0, v.start - 100) : v.start]
-    opened = max(window.rfind(c) for c in _OPEN)
-    if opened == -1 or any(c in window[opened:] for c in _CLOSE):
+    "(Surah 87)", "(No. 3299)", "(… cp-1256 … “Western (Euro)” …)", numbers that the other
+    side need not have. Brackets nest; a note is at most _NOTE_REACH characters each side."""
+    if not any(c in text for c in _OPEN):
         return False
-    after = text[v.end : v.end + 100]
-    closed = min((i for i in (after.find(c) for c in _CLOSE) if i != -1), default=-1)
-    return closed != -1 and not any(c in after[:closed] for c in _OPEN)
+    return _unclosed(reversed(text[max(0, v.start - _NOTE_REACH) : v.start]), _CLOSE, _OPEN) and (
+        _unclosed(text[v.end : v.end + _NOTE_REACH], _OPEN, _CLOSE)
+    )
+
+
+_NOTE_REACH = 300
+
+
+def _unclosed(chars, inner: str, outer: str) -> bool:
+    """Whether ``chars`` reach an ``outer`` bracket that no ``inner`` one balances."""
+    depth = 0
+    for c in chars:
+        if c in inner:
+            depth += 1
+        elif c in outer:
+            if not depth:
+                return True
+            depth -= 1
+    return False
 
 
 # A footnote mark: a small number glued to the end of a sentence or word ("water).1 Abu").
@@ -157,9 +238,11 @@ _FOOTNOTE = regex.compile(
 )
 
 
-# A reference number of a printed edition: three digits or more standing after the end of
-# a sentence and before a capital or the end of the text ("al-Marwa. 1722", "(v. 41) 2176 It").
-_REFERENCE = regex.compile(r"(?<=[.!?؟)\]”\"’]\s+)\d{3,}(?=\s*$|\s+\p{Lu})")
+# A reference number of a printed edition or a footnote mark: a number standing after the
+# end of a sentence and before a capital, a closing quote or the end of the text ("al-Marwa.
+# 1722", "(v. 41) 2176 It", "of two rotls. 2 Abu Dawud said", "three times. 4\" Qutaiba");
+# a lone 0 there is the letter O misread ("... Abu Huraira. 0 Allah!"), not a mark.
+_REFERENCE = regex.compile(r"(?<=[.!?؟)\]”\"’]\s+)(?!0\D)\d+(?=\s*$|\s+\p{Lu}|[\"”’](?:\s|$))")
 
 
 def _footnote(text: str, v) -> bool:
@@ -169,11 +252,15 @@ def _footnote(text: str, v) -> bool:
     return any((m := p.match(text, v.start)) and m.end() == v.end for p in (_FOOTNOTE, _REFERENCE))
 
 
-def _reportable(values, text: str, profile):
+def _reportable(values, text: str, profile, other_text: str):
+    # a reference the other side has too is compared: 2:115 against 2:116 is a changed verse
+    verses = _VERSE.search(other_text) is None
     return [
         v
         for v in values
         if v.kind not in MATCH_ONLY
+        and not _in_a_name(text, v)
+        and not (verses and _verse_reference(text, v))
         and not _in_note(text, v)
         and not _footnote(text, v)
         and not _after_reference(text, v, profile)
@@ -222,6 +309,29 @@ def differences(source, target):
     return only_source, only_target
 
 
+_BEFORE_A_WORD = regex.compile(r"\s+\p{L}")
+
+
+def _lookalike(text: str, v, profile) -> str:
+    """A lone 0 or 1 opening a clause, before a word ('said: 1 heard', '"0 Allah'): the
+    letter a scan turned into a digit, said as a hint ('he stayed 1 day' is not one)."""
+    letter = profile.number_tables.lookalikes.get(v.text) if v.kind == "digits" else None
+    before = text[max(0, v.start - 20) : v.start].rstrip()
+    if letter is None or (before and before[-1].isalnum()):
+        return ""
+    if not _BEFORE_A_WORD.match(text, v.end):
+        return ""
+    return f": perhaps {letter}, misread as a digit"
+
+
+def _missing_message(missing) -> str:
+    if len(missing) == 1:
+        return f"number {missing[0].shown()} of the source is missing from the target"
+    said = Counter(v.shown() for v in missing)
+    listed = ", ".join(f"{shown} ×{n}" if n > 1 else shown for shown, n in said.items())
+    return f"{len(missing)} numbers of the source are missing from the target: {listed}"
+
+
 class NumeralMismatch(Rule):
     """Numbers differ between the source and the target.
 
@@ -244,18 +354,33 @@ class NumeralMismatch(Rule):
         and the duals of counted nouns, which carry the number 2 (يومين، ساعتين، مرتين، كيلومترين;
         option dual-nouns). Left out because they are mostly not numbers: "one", "a", "first",
         "second", واحد، الأول, أحد outside أحد عشر, weekdays (الاثنين، الخميس), and words behind a
-        preposition that make another word (لست). Mode `off` compares digits only.
+        preposition that make another word (لست "I am not", كمية "quantity"); a number word is a
+        whole word, its clitics (و ف ب ل ك ال) aside, and a word ending in ى is one only where
+        the number is spelled so (إحدى, not تسعى "she strives"). Counts said loosely ("both",
+        "a pair", "double", "a few dozen", "several hundred", الثماني which may be "octal")
+        agree with the number on the other side but are never reported alone. Mode `off`
+        compares digits only.
 
         Both directions count: a number only in the target is as wrong as one only in the
         source. Where one number replaced another, one finding says so ("source has 55, target
-        has 56") at the target's number, with a note at the source's. Otherwise the finding
-        names the number and the side it is missing from, with a note at the number.
+        has 56") at the target's number, with a note at the source's. A number only in the
+        target is reported at it. The numbers of the source missing from the target are one
+        finding on the target, listing them, with a note at each: a passage left out is one
+        defect, however many numbers it held.
 
         A number that carries a unit (55 km, ثلاثة أيام, $5) and has a quantity of the same
         dimension on the other side is unit-mismatch's to compare, never this rule's: a changed
         value there (55 km -> 56 km, or 55 km -> 40 miles) is reported once, by unit-mismatch,
         which knows conversions. A quantity with no counterpart quantity counts here as a plain
-        number. Numbers glued to Latin letters (G20, A4, mp3) are not compared: they are names.
+        number. Numbers glued to Latin letters (G20, A4, mp3, 3D) are not compared: they are
+        names; and a number the other side writes glued to a word is there ("RFC 2822" =
+        RFC2822, "Example1" = مثال1). Numbers in brackets, reference numbers ("verse 136"),
+        chapter and verse (2:115, unless the other side has one too) and footnote marks
+        (after a sentence, before a capital: "two rotls. 2 Abu Dawud said") are notes that
+        the other side need not have. A number word that names the weekday the other side
+        names (إثنين for "Mon") and a 0 the other side says with a word ("none", لا شيء) agree.
+        A lone 0 or 1 opening a clause of English ("said: 1 heard") is reported with the
+        letter it probably is (the vocative O, the pronoun I, misread as digits).
 
     Why it matters:
         A changed number misinforms silently: a death toll, a date, a sum or a dose that
@@ -332,12 +457,16 @@ class NumeralMismatch(Rule):
         only_target = _not_in_names(only_target, source.text)
         only_source = _not_said_in_duals(only_source, target.profile)
         only_target = _not_said_in_duals(only_target, source.profile)
+        only_source = _not_weekdays(only_source, target.text, target.profile)
+        only_target = _not_weekdays(only_target, source.text, source.profile)
+        only_source = _not_said_as_zero(only_source, target.text, target.profile)
+        only_target = _not_said_as_zero(only_target, source.text, source.profile)
         only_source, only_target = _months_changed(only_source, only_target)
         if self.settings["repeats"] == "distinct":
             only_source = _not_stated_by(only_source, theirs)
             only_target = _not_stated_by(only_target, mine)
-        only_source = _reportable(only_source, source.text, source.profile)
-        only_target = _reportable(only_target, target.text, target.profile)
+        only_source = _reportable(only_source, source.text, source.profile, target.text)
+        only_target = _reportable(only_target, target.text, target.profile, source.text)
         if self.settings["repeats"] == "lost" and only_target:
             stated = self._stated(numbers.source)
             only_target = _restatements_dropped(only_source, only_target, stated)
@@ -362,16 +491,21 @@ class NumeralMismatch(Rule):
         paired = min(len(only_source), len(only_target))
         text = target.text
         whole_target = target.location(len(text) - len(text.lstrip()), len(text.rstrip()))
-        for s in only_source[paired:]:
+        missing = only_source[paired:]
+        if missing:  # one finding: several numbers go missing with one passage
             yield self.finding(
-                f"number {s.shown()} of the source is missing from the target",
+                _missing_message(missing),
                 whole_target,
-                [Related(source.location(s.start, s.end), f"{s.text} is here in the source")],
-                detail=f"-{s.value}",
+                [
+                    Related(source.location(s.start, s.end), f"{s.text} is here in the source")
+                    for s in missing
+                ],
+                detail=",".join(f"-{s.value}" for s in missing),
             )
         for t in only_target[paired:]:
             yield self.finding(
-                f"number {t.shown()} of the target is not in the source",
+                f"number {t.shown()} of the target is not in the source"
+                + _lookalike(target.text, t, target.profile),
                 target.location(t.start, t.end),
                 [Related(source.location(0, 0), "the source segment starts here")],
                 detail=f"+{t.value}",
