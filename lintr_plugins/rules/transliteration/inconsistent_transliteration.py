@@ -9,6 +9,7 @@ from dataclasses import replace
 from itertools import accumulate, chain, compress
 from operator import itemgetter
 
+import regex
 from rapidfuzz.distance import Levenshtein
 
 from lintr.analysis import names
@@ -22,10 +23,13 @@ from lintr_plugins.languages.arabic.names import (
     arabic_bare,
     arabic_key,
     arabic_skeleton,
+    arabic_vowels,
+    initial_ayn,
 )
 
-# Where a spelling occurs: path, line, column, end line, end column, the text as written.
-Where = tuple[str, int, int, int, int, str]
+# Where a spelling occurs: path, line, column, end line, end column, the text as written, the
+# side (source or target).
+Where = tuple[str, int, int, int, int, str, str]
 
 SCHEMES = ("majority", "din", "ala-lc", "ascii")
 SCHEME_NAMES = {"din": "DIN 31635", "ala-lc": "ALA-LC", "ascii": "plain-ASCII"}
@@ -47,19 +51,29 @@ FORMULA_SHARE = 0.3
 
 
 class Variant:
-    """One spelling of a name: how often, where (the ``limit`` first places) and which Arabic
-    words of the aligned sources it rendered."""
+    """One spelling of a name: how often (in all and per file), where (the ``limit`` first
+    places), which Arabic words of the aligned sources it rendered (their vowels agreeing
+    with the spelling's), with which vowels, and which it could not render (their vowels
+    contradict it: Musad is not مَسْعُود); how often it was written with a capital."""
 
-    __slots__ = ("arabic", "count", "where")
+    __slots__ = ("arabic", "capital", "clash", "count", "paths", "voweled", "where")
 
     def __init__(self) -> None:
         self.count = 0
+        self.capital = 0
         self.where: list[Where] = []
         self.arabic: Counter[str] = Counter()
+        self.paths: Counter[str] = Counter()
+        self.voweled: Counter[tuple] = Counter()
+        self.clash: Counter[str] = Counter()
 
     def absorb(self, other: Variant, limit: int) -> None:
         self.count += other.count
+        self.capital += other.capital
         self.arabic.update(other.arabic)
+        self.paths.update(other.paths)
+        self.voweled.update(other.voweled)
+        self.clash.update(other.clash)
         if other.where:
             # The first places in file order: the same whatever the batches and merge order.
             self.where = sorted(self.where + other.where)[:limit]
@@ -98,14 +112,20 @@ def _scheme_score(spelling: str, scheme: str) -> int:
 class _Group:
     """Spellings found to render one name."""
 
-    def __init__(self) -> None:
+    def __init__(self, formulas: frozenset[str] = frozenset()) -> None:
         self.variants: dict[str, Variant] = {}
+        self.formulas = formulas
 
     def arabic(self) -> str:
-        """The Arabic the name renders: the word most of its occurrences matched, if any."""
+        """The Arabic the name renders: the word most of its occurrences matched, if any
+        (rather not a word of a formula, وسلم in every eulogy)."""
         counts: Counter[str] = Counter()
         for variant in self.variants.values():
             counts.update(variant.arabic)
+        named = Counter({w: n for w, n in counts.items() if arabic_key(w) not in self.formulas})
+        total = sum(v.count for v in self.variants.values())
+        if named and 2 * max(named.values()) >= total:
+            counts = named  # a formula's word only where no other word will do
         if not counts:
             return ""
         word = min(counts, key=lambda w: (-counts[w], w))
@@ -135,9 +155,11 @@ def _dominant(support: Counter[str], total: int) -> str:
 
 
 class _Unit:
-    """Spellings identical after folding that render one Arabic name."""
+    """Spellings identical after folding that render one Arabic name: the Arabic most
+    found with them, their vowels (of the most used spelling) and those of the vocalised
+    Arabic they rendered most often, and the Arabic their vowels contradicted."""
 
-    __slots__ = ("arabic", "count", "key", "support", "variants")
+    __slots__ = ("arabic", "clash", "count", "key", "signature", "support", "variants", "vowels")
 
     def __init__(self, key: str, variants: dict[str, Variant], formulas: frozenset[str]):
         self.key = key
@@ -145,6 +167,18 @@ class _Unit:
         self.count = sum(v.count for v in variants.values())
         self.support = _support(list(variants.values()), formulas)
         self.arabic = _dominant(self.support, self.count)
+        main = min(variants, key=lambda s: (-variants[s].count, s))
+        self.vowels = names.latin_vowels(main)
+        voweled: Counter[tuple] = Counter()
+        self.clash: Counter[str] = Counter()
+        for variant in variants.values():
+            voweled.update(variant.voweled)
+            self.clash.update(variant.clash)
+        self.signature = min(voweled, key=lambda v: (-voweled[v], v)) if voweled else ()
+
+    def contradicts(self, arabic: str) -> bool:
+        """Whether these spellings' vowels contradicted ``arabic`` more often than not."""
+        return self.clash.get(arabic, 0) > self.support.get(arabic, 0)
 
     def renders(self, arabic: str) -> bool:
         """Whether ``arabic`` was found with at least half of these occurrences."""
@@ -174,7 +208,11 @@ class InconsistentTransliteration(Rule):
         transliteration marks (ā ī ū ḥ ṣ ḍ ṭ ẓ ġ ğ š ṯ ḏ ʿ ʾ ‘ ’ '), without a hyphenated article
         (al-, el-, ad-, ash-...) or an English possessive. A capitalised word whose letters the
         corpus also writes in lower case is an ordinary word ('Said' beside 'said') unless it
-        carries marks. Spellings are one name when they are
+        carries marks; words in capitals (NAT, DDoS) are acronyms, and words only ever written
+        in lower case (a transliterated prayer: lā sharīka lahu) are no names. A leading
+        apostrophe is an opening quote, not an ʿayn, where the Arabic the name renders has no
+        ʿayn at its start and the text closes a quote ("He said: 'Jibril came to me.'").
+        Spellings are one name when they are
 
         * identical after folding diacritics, ʿayn and hamza signs, hyphens and case
           (Maġāwīr / Maġāwir / Magawir), or
@@ -182,23 +220,46 @@ class InconsistentTransliteration(Rule):
           and confirmed by the aligned source: both render the same Arabic word, compared
           without tashkeel, with alef and hamza forms, ta marbuta, the article and clitics
           folded (Hurairah / Huraira / Hurayrah for هريرة; Hasan / Husain stay apart, حسن is
-          not حسين).
+          not حسين), or
+        * a lone slip: a spelling used at most twice, one vowel or one doubling away from a
+          spelling used four times as often, with no Arabic of its own ('Umer once among
+          'Umar, 'Abdollah among 'Abdullah, where the Arabic is too short or two words).
 
-        Case and the apostrophe's typography (' or ’) do not make another spelling.
+        Where the Arabic is vocalised its vowels decide: a spelling renders an Arabic word only
+        if their vowels agree (e for a fatha or a kasra, o for a damma or a fatha), so that
+        ʿAmrah (عَمْرَة) and ʿUmrah (عُمْرَة), al-Qadar and al-Qadr, Hijr and Hujr, Ibrahim and
+        Abraham stay apart, and a slip is only told to become a spelling of the same Arabic
+        name (Musad, a slip for مُوسَى, is not told to become Masʿud).
+
+        Case does not make another spelling, nor the apostrophe's typography (' ’ ‘), except
+        for a lone sign: a name typed with another sign at most twice in a file that types it
+        with one sign four times as often is reported there.
+
+        How it reports (the ``collection`` is the input file: a corpus of two collections
+        with two house styles is two files):
+
+        * a lone odd spelling, used at most twice in a file where another spelling of the
+          name is used more, is a ``warning`` at each of its places, naming the file's
+          spelling;
+        * any other spelling besides the majority's is a house-style difference (two
+          collections, two translators): one ``info`` finding per name and spelling, at its
+          first place, with its count, the first place of the majority spelling and a few of
+          its other places as notes, and the files that use each where they are apart.
 
         Which spelling is right: the canonical-spellings file (``names-file``, the team's agreed
         spelling of each name) first; then the ``scheme`` (``din``: the most fully marked
         DIN 31635 spelling, ``ala-lc``: ALA-LC, ``ascii``: the plain-ASCII house style); then
-        the majority (ties: the spelling with more marks, then the one used first). Every occurrence of another spelling is
-        reported at its exact span, with a note at the first occurrence of the preferred one:
+        the majority (ties: the spelling with more marks, then the one used first). With a
+        names file or a scheme the team has chosen: every occurrence of another spelling is
+        a ``warning`` at its exact span, with a note at the first occurrence of the chosen one:
 
-            'Maġāwir' (1x) vs 'Maġāwīr' (2x) for المغاوير: spell it 'Maġāwīr', as elsewhere in the corpus
+            'Maġāwir' (1x) vs 'Maġāwīr' (2x) for المغاوير: spell it 'Maġāwīr', the ...
 
-        Memory: per distinct folded name, each spelling's count, the Arabic words it rendered
-        and its first ``max-locations`` places; per distinct lower-case word, a count. It grows
-        with the corpus's vocabulary, not with its length, and batches merged in any order give
-        the same findings. A spelling used more than ``max-locations`` times is reported at its
-        first ``max-locations`` places only (the message says so).
+        Memory: per distinct folded name, each spelling's count (in all and per file), the
+        Arabic words it rendered and their vowels, and its first ``max-locations`` places; per
+        distinct lower-case word, a count. It grows with the corpus's vocabulary, not with its
+        length, and batches merged in any order give the same findings. A spelling used more
+        than ``max-locations`` times is reported at its first ``max-locations`` places only.
 
     Why it matters:
         A reader, or a search, that meets one person under two spellings may take them for two
@@ -208,7 +269,7 @@ class InconsistentTransliteration(Rule):
     Example (three pairs of one corpus):
         source: ... جيش المغاوير ... (in each pair)
         target: the Ğayš al-Maġāwīr (pairs 1 and 2), the Ğayš al-Maġāwir (pair 3)
-        → target:3:60: 'Maġāwir' (1x) vs 'Maġāwīr' (2x) for المغاوير: spell it 'Maġāwīr', as elsewhere in the corpus
+        → target:3:60: 'Maġāwir' (1x) vs 'Maġāwīr' (2x) for المغاوير: spell it 'Maġāwīr' in the target, as elsewhere in the corpus
 
     Options:
         ``names-file``: the agreed spellings, one name a line, ``spelling<TAB>arabic`` (the
@@ -222,7 +283,7 @@ class InconsistentTransliteration(Rule):
 
     Fix:
         None: the message names the spelling to use, but a name can be right in a quotation or
-        a title; every place is reported so that a person can choose.
+        a title, and a house style is the team's choice.
     """
 
     id = "inconsistent-transliteration"
@@ -307,20 +368,24 @@ class InconsistentTransliteration(Rule):
             if not found:
                 continue
             index = self._arabic_index(other, found, state)
-            counts = Counter(found)
+            quoted = _quoted(side.text, found, index)
+            counts = Counter(_unquoted(info) if info[4] in quoted else info for info in found)
+            path = side.segments[0].path
             need = False
             for info, n in counts.items():
                 variant = state.names.setdefault(info[3], {}).get(info[4])
                 if variant is None:
                     variant = state.names[info[3]][info[4]] = Variant()
                 variant.count += n
+                variant.paths[path] += n
+                if info[7]:
+                    variant.capital += n
                 if len(info[5]) >= 2:
-                    for word in index.get(info[5], ()):
-                        variant.arabic[word] += n
+                    _render(variant, info[6], index.get(info[5], ()), n)
                 if info[3:5] not in full:
                     need = True
             if need:
-                self._place(side, analysed, state, first, in_order, touched)
+                self._place(side, analysed, state, first, in_order, touched, quoted, role)
 
     def _analyse_chunk(self, chunk: str) -> tuple[tuple, tuple, tuple]:
         """The lower-case keys, the names and the name spans of the words of a chunk of text
@@ -354,39 +419,40 @@ class InconsistentTransliteration(Rule):
             self._lower[word] = names.lowercase_key(word)
             found = names.name_in(word, minimum)
             if found is not None:
-                text = found[2]
-                found = (*found, names.fold(text), names.spelling(text), names.latin_skeleton(text))
+                found = _name_info(*found)
             self._name[word] = found
 
-    def _arabic_index(self, other: PairSide, found, state: NamesState) -> dict[str, list[str]]:
-        """Skeleton -> the distinct Arabic words (without tashkeel) of the aligned source
-        that have it, for the skeletons of ``found``; counts the source's words for the
-        formula test."""
+    def _arabic_index(self, other: PairSide, found, state: NamesState) -> dict[str, list[tuple]]:
+        """Skeleton -> the distinct Arabic words of the aligned source that have it, for the
+        skeletons of ``found``: each word without tashkeel, its vowels (``arabic_vowels``)
+        and whether it starts with an ʿayn; counts the source's words for the formula
+        test."""
         if not (other and other.profile.script == "Arabic"):
             return {}
         analysed = set(by_chunk(_analyse_arabic_words, other.chunks, self._arabic_chunks))
-        state.arabic.update({key for _, _, key in analysed})
+        state.arabic.update({word[2] for word in analysed})
         state.sources += 1
         wanted = {info[5] for info in found}
-        index: dict[str, list[str]] = {}
-        for bare, skeleton, _ in analysed:
+        index: dict[str, list[tuple]] = {}
+        for bare, skeleton, _, vowels, ayn in sorted(analysed, key=repr):
             if skeleton in wanted:
-                words = index.setdefault(skeleton, [])
-                if bare not in words:
-                    words.append(bare)
+                index.setdefault(skeleton, []).append((bare, vowels, ayn))
         return index
 
-    def _place(self, side: PairSide, analysed, state: NamesState, first, in_order, touched):
+    def _place(self, side, analysed, state, first, in_order, touched, quoted, role) -> None:
         """Record the places of the side's names whose first places are not all seen.
-        ``analysed``: the side's chunks' entries of ``_chunk_info``."""
+        ``analysed``: the side's chunks' entries of ``_chunk_info``; ``quoted``: the
+        spellings whose leading sign is an opening quote on this side."""
         spans, limit = Spans(side), self._limit
         for info, start, end in self._name_spans(side, analysed):
+            if info[4] in quoted:
+                info = _unquoted(info)
             key = info[3:5]
             if key in first.full:
                 continue
             variant = state.names[info[3]][info[4]]
             start, end = start + info[0], end - info[1]
-            variant.where.append((*spans.place(start, end), info[2]))
+            variant.where.append((*spans.place(start, end), info[2], role))
             touched.add(variant)
             if in_order:
                 first.count(key, limit)
@@ -440,32 +506,73 @@ class InconsistentTransliteration(Rule):
 
     def finalize(self, state: NamesState) -> Iterator[Finding]:
         findings: list[Finding] = []
-        for group in self._groups(state):
+        families = self._families(state)
+        merged = {
+            key: {spelling: _merged(forms, self._limit) for spelling, forms in family.items()}
+            for key, family in families.items()
+        }
+        for group in self._groups(state, merged):
             findings.extend(self._group_findings(group))
+        for family in families.values():
+            for forms in family.values():
+                if len(forms) > 1 and any(v.capital for v in forms.values()):
+                    findings.extend(self._sign_findings(forms))
         findings.sort(key=Finding.sort_key)
         return iter(findings)
 
-    def _name_variants(self, state: NamesState) -> dict[str, dict[str, Variant]]:
-        """Per folded name, its spellings, without the unmarked ones of ordinary words."""
-        out = {}
+    def _families(self, state: NamesState) -> dict[str, dict[str, dict[str, Variant]]]:
+        """Per folded name, its spellings (``names.spelling``: the apostrophe's typography
+        aside), each with its forms as typed; without the unmarked spellings of ordinary
+        words."""
+        out: dict[str, dict[str, dict[str, Variant]]] = {}
         for key in sorted(state.names):
-            variants = state.names[key]
-            if state.lower.get(key):
-                variants = {s: v for s, v in variants.items() if _marked(s)}
-            if variants:
-                out[key] = variants
+            lower = state.lower.get(key)
+            for form in sorted(state.names[key]):
+                if lower and not _marked(form):
+                    continue
+                family = out.setdefault(key, {}).setdefault(names.spelling(form), {})
+                family[form] = state.names[key][form]
         return out
 
-    def _groups(self, state: NamesState) -> list[_Group]:
+    def _sign_findings(self, forms: dict[str, Variant]) -> list[Finding]:
+        """A spelling typed with another ʿayn or apostrophe sign at most LONE times in a
+        file that types it LONE_RATIO times as often with one sign: each of those places
+        (a warning). Typographic house styles (a file of ’, another of ') are no finding."""
+        findings = []
+        paths = {path for variant in forms.values() for path in variant.paths}
+        scope = "this file" if len(paths) > 1 else "the corpus"
+        for path in sorted(paths):
+            dominant = min(forms, key=lambda f: (-forms[f].paths[path], f))
+            best = forms[dominant]
+            place = next((w for w in best.where if w[0] == path), None)
+            if place is None:
+                continue
+            for form in sorted(forms):
+                n = forms[form].paths[path]
+                if form == dominant or not n or n > LONE or best.paths[path] < LONE_RATIO * n:
+                    continue
+                for where in (w for w in forms[form].where if w[0] == path):
+                    message = (
+                        f"'{where[5]}' ({n}x) vs '{place[5]}' ({best.paths[path]}x): the same"
+                        f" name with another ʿayn or apostrophe sign in the {where[6]}; type it"
+                        f" '{place[5]}', as elsewhere in {scope}"
+                    )
+                    note = Related(Location(*place[:5]), f"'{place[5]}' is used here")
+                    findings.append(
+                        self.finding(
+                            message, Location(*where[:5]), [note], detail=f"{form}>{dominant}"
+                        )
+                    )
+        return findings
+
+    def _groups(self, state: NamesState, variants: dict[str, dict[str, Variant]]) -> list[_Group]:
         """Spellings grouped by name: identical after folding (unless their sources show
         two Arabic names, as As'ad and Asad do), then, from the most frequent down, each
         close spelling joined to the group of the first more frequent one whose Arabic
         its own sources have."""
         common = FORMULA_SHARE * state.sources
         formulas = frozenset(w for w, n in state.arabic.items() if n > common)
-        units = [
-            u for key, v in self._name_variants(state).items() for u in _split(key, v, formulas)
-        ]
+        units = [u for key, v in variants.items() for u in _split(key, v, formulas)]
         blocks: dict[str, list[_Unit]] = {}
         for unit in units:
             blocks.setdefault(names.latin_skeleton(unit.key), []).append(unit)
@@ -484,7 +591,7 @@ class InconsistentTransliteration(Rule):
                     None,
                 )
                 if home is None:
-                    home = _Group()
+                    home = _Group(formulas)
                     groups.append(home)
                 members.append((unit, home))
                 home.variants.update(unit.variants)
@@ -499,12 +606,26 @@ class InconsistentTransliteration(Rule):
         single edit and an Arabic word of four letters or more."""
         if _derived(root.key, unit.key):
             return False
+        if not (
+            names.vowels_agree(root.vowels, unit.signature)
+            and names.vowels_agree(unit.vowels, root.signature)
+        ):
+            return False  # the vocalised Arabic tells two words (عَمْرَة, عُمْرَة)
+        if root.arabic and unit.contradicts(root.arabic):
+            # A vowel its Arabic does not have: a slip of one letter ('Hammid' for حَمَّاد),
+            # else another name (Musad, a slip for Musa, is not مَسْعُود).
+            return _slip(root.key, unit.key)
         if skeleton >= 2 and names.loose(root.key) == names.loose(unit.key):
             # Only a final h, y/i or a doubled letter apart: one name unless the sources
             # say otherwise (Hasan حسن and Hassan حسان).
             return not (root.arabic and unit.arabic and not unit.renders(root.arabic))
+        if _lone(root, unit, skeleton):
+            return True
         if len(root.arabic) < MIN_ARABIC or not unit.renders(root.arabic):
             return False
+        own = unit.arabic
+        if own and own != root.arabic and unit.support[own] > unit.support[root.arabic]:
+            return False  # its sources show its own name more often (Harithah, Harith)
         if skeleton < MIN_SKELETON:
             if len(root.arabic) < MIN_ARABIC + 1:
                 return False
@@ -537,10 +658,82 @@ class InconsistentTransliteration(Rule):
 
     def _group_findings(self, group: _Group) -> list[Finding]:
         canonical = self._canonical_for(group)
+        if canonical is None:
+            if len(group.variants) < 2 or not any(v.capital for v in group.variants.values()):
+                return []  # one spelling; or lower-case words only (a transliterated prayer)
+            if self.settings["scheme"] == "majority":
+                return self._style_findings(group)
+        return self._every_place(group, canonical)
+
+    def _style_findings(self, group: _Group) -> list[Finding]:
+        """Without an agreed spelling: a spelling used at most LONE times in a file where
+        another is used more is reported at each of its places there (a warning); any
+        other use of a spelling besides the majority's is a house style
+        (two collections, two translators), reported once, at its first place (info)."""
+        preferred = self._preferred(group)
+        findings = []
+        for spelling in sorted(group.variants):
+            if spelling == preferred:
+                continue
+            variant = group.variants[spelling]
+            lone: dict[str, str] = {}
+            for path, n in sorted(variant.paths.items()):
+                dominant = _dominant_in(group, path, preferred)
+                if dominant != spelling and n <= LONE:
+                    lone[path] = dominant
+            for where in variant.where:  # a misspelling: each place (at most LONE a file)
+                if where[0] in lone:
+                    findings.append(self._lone_finding(group, spelling, where, lone[where[0]]))
+            rest = [where for where in variant.where if where[0] not in lone]
+            if rest:
+                findings.append(self._style_finding(group, spelling, preferred, rest))
+        return findings
+
+    def _lone_finding(self, group: _Group, spelling: str, where: Where, dominant: str) -> Finding:
+        path = where[0]
+        variant, best = group.variants[spelling], group.variants[dominant]
+        place = next((w for w in best.where if w[0] == path), best.where[0] if best.where else None)
+        shown = place[5] if place else dominant
+        arabic = group.arabic()
+        message = f"'{where[5]}' ({variant.paths[path]}x) vs '{shown}' ({best.paths[path]}x)"
+        if arabic:
+            message += f" for {arabic}"
+        scope = "this file" if len(_paths(group)) > 1 else "the corpus"
+        message += f": spell it '{shown}' in the {where[6]}, as elsewhere in {scope}"
+        related = [Related(Location(*place[:5]), f"'{shown}' is used here")] if place else []
+        return self.finding(message, Location(*where[:5]), related, detail=f"{spelling}>{dominant}")
+
+    def _style_finding(
+        self, group: _Group, spelling: str, preferred: str, places: list[Where]
+    ) -> Finding:
+        variant, best = group.variants[spelling], group.variants[preferred]
+        where = places[0]
+        shown = best.where[0][5] if best.where else preferred
+        arabic = group.arabic()
+        message = f"'{where[5]}' ({variant.count}x) vs '{shown}' ({best.count}x)"
+        if arabic:
+            message += f" for {arabic}"
+        message += f": two spellings of one name in the {where[6]}"
+        mine, theirs = _house(group, spelling), _house(group, preferred)
+        if mine and theirs:
+            message += f" ('{where[5]}' in {_files(mine)}, '{shown}' in {_files(theirs)})"
+        message += (
+            f"; a house-style difference? Check which one to use ('{shown}' is the more"
+            f" frequent); reported once, at the first of its {variant.count} places"
+        )
+        related = []
+        if best.where:
+            related.append(Related(Location(*best.where[0][:5]), f"'{shown}' is first used here"))
+        related += [Related(Location(*w[:5]), f"'{w[5]}' also here") for w in places[1:4]]
+        finding = self.finding(
+            message, Location(*where[:5]), related, detail=f"{spelling}>{preferred}"
+        )
+        return replace(finding, severity=Severity.INFO)
+
+    def _every_place(self, group: _Group, canonical: Canonical | None) -> list[Finding]:
+        """With an agreed spelling (the names file, a scheme): every place of another."""
         if canonical is not None:
             preferred = names.spelling(canonical.spelling)
-        elif len(group.variants) < 2:
-            return []
         else:
             preferred = self._preferred(group)
         arabic = group.arabic()
@@ -595,18 +788,142 @@ class InconsistentTransliteration(Rule):
         return None
 
 
-def _analyse_arabic(word: str) -> tuple[str, str, str]:
+def _analyse_arabic(word: str) -> tuple[str, str, str, tuple, bool]:
     bare = arabic_bare(word)
-    return bare, arabic_skeleton(bare), arabic_key(bare)
+    return bare, arabic_skeleton(bare), arabic_key(bare), arabic_vowels(word), initial_ayn(bare)
 
 
-def _analyse_arabic_words(text: str) -> list[tuple[str, str, str]]:
-    """Each Arabic word of ``text`` (without tashkeel), its skeleton and its key."""
+def _analyse_arabic_words(text: str) -> list[tuple[str, str, str, tuple, bool]]:
+    """Each Arabic word of ``text``: without tashkeel, its skeleton, its key, its vowels and
+    whether it starts with an ʿayn."""
     return [_analyse_arabic(word) for word in ARABIC_WORD.findall(text)]
+
+
+def _name_info(start: int, end: int, text: str) -> tuple:
+    """A name word's analysis: characters cut at its start and end, the name, folded, its
+    spelling, skeleton and vowels, whether it is written with a capital."""
+    capital = any(c.isupper() for c in text[:2])
+    return (
+        start,
+        end,
+        text,
+        names.fold(text),
+        names.exact(text),
+        names.latin_skeleton(text),
+        names.latin_vowels(text),
+        capital,
+    )
+
+
+def _unquoted(info: tuple) -> tuple:
+    """A name's analysis without its leading sign (an opening quote, not an ʿayn)."""
+    return (info[0] + 1, info[1], info[2][1:], info[3], info[4][1:], *info[5:])
+
+
+# A closing quote: a straight or right single quote after a letter or a mark of punctuation
+# and before no letter ('… to me.' or 'Allahumma …'), as an ʿayn sign never is.
+_CLOSING = regex.compile(r"(?<=[\p{L}\p{P}])['’](?!\p{L})", regex.V1)
+
+
+def _quoted(text: str, found, index) -> set[str]:
+    """Spellings of the side whose leading sign is an opening quotation mark, not an ʿayn:
+    the Arabic it renders has none at its start (say: 'Jibril ... for جبريل), and the side
+    closes a quote somewhere."""
+    signed = {info[4] for info in found if info[4][0] in "'’‘`" and len(info[5]) >= 2}
+    if not signed:
+        return set()
+    out = set()
+    for spelling in signed:
+        info = next(i for i in found if i[4] == spelling)
+        words = index.get(info[5], ())
+        if words and not any(w[2] for w in words) and _CLOSING.search(text):
+            out.add(spelling)
+    return out
+
+
+def _render(variant: Variant, vowels: tuple, words, n: int) -> None:
+    """Count the Arabic words ``words`` of the pair's source for a spelling with ``vowels``:
+    those whose own vowels agree, with their vowels; the others as clashes."""
+    for bare, arabic, _ in words:
+        if names.vowels_agree(vowels, arabic):
+            variant.arabic[bare] += n
+            if arabic:
+                variant.voweled[arabic] += n
+        else:
+            variant.clash[arabic_key(bare)] += n
 
 
 def _marked(spelling: str) -> bool:
     return names.has_marks(spelling) or any(c in names.AYN_SIGNS for c in spelling)
+
+
+# A spelling used at most LONE times beside one used LONE_RATIO times as often is a lone odd
+# spelling: one edit from the frequent one, with the same consonants, and no Arabic of its
+# own, it is a respelling of it ('Umer once among 'Umar), even where the Arabic cannot
+# confirm (a short skeleton, a name of two Arabic words).
+LONE = 2
+LONE_RATIO = 4
+
+
+def _lone(root: _Unit, unit: _Unit, skeleton: int) -> bool:
+    if skeleton < 2 or unit.count > LONE or root.count < LONE_RATIO * unit.count:
+        return False
+    if unit.arabic and not unit.renders(root.arabic):
+        return False
+    return _slip(root.key, unit.key)
+
+
+_SLIP_LETTERS = frozenset("aeiouwy")
+
+
+def _slip(a: str, b: str) -> bool:
+    """One edit apart, the edit a vowel's ('Umar, 'Umer) or a doubling's (Hammad, Hamad):
+    a consonant added or changed makes another word (Sura, Shura)."""
+    ops = Levenshtein.editops(a, b)
+    if len(ops) != 1:
+        return False
+    op, i, j = ops[0]
+    if op == "replace":
+        return a[i] in _SLIP_LETTERS and b[j] in _SLIP_LETTERS
+    longer, at = (b, j) if op == "insert" else (a, i)
+    char = longer[at]
+    return char in _SLIP_LETTERS or char in longer[max(at - 1, 0) : at] + longer[at + 1 : at + 2]
+
+
+def _merged(forms: dict[str, Variant], limit: int) -> Variant:
+    """One spelling's forms as typed, as one variant (a new one: the state is not changed)."""
+    if len(forms) == 1:
+        return next(iter(forms.values()))
+    merged = Variant()
+    for variant in forms.values():
+        merged.absorb(variant, limit)
+    return merged
+
+
+def _dominant_in(group: _Group, path: str, preferred: str) -> str:
+    """The spelling of the group used most in ``path`` (ties: the preferred one)."""
+    return min(
+        group.variants,
+        key=lambda s: (-group.variants[s].paths[path], s != preferred, s),
+    )
+
+
+def _paths(group: _Group) -> set[str]:
+    return {path for variant in group.variants.values() for path in variant.paths}
+
+
+def _house(group: _Group, spelling: str) -> list[str]:
+    """The files where ``spelling`` is the only spelling of the group."""
+    mine = group.variants[spelling].paths
+    return sorted(
+        path
+        for path in mine
+        if all(v.paths[path] == 0 for s, v in group.variants.items() if s != spelling)
+    )
+
+
+def _files(paths: list[str]) -> str:
+    return ", ".join(paths[:2]) + (f" and {len(paths) - 2} more" if len(paths) > 2 else "")
 
 
 # Endings that make another word of a name: English plurals and adjectives (Muslims,
