@@ -825,10 +825,15 @@ def _unquoted(info: tuple) -> tuple:
 _CLOSING = regex.compile(r"(?<=[\p{L}\p{P}])['’](?!\p{L})", regex.V1)
 
 
+# Where a quotation opens: the start of the text, or after a colon, a comma or an opening
+# bracket or quote ("He said: 'Jibril came"), not inside a name ("Wathila b. 'Asqa").
+_OPENING = r"(?:^|[:,;(“\"]\s*)"
+
+
 def _quoted(text: str, found, index) -> set[str]:
     """Spellings of the side whose leading sign is an opening quotation mark, not an ʿayn:
-    the Arabic it renders has none at its start (say: 'Jibril ... for جبريل), and the side
-    closes a quote somewhere."""
+    the Arabic it renders has none at its start (say: 'Jibril ... for جبريل), the sign
+    stands where a quotation opens, and the side closes a quote somewhere."""
     signed = {info[4] for info in found if info[4][0] in "'’‘`" and len(info[5]) >= 2}
     if not signed:
         return set()
@@ -837,7 +842,9 @@ def _quoted(text: str, found, index) -> set[str]:
         info = next(i for i in found if i[4] == spelling)
         words = index.get(info[5], ())
         if words and not any(w[2] for w in words) and _CLOSING.search(text):
-            out.add(spelling)
+            opening = regex.compile(_OPENING + regex.escape(info[2]), regex.V1)
+            if opening.search(text):
+                out.add(spelling)
     return out
 
 
@@ -868,8 +875,11 @@ LONE_RATIO = 4
 def _lone(root: _Unit, unit: _Unit, skeleton: int) -> bool:
     if skeleton < 2 or unit.count > LONE or root.count < LONE_RATIO * unit.count:
         return False
-    if unit.arabic and not unit.renders(root.arabic):
-        return False
+    if unit.arabic:
+        if root.arabic and not unit.renders(root.arabic):
+            return False
+        if not root.arabic and not (root.support[unit.arabic] or root.clash[unit.arabic]):
+            return False  # its Arabic is a word the frequent spelling's sources never have
     return _slip(root.key, unit.key)
 
 
