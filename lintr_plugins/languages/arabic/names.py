@@ -147,12 +147,16 @@ def arabic_vowels(word: str) -> tuple[str | None, ...]:
 
 
 def _before_first(stretch: list[tuple[str, str]]) -> str | None:
-    """The vowel nearest the first consonant (وَعُمَر: the damma of ع, not the fatha of و)."""
-    for char, marks in reversed(stretch):
+    """The vowel nearest the first consonant (وَعُمَر: the damma of ع, not the fatha of و);
+    None where only a conjunction (وَبُصْرَى) or an unmarked alif (the hamzat al-wasl of
+    اسْم) stands before it."""
+    if len(stretch) == 1 and stretch[0][0] in "وف":
+        return None
+    for i, (char, marks) in enumerate(reversed(stretch)):
         vowel = _short(marks)
         if vowel:
             return vowel
-        if char in _LONG and char in "اآ":
+        if char in "اآ" and (char == "آ" or i < len(stretch) - 1):
             return "a"
     return "" if not stretch else None
 

@@ -174,7 +174,9 @@ class _Unit:
         for variant in variants.values():
             voweled.update(variant.voweled)
             self.clash.update(variant.clash)
-        self.signature = min(voweled, key=lambda v: (-voweled[v], v)) if voweled else ()
+        # Ties by the text of the vowels: a vowel the word does not say (None) beside one it
+        # says does not order.
+        self.signature = min(voweled, key=lambda v: (-voweled[v], repr(v))) if voweled else ()
 
     def contradicts(self, arabic: str) -> bool:
         """Whether these spellings' vowels contradicted ``arabic`` more often than not."""
@@ -617,8 +619,8 @@ class InconsistentTransliteration(Rule):
             return _slip(root.key, unit.key)
         if skeleton >= 2 and names.loose(root.key) == names.loose(unit.key):
             # Only a final h, y/i or a doubled letter apart: one name unless the sources
-            # say otherwise (Hasan حسن and Hassan حسان).
-            return not (root.arabic and unit.arabic and not unit.renders(root.arabic))
+            # say otherwise (Hasan حسن and Hassan حسان; Busra بصرى, Busrah بسرة).
+            return _sources_agree(root, unit)
         if _lone(root, unit, skeleton):
             return True
         if len(root.arabic) < MIN_ARABIC or not unit.renders(root.arabic):
@@ -875,12 +877,21 @@ LONE_RATIO = 4
 def _lone(root: _Unit, unit: _Unit, skeleton: int) -> bool:
     if skeleton < 2 or unit.count > LONE or root.count < LONE_RATIO * unit.count:
         return False
+    return _sources_agree(root, unit) and _slip(root.key, unit.key)
+
+
+def _sources_agree(root: _Unit, unit: _Unit) -> bool:
+    """Whether the sources allow two close spellings to be one name: where both show their
+    Arabic, the rarer one's sources have the other's; where one shows it, the other's
+    sources met that word (with agreeing vowels or not: 'Isma of اسْم is not 'Ismah of
+    عِصْمَة, Zarra is not Za'ra); where neither does, nothing says no."""
+    if root.arabic and unit.arabic:
+        return unit.renders(root.arabic)
+    if root.arabic:
+        return bool(unit.support[root.arabic] or unit.clash[root.arabic])
     if unit.arabic:
-        if root.arabic and not unit.renders(root.arabic):
-            return False
-        if not root.arabic and not (root.support[unit.arabic] or root.clash[unit.arabic]):
-            return False  # its Arabic is a word the frequent spelling's sources never have
-    return _slip(root.key, unit.key)
+        return bool(root.support[unit.arabic] or root.clash[unit.arabic])
+    return True
 
 
 _SLIP_LETTERS = frozenset("aeiouwy")
