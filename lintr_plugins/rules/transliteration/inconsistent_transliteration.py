@@ -884,11 +884,14 @@ def _sources_agree(root: _Unit, unit: _Unit) -> bool:
     """Whether the sources allow two close spellings to be one name: where both show their
     Arabic, the rarer one's sources have the other's; where one shows it, the other's
     sources met that word (with agreeing vowels or not: 'Isma of اسْم is not 'Ismah of
-    عِصْمَة, Zarra is not Za'ra); where neither does, nothing says no."""
+    عِصْمَة, Zarra is not Za'ra), unless the rarer is a lone slip of the frequent one
+    (its one or two sources may word the name otherwise); where neither does, nothing
+    says no."""
     if root.arabic and unit.arabic:
         return unit.renders(root.arabic)
     if root.arabic:
-        return bool(unit.support[root.arabic] or unit.clash[root.arabic])
+        lone = unit.count <= LONE and root.count >= LONE_RATIO * unit.count
+        return lone or bool(unit.support[root.arabic] or unit.clash[root.arabic])
     if unit.arabic:
         return bool(root.support[unit.arabic] or root.clash[unit.arabic])
     return True
