@@ -9,27 +9,33 @@ from dataclasses import replace
 from itertools import accumulate, chain, compress
 from operator import itemgetter
 
-import regex
-from rapidfuzz.distance import Levenshtein
-
 from lintr.analysis import names
 from lintr.config.termfiles import Canonical, read_canonical
 from lintr.corpus.spans import FirstPlaces, Spans
 from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
 from lintr.rules.base import Option, Rule
 from lintr.text import CACHE_LIMIT, CHUNK_LIMIT, by_chunk, mapped
-from lintr_plugins.languages.arabic.names import (
-    ARABIC_WORD,
-    arabic_bare,
-    arabic_key,
-    arabic_skeleton,
-    arabic_vowels,
-    initial_ayn,
+from lintr_plugins.languages.arabic.names import arabic_key
+from lintr_plugins.rules.transliteration.name_evidence import (
+    analyse_arabic_words,
+    name_info,
+    quoted_spellings,
+    render,
+    unquoted,
 )
-
-# Where a spelling occurs: path, line, column, end line, end column, the text as written, the
-# side (source or target).
-Where = tuple[str, int, int, int, int, str, str]
+from lintr_plugins.rules.transliteration.name_groups import (
+    FORMULA_SHARE,
+    LONE,
+    LONE_RATIO,
+    Group,
+    dominant_in,
+    file_list,
+    group_names,
+    group_paths,
+    house_files,
+    marked,
+)
+from lintr_plugins.rules.transliteration.name_state import NamesState, Variant, Where, merged
 
 SCHEMES = ("majority", "din", "ala-lc", "ascii")
 SCHEME_NAMES = {"din": "DIN 31635", "ala-lc": "ALA-LC", "ascii": "plain-ASCII"}
@@ -37,62 +43,6 @@ _DIN_ONLY = frozenset("ġğšṯḏḫžʿʾĠĞŠṮḎḪŽ")
 _ALA_ONLY = frozenset("ʻʼ")
 _SHARED = frozenset("āīūēōḥṣḍṭẓĀĪŪĒŌḤṢḌṬẒ")
 _DIGRAPHS = ("sh", "kh", "gh", "th", "dh")
-
-
-# Close spellings are one name only where the Arabic word they render has this many letters
-# (not من, بن); where their consonant skeleton is shorter than MIN_SKELETON (two letters,
-# such as 'mr', shared by Mary, 'Umar and Amr), one more letter and a single edit.
-MIN_SKELETON = 3
-MIN_ARABIC = 3
-DOMINANT = 0.4
-# An Arabic word in more than this share of the sources is a formula (صلى الله عليه وسلم),
-# not the name a transliteration renders.
-FORMULA_SHARE = 0.3
-
-
-class Variant:
-    """One spelling of a name: how often (in all and per file), where (the ``limit`` first
-    places), which Arabic words of the aligned sources it rendered (their vowels agreeing
-    with the spelling's), with which vowels, and which it could not render (their vowels
-    contradict it: Musad is not مَسْعُود); how often it was written with a capital."""
-
-    __slots__ = ("arabic", "capital", "clash", "count", "paths", "voweled", "where")
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.capital = 0
-        self.where: list[Where] = []
-        self.arabic: Counter[str] = Counter()
-        self.paths: Counter[str] = Counter()
-        self.voweled: Counter[tuple] = Counter()
-        self.clash: Counter[str] = Counter()
-
-    def absorb(self, other: Variant, limit: int) -> None:
-        self.count += other.count
-        self.capital += other.capital
-        self.arabic.update(other.arabic)
-        self.paths.update(other.paths)
-        self.voweled.update(other.voweled)
-        self.clash.update(other.clash)
-        if other.where:
-            # The first places in file order: the same whatever the batches and merge order.
-            self.where = sorted(self.where + other.where)[:limit]
-
-
-class NamesState:
-    """Per folded name ('magawir'): its spellings; per folded word, how often it was written
-    in lower case (an ordinary word, then, not a name). Grows with the distinct names and
-    words of the corpus, not with its length."""
-
-    __slots__ = ("arabic", "lower", "names", "sources")
-
-    def __init__(self) -> None:
-        self.names: dict[str, dict[str, Variant]] = {}
-        self.lower: Counter[str] = Counter()
-        # In how many Arabic sources (of pairs with names) each folded Arabic word occurs:
-        # words of formulas (وسلم in every hadith) confirm no name.
-        self.arabic: Counter[str] = Counter()
-        self.sources = 0
 
 
 def _scheme_score(spelling: str, scheme: str) -> int:
@@ -107,98 +57,6 @@ def _scheme_score(spelling: str, scheme: str) -> int:
     if scheme == "ala-lc":
         return shared + ala + digraphs - din
     return 0
-
-
-class _Group:
-    """Spellings found to render one name."""
-
-    def __init__(self, formulas: frozenset[str] = frozenset()) -> None:
-        self.variants: dict[str, Variant] = {}
-        self.formulas = formulas
-
-    def arabic(self) -> str:
-        """The Arabic the name renders: the word most of its occurrences matched, if any
-        (rather not a word of a formula, وسلم in every eulogy)."""
-        counts: Counter[str] = Counter()
-        for variant in self.variants.values():
-            counts.update(variant.arabic)
-        named = Counter({w: n for w, n in counts.items() if arabic_key(w) not in self.formulas})
-        total = sum(v.count for v in self.variants.values())
-        if named and 2 * max(named.values()) >= total:
-            counts = named  # a formula's word only where no other word will do
-        if not counts:
-            return ""
-        word = min(counts, key=lambda w: (-counts[w], w))
-        total = sum(v.count for v in self.variants.values())
-        return word if 2 * counts[word] >= total else ""
-
-
-def _support(variants: list[Variant], formulas: frozenset[str]) -> Counter[str]:
-    """Per Arabic word (folded, without clitics): in how many of these occurrences' sources
-    it was a candidate. Words of formulas are left out."""
-    counts: Counter[str] = Counter()
-    for variant in variants:
-        for word, n in variant.arabic.items():
-            key = arabic_key(word)
-            if key not in formulas:
-                counts[key] += n
-    return counts
-
-
-def _dominant(support: Counter[str], total: int) -> str:
-    """The Arabic found most often with these occurrences, if with at least DOMINANT of
-    them (the Arabic often abbreviates or words a name otherwise), or ''."""
-    if not support:
-        return ""
-    word = min(support, key=lambda w: (-support[w], w))
-    return word if support[word] >= DOMINANT * total else ""
-
-
-class _Unit:
-    """Spellings identical after folding that render one Arabic name: the Arabic most
-    found with them, their vowels (of the most used spelling) and those of the vocalised
-    Arabic they rendered most often, and the Arabic their vowels contradicted."""
-
-    __slots__ = ("arabic", "clash", "count", "key", "signature", "support", "variants", "vowels")
-
-    def __init__(self, key: str, variants: dict[str, Variant], formulas: frozenset[str]):
-        self.key = key
-        self.variants = variants
-        self.count = sum(v.count for v in variants.values())
-        self.support = _support(list(variants.values()), formulas)
-        self.arabic = _dominant(self.support, self.count)
-        main = min(variants, key=lambda s: (-variants[s].count, s))
-        self.vowels = names.latin_vowels(main)
-        voweled: Counter[tuple] = Counter()
-        self.clash: Counter[str] = Counter()
-        for variant in variants.values():
-            voweled.update(variant.voweled)
-            self.clash.update(variant.clash)
-        # Ties by the text of the vowels: a vowel the word does not say (None) beside one it
-        # says does not order.
-        self.signature = min(voweled, key=lambda v: (-voweled[v], repr(v))) if voweled else ()
-
-    def contradicts(self, arabic: str) -> bool:
-        """Whether these spellings' vowels contradicted ``arabic`` more often than not."""
-        return self.clash.get(arabic, 0) > self.support.get(arabic, 0)
-
-    def renders(self, arabic: str) -> bool:
-        """Whether ``arabic`` was found with at least half of these occurrences."""
-        return bool(arabic) and 2 * self.support.get(arabic, 0) >= self.count
-
-
-def _split(key: str, variants: dict[str, Variant], formulas: frozenset[str]) -> list[_Unit]:
-    """The spellings of one folded key, split where their sources show different Arabic
-    names (As'ad for أسعد, Asad for أسد); spellings without a clear Arabic, or whose sources
-    also have the main spelling's Arabic, stay with the main spelling."""
-    ranked = sorted(variants, key=lambda s: (-variants[s].count, s))
-    main = _Unit(key, {ranked[0]: variants[ranked[0]]}, formulas)
-    groups: dict[str, dict[str, Variant]] = {main.arabic: dict(main.variants)}
-    for spelling in ranked[1:]:
-        unit = _Unit(key, {spelling: variants[spelling]}, formulas)
-        apart = unit.arabic and main.arabic and not unit.renders(main.arabic)
-        groups.setdefault(unit.arabic if apart else main.arabic, {})[spelling] = variants[spelling]
-    return [_Unit(key, groups[a], formulas) for a in sorted(groups)]
 
 
 class InconsistentTransliteration(Rule):
@@ -324,7 +182,7 @@ class InconsistentTransliteration(Rule):
         # names and name spans (in the chunk) of its Latin words, and its Arabic words
         # analysed (``text.by_chunk``).
         self._chunk_info: dict[str, tuple[tuple, tuple, tuple]] = {}
-        self._arabic_chunks: dict[str, tuple[tuple[str, str, str], ...]] = {}
+        self._arabic_chunks: dict[str, tuple[tuple[str, str, str, tuple, bool], ...]] = {}
         self._first: dict[str, FirstPlaces] = {}
         self._by_arabic = {
             (names.latin_skeleton(c.spelling), arabic_key(c.arabic)): c
@@ -370,8 +228,8 @@ class InconsistentTransliteration(Rule):
             if not found:
                 continue
             index = self._arabic_index(other, found, state)
-            quoted = _quoted(side.text, found, index)
-            counts = Counter(_unquoted(info) if info[4] in quoted else info for info in found)
+            quoted = quoted_spellings(side.text, found, index)
+            counts = Counter(unquoted(info) if info[4] in quoted else info for info in found)
             path = side.segments[0].path
             need = False
             for info, n in counts.items():
@@ -383,7 +241,7 @@ class InconsistentTransliteration(Rule):
                 if info[7]:
                     variant.capital += n
                 if len(info[5]) >= 2:
-                    _render(variant, info[6], index.get(info[5], ()), n)
+                    render(variant, info[6], index.get(info[5], ()), n)
                 if info[3:5] not in full:
                     need = True
             if need:
@@ -421,7 +279,7 @@ class InconsistentTransliteration(Rule):
             self._lower[word] = names.lowercase_key(word)
             found = names.name_in(word, minimum)
             if found is not None:
-                found = _name_info(*found)
+                found = name_info(*found)
             self._name[word] = found
 
     def _arabic_index(self, other: PairSide, found, state: NamesState) -> dict[str, list[tuple]]:
@@ -431,7 +289,7 @@ class InconsistentTransliteration(Rule):
         test."""
         if not (other and other.profile.script == "Arabic"):
             return {}
-        analysed = set(by_chunk(_analyse_arabic_words, other.chunks, self._arabic_chunks))
+        analysed = set(by_chunk(analyse_arabic_words, other.chunks, self._arabic_chunks))
         state.arabic.update({word[2] for word in analysed})
         state.sources += 1
         wanted = {info[5] for info in found}
@@ -448,7 +306,7 @@ class InconsistentTransliteration(Rule):
         spans, limit = Spans(side), self._limit
         for info, start, end in self._name_spans(side, analysed):
             if info[4] in quoted:
-                info = _unquoted(info)
+                info = unquoted(info)
             key = info[3:5]
             if key in first.full:
                 continue
@@ -509,11 +367,13 @@ class InconsistentTransliteration(Rule):
     def finalize(self, state: NamesState) -> Iterator[Finding]:
         findings: list[Finding] = []
         families = self._families(state)
-        merged = {
-            key: {spelling: _merged(forms, self._limit) for spelling, forms in family.items()}
+        spellings = {
+            key: {spelling: merged(forms, self._limit) for spelling, forms in family.items()}
             for key, family in families.items()
         }
-        for group in self._groups(state, merged):
+        common = FORMULA_SHARE * state.sources
+        formulas = frozenset(w for w, n in state.arabic.items() if n > common)
+        for group in group_names(spellings, formulas, self.settings["max-distance"]):
             findings.extend(self._group_findings(group))
         for family in families.values():
             for forms in family.values():
@@ -530,7 +390,7 @@ class InconsistentTransliteration(Rule):
         for key in sorted(state.names):
             lower = state.lower.get(key)
             for form in sorted(state.names[key]):
-                if lower and not _marked(form):
+                if lower and not marked(form):
                     continue
                 family = out.setdefault(key, {}).setdefault(names.spelling(form), {})
                 family[form] = state.names[key][form]
@@ -567,74 +427,7 @@ class InconsistentTransliteration(Rule):
                     )
         return findings
 
-    def _groups(self, state: NamesState, variants: dict[str, dict[str, Variant]]) -> list[_Group]:
-        """Spellings grouped by name: identical after folding (unless their sources show
-        two Arabic names, as As'ad and Asad do), then, from the most frequent down, each
-        close spelling joined to the group of the first more frequent one whose Arabic
-        its own sources have."""
-        common = FORMULA_SHARE * state.sources
-        formulas = frozenset(w for w, n in state.arabic.items() if n > common)
-        units = [u for key, v in variants.items() for u in _split(key, v, formulas)]
-        blocks: dict[str, list[_Unit]] = {}
-        for unit in units:
-            blocks.setdefault(names.latin_skeleton(unit.key), []).append(unit)
-        limit = self.settings["max-distance"]
-        groups: list[_Group] = []
-        for skeleton, block in sorted(blocks.items()):
-            block.sort(key=lambda u: (-u.count, u.key, u.arabic))
-            members: list[tuple[_Unit, _Group]] = []
-            for unit in block:
-                home = next(
-                    (
-                        group
-                        for member, group in members
-                        if self._same_name(member, unit, len(skeleton), limit)
-                    ),
-                    None,
-                )
-                if home is None:
-                    home = _Group(formulas)
-                    groups.append(home)
-                members.append((unit, home))
-                home.variants.update(unit.variants)
-        return groups
-
-    @staticmethod
-    def _same_name(root: _Unit, unit: _Unit, skeleton: int, limit: int) -> bool:
-        """Close spellings of one name: not an English or nisba derivation of each other,
-        and either only a final h, y/i or a doubled letter apart with two consonants or more
-        (unless their sources show two names; 'Ala and Allaah are not one), or at most ``limit`` edits apart with the more frequent one's Arabic in
-        the rarer one's sources. Two-consonant skeletons (Mary, 'Umar, Amr) need a
-        single edit and an Arabic word of four letters or more."""
-        if _derived(root.key, unit.key):
-            return False
-        if not (
-            names.vowels_agree(root.vowels, unit.signature)
-            and names.vowels_agree(unit.vowels, root.signature)
-        ):
-            return False  # the vocalised Arabic tells two words (عَمْرَة, عُمْرَة)
-        if root.arabic and unit.contradicts(root.arabic):
-            # A vowel its Arabic does not have: a slip of one letter ('Hammid' for حَمَّاد),
-            # else another name (Musad, a slip for Musa, is not مَسْعُود).
-            return _slip(root.key, unit.key)
-        if skeleton >= 2 and names.loose(root.key) == names.loose(unit.key):
-            # Only a final h, y/i or a doubled letter apart: one name unless the sources
-            # say otherwise (Hasan حسن and Hassan حسان; Busra بصرى, Busrah بسرة).
-            return _sources_agree(root, unit)
-        if _lone(root, unit, skeleton):
-            return True
-        if len(root.arabic) < MIN_ARABIC or not unit.renders(root.arabic):
-            return False
-        own = unit.arabic
-        if own and own != root.arabic and unit.support[own] > unit.support[root.arabic]:
-            return False  # its sources show its own name more often (Harithah, Harith)
-        if skeleton < MIN_SKELETON:
-            if len(root.arabic) < MIN_ARABIC + 1:
-                return False
-            limit = 1
-        return Levenshtein.distance(root.key, unit.key, score_cutoff=limit) <= limit
-
-    def _canonical_for(self, group: _Group) -> Canonical | None:
+    def _canonical_for(self, group: Group) -> Canonical | None:
         for spelling in sorted(group.variants):
             entry = self._by_fold.get(names.fold(spelling))
             if entry is not None:
@@ -647,7 +440,7 @@ class InconsistentTransliteration(Rule):
                     return entry
         return None
 
-    def _preferred(self, group: _Group) -> str:
+    def _preferred(self, group: Group) -> str:
         scheme = self.settings["scheme"]
 
         def rank(item: tuple[str, Variant]) -> tuple:
@@ -658,7 +451,7 @@ class InconsistentTransliteration(Rule):
 
         return min(group.variants.items(), key=rank)[0]
 
-    def _group_findings(self, group: _Group) -> list[Finding]:
+    def _group_findings(self, group: Group) -> list[Finding]:
         canonical = self._canonical_for(group)
         if canonical is None:
             if len(group.variants) < 2 or not any(v.capital for v in group.variants.values()):
@@ -667,7 +460,7 @@ class InconsistentTransliteration(Rule):
                 return self._style_findings(group)
         return self._every_place(group, canonical)
 
-    def _style_findings(self, group: _Group) -> list[Finding]:
+    def _style_findings(self, group: Group) -> list[Finding]:
         """Without an agreed spelling: a spelling used at most LONE times in a file where
         another is used more is reported at each of its places there (a warning); any
         other use of a spelling besides the majority's is a house style
@@ -680,7 +473,7 @@ class InconsistentTransliteration(Rule):
             variant = group.variants[spelling]
             lone: dict[str, str] = {}
             for path, n in sorted(variant.paths.items()):
-                dominant = _dominant_in(group, path, preferred)
+                dominant = dominant_in(group, path, preferred)
                 if dominant != spelling and n <= LONE:
                     lone[path] = dominant
             for where in variant.where:  # a misspelling: each place (at most LONE a file)
@@ -691,7 +484,7 @@ class InconsistentTransliteration(Rule):
                 findings.append(self._style_finding(group, spelling, preferred, rest))
         return findings
 
-    def _lone_finding(self, group: _Group, spelling: str, where: Where, dominant: str) -> Finding:
+    def _lone_finding(self, group: Group, spelling: str, where: Where, dominant: str) -> Finding:
         path = where[0]
         variant, best = group.variants[spelling], group.variants[dominant]
         place = next((w for w in best.where if w[0] == path), best.where[0] if best.where else None)
@@ -700,13 +493,13 @@ class InconsistentTransliteration(Rule):
         message = f"'{where[5]}' ({variant.paths[path]}x) vs '{shown}' ({best.paths[path]}x)"
         if arabic:
             message += f" for {arabic}"
-        scope = "this file" if len(_paths(group)) > 1 else "the corpus"
+        scope = "this file" if len(group_paths(group)) > 1 else "the corpus"
         message += f": spell it '{shown}' in the {where[6]}, as elsewhere in {scope}"
         related = [Related(Location(*place[:5]), f"'{shown}' is used here")] if place else []
         return self.finding(message, Location(*where[:5]), related, detail=f"{spelling}>{dominant}")
 
     def _style_finding(
-        self, group: _Group, spelling: str, preferred: str, places: list[Where]
+        self, group: Group, spelling: str, preferred: str, places: list[Where]
     ) -> Finding:
         variant, best = group.variants[spelling], group.variants[preferred]
         where = places[0]
@@ -716,9 +509,9 @@ class InconsistentTransliteration(Rule):
         if arabic:
             message += f" for {arabic}"
         message += f": two spellings of one name in the {where[6]}"
-        mine, theirs = _house(group, spelling), _house(group, preferred)
+        mine, theirs = house_files(group, spelling), house_files(group, preferred)
         if mine and theirs:
-            message += f" ('{where[5]}' in {_files(mine)}, '{shown}' in {_files(theirs)})"
+            message += f" ('{where[5]}' in {file_list(mine)}, '{shown}' in {file_list(theirs)})"
         message += (
             f"; a house-style difference? Check which one to use ('{shown}' is the more"
             f" frequent); reported once, at the first of its {variant.count} places"
@@ -732,7 +525,7 @@ class InconsistentTransliteration(Rule):
         )
         return replace(finding, severity=Severity.INFO)
 
-    def _every_place(self, group: _Group, canonical: Canonical | None) -> list[Finding]:
+    def _every_place(self, group: Group, canonical: Canonical | None) -> list[Finding]:
         """With an agreed spelling (the names file, a scheme): every place of another."""
         if canonical is not None:
             preferred = names.spelling(canonical.spelling)
@@ -788,174 +581,3 @@ class InconsistentTransliteration(Rule):
                 f"the agreed spelling '{canonical.spelling}'",
             )
         return None
-
-
-def _analyse_arabic(word: str) -> tuple[str, str, str, tuple, bool]:
-    bare = arabic_bare(word)
-    return bare, arabic_skeleton(bare), arabic_key(bare), arabic_vowels(word), initial_ayn(bare)
-
-
-def _analyse_arabic_words(text: str) -> list[tuple[str, str, str, tuple, bool]]:
-    """Each Arabic word of ``text``: without tashkeel, its skeleton, its key, its vowels and
-    whether it starts with an ʿayn."""
-    return [_analyse_arabic(word) for word in ARABIC_WORD.findall(text)]
-
-
-def _name_info(start: int, end: int, text: str) -> tuple:
-    """A name word's analysis: characters cut at its start and end, the name, folded, its
-    spelling, skeleton and vowels, whether it is written with a capital."""
-    capital = any(c.isupper() for c in text[:2])
-    return (
-        start,
-        end,
-        text,
-        names.fold(text),
-        names.exact(text),
-        names.latin_skeleton(text),
-        names.latin_vowels(text),
-        capital,
-    )
-
-
-def _unquoted(info: tuple) -> tuple:
-    """A name's analysis without its leading sign (an opening quote, not an ʿayn)."""
-    return (info[0] + 1, info[1], info[2][1:], info[3], info[4][1:], *info[5:])
-
-
-# A closing quote: a straight or right single quote after a letter or a mark of punctuation
-# and before no letter ('… to me.' or 'Allahumma …'), as an ʿayn sign never is.
-_CLOSING = regex.compile(r"(?<=[\p{L}\p{P}])['’](?!\p{L})", regex.V1)
-
-
-# Where a quotation opens: the start of the text, or after a colon, a comma or an opening
-# bracket or quote ("He said: 'Jibril came"), not inside a name ("Wathila b. 'Asqa").
-_OPENING = r"(?:^|[:,;(“\"]\s*)"
-
-
-def _quoted(text: str, found, index) -> set[str]:
-    """Spellings of the side whose leading sign is an opening quotation mark, not an ʿayn:
-    the Arabic it renders has none at its start (say: 'Jibril ... for جبريل), the sign
-    stands where a quotation opens, and the side closes a quote somewhere."""
-    signed = {info[4] for info in found if info[4][0] in "'’‘`" and len(info[5]) >= 2}
-    if not signed:
-        return set()
-    out = set()
-    for spelling in signed:
-        info = next(i for i in found if i[4] == spelling)
-        words = index.get(info[5], ())
-        if words and not any(w[2] for w in words) and _CLOSING.search(text):
-            opening = regex.compile(_OPENING + regex.escape(info[2]), regex.V1)
-            if opening.search(text):
-                out.add(spelling)
-    return out
-
-
-def _render(variant: Variant, vowels: tuple, words, n: int) -> None:
-    """Count the Arabic words ``words`` of the pair's source for a spelling with ``vowels``:
-    those whose own vowels agree, with their vowels; the others as clashes."""
-    for bare, arabic, _ in words:
-        if names.vowels_agree(vowels, arabic):
-            variant.arabic[bare] += n
-            if arabic:
-                variant.voweled[arabic] += n
-        else:
-            variant.clash[arabic_key(bare)] += n
-
-
-def _marked(spelling: str) -> bool:
-    return names.has_marks(spelling) or any(c in names.AYN_SIGNS for c in spelling)
-
-
-# A spelling used at most LONE times beside one used LONE_RATIO times as often is a lone odd
-# spelling: one edit from the frequent one, with the same consonants, and no Arabic of its
-# own, it is a respelling of it ('Umer once among 'Umar), even where the Arabic cannot
-# confirm (a short skeleton, a name of two Arabic words).
-LONE = 2
-LONE_RATIO = 4
-
-
-def _lone(root: _Unit, unit: _Unit, skeleton: int) -> bool:
-    if skeleton < 2 or unit.count > LONE or root.count < LONE_RATIO * unit.count:
-        return False
-    return _sources_agree(root, unit) and _slip(root.key, unit.key)
-
-
-def _sources_agree(root: _Unit, unit: _Unit) -> bool:
-    """Whether the sources allow two close spellings to be one name: where both show their
-    Arabic, the rarer one's sources have the other's; where one shows it, the other's
-    sources met that word (with agreeing vowels or not: 'Isma of اسْم is not 'Ismah of
-    عِصْمَة, Zarra is not Za'ra), unless the rarer is a lone slip of the frequent one
-    (its one or two sources may word the name otherwise); where neither does, nothing
-    says no."""
-    if root.arabic and unit.arabic:
-        return unit.renders(root.arabic)
-    if root.arabic:
-        lone = unit.count <= LONE and root.count >= LONE_RATIO * unit.count
-        return lone or bool(unit.support[root.arabic] or unit.clash[root.arabic])
-    if unit.arabic:
-        return bool(root.support[unit.arabic] or root.clash[unit.arabic])
-    return True
-
-
-_SLIP_LETTERS = frozenset("aeiouwy")
-
-
-def _slip(a: str, b: str) -> bool:
-    """One edit apart, the edit a vowel's ('Umar, 'Umer) or a doubling's (Hammad, Hamad):
-    a consonant added or changed makes another word (Sura, Shura)."""
-    ops = Levenshtein.editops(a, b)
-    if len(ops) != 1:
-        return False
-    op, i, j = ops[0]
-    if op == "replace":
-        return a[i] in _SLIP_LETTERS and b[j] in _SLIP_LETTERS
-    longer, at = (b, j) if op == "insert" else (a, i)
-    char = longer[at]
-    return char in _SLIP_LETTERS or char in longer[max(at - 1, 0) : at] + longer[at + 1 : at + 2]
-
-
-def _merged(forms: dict[str, Variant], limit: int) -> Variant:
-    """One spelling's forms as typed, as one variant (a new one: the state is not changed)."""
-    if len(forms) == 1:
-        return next(iter(forms.values()))
-    merged = Variant()
-    for variant in forms.values():
-        merged.absorb(variant, limit)
-    return merged
-
-
-def _dominant_in(group: _Group, path: str, preferred: str) -> str:
-    """The spelling of the group used most in ``path`` (ties: the preferred one)."""
-    return min(
-        group.variants,
-        key=lambda s: (-group.variants[s].paths[path], s != preferred, s),
-    )
-
-
-def _paths(group: _Group) -> set[str]:
-    return {path for variant in group.variants.values() for path in variant.paths}
-
-
-def _house(group: _Group, spelling: str) -> list[str]:
-    """The files where ``spelling`` is the only spelling of the group."""
-    mine = group.variants[spelling].paths
-    return sorted(
-        path
-        for path in mine
-        if all(v.paths[path] == 0 for s, v in group.variants.items() if s != spelling)
-    )
-
-
-def _files(paths: list[str]) -> str:
-    return ", ".join(paths[:2]) + (f" and {len(paths) - 2} more" if len(paths) > 2 else "")
-
-
-# Endings that make another word of a name: English plurals and adjectives (Muslims,
-# Syrian), the Arabic nisba adjective (Iraqi, Makki).
-_DERIVED = ("s", "es", "n", "an", "ns", "i", "is", "y")
-
-
-def _derived(a: str, b: str) -> bool:
-    """One is the other with a derivational ending ('iraq', 'iraqi'; 'muslim', 'muslims')."""
-    short, long = sorted((a, b), key=len)
-    return long.startswith(short) and long[len(short) :] in _DERIVED
