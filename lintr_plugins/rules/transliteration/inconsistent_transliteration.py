@@ -34,6 +34,9 @@ from lintr_plugins.rules.transliteration.name_groups import (
     group_paths,
     house_files,
     marked,
+    odd_signs,
+    sign_styles,
+    typed_apart,
 )
 from lintr_plugins.rules.transliteration.name_state import NamesState, Variant, Where, merged
 
@@ -231,6 +234,7 @@ class InconsistentTransliteration(Rule):
             quoted = quoted_spellings(side.text, found, index)
             counts = Counter(unquoted(info) if info[4] in quoted else info for info in found)
             path = side.segments[0].path
+            odd = odd_signs([info[4] for info in counts.elements()])
             need = False
             for info, n in counts.items():
                 variant = state.names.setdefault(info[3], {}).get(info[4])
@@ -240,6 +244,8 @@ class InconsistentTransliteration(Rule):
                 variant.paths[path] += n
                 if info[7]:
                     variant.capital += n
+                if info[4] in odd:
+                    variant.odd[path] += n
                 if len(info[5]) >= 2:
                     render(variant, info[6], index.get(info[5], ()), n)
                 if info[3:5] not in full:
@@ -375,10 +381,11 @@ class InconsistentTransliteration(Rule):
         formulas = frozenset(w for w, n in state.arabic.items() if n > common)
         for group in group_names(spellings, formulas, self.settings["max-distance"]):
             findings.extend(self._group_findings(group))
+        styles = sign_styles(families)
         for family in families.values():
             for forms in family.values():
                 if len(forms) > 1 and any(v.capital for v in forms.values()):
-                    findings.extend(self._sign_findings(forms))
+                    findings.extend(self._sign_findings(forms, styles))
         findings.sort(key=Finding.sort_key)
         return iter(findings)
 
@@ -396,10 +403,12 @@ class InconsistentTransliteration(Rule):
                 family[form] = state.names[key][form]
         return out
 
-    def _sign_findings(self, forms: dict[str, Variant]) -> list[Finding]:
+    def _sign_findings(self, forms: dict[str, Variant], styles: Counter) -> list[Finding]:
         """A spelling typed with another ʿayn or apostrophe sign at most LONE times in a
         file that types it LONE_RATIO times as often with one sign: each of those places
-        (a warning). Typographic house styles (a file of ’, another of ') are no finding."""
+        (a warning). Typographic house styles (a file of ’, another of ') are no finding,
+        nor is another apostrophe in a file that mixes them (``typed_apart``), unless the
+        other names of its own text type theirs otherwise (``odd_signs``)."""
         findings = []
         paths = {path for variant in forms.values() for path in variant.paths}
         scope = "this file" if len(paths) > 1 else "the corpus"
@@ -412,6 +421,8 @@ class InconsistentTransliteration(Rule):
             for form in sorted(forms):
                 n = forms[form].paths[path]
                 if form == dominant or not n or n > LONE or best.paths[path] < LONE_RATIO * n:
+                    continue
+                if not (forms[form].odd[path] or typed_apart(form, dominant, path, styles)):
                     continue
                 for where in (w for w in forms[form].where if w[0] == path):
                     message = (

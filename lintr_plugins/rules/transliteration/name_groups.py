@@ -270,3 +270,59 @@ def _derived(a: str, b: str) -> bool:
     """One is the other with a derivational ending ('iraq', 'iraqi'; 'muslim', 'muslims')."""
     short, long = sorted((a, b), key=len)
     return long.startswith(short) and long[len(short) :] in _DERIVED
+
+
+# The apostrophes a keyboard or a word processor types for an ʿayn or hamza sign. A file whose
+# names type one of them at a place of a word (initial: 'Umar, ‘Umar; medial: Mu'adh, Mu’adh)
+# in at least STYLE_SHARE of its signs has a style there; one that mixes them has none.
+APOSTROPHES = "'‘’"
+STYLE_SHARE = 0.9
+
+
+def sign_styles(families: dict[str, dict[str, dict[str, Variant]]]) -> Counter:
+    """Per (file, place in the word, apostrophe): how often the file's names type it."""
+    styles: Counter = Counter()
+    for family in families.values():
+        for forms in family.values():
+            for form, variant in forms.items():
+                for k, char in enumerate(form):
+                    if char in APOSTROPHES:
+                        for path, n in variant.paths.items():
+                            styles[path, k == 0, char] += n
+    return styles
+
+
+def typed_apart(form: str, usual: str, path: str, styles: Counter) -> bool:
+    """Whether ``form`` types a sign otherwise than ``usual`` (the same spelling) where the
+    file has a style: another mark than an apostrophe (a backtick: `Abdullah) always; another
+    apostrophe only where the file types the usual one in STYLE_SHARE of its signs there (a
+    file of two collections, one typing ' and one ’, has no style to keep)."""
+    for k, (mine, theirs) in enumerate(zip(form, usual, strict=False)):
+        if mine == theirs:
+            continue
+        if mine not in APOSTROPHES or theirs not in APOSTROPHES:
+            return True
+        total = sum(styles[path, k == 0, char] for char in APOSTROPHES)
+        if total and styles[path, k == 0, theirs] >= STYLE_SHARE * total:
+            return True
+    return False
+
+
+def odd_signs(spellings: list[str]) -> set[str]:
+    """The spellings of one text (a side: its names as typed, one a place) whose apostrophe,
+    initial or medial, is not the one the text's other names type there most (‘Amr b. ’Ata
+    beside ‘Umar): a slip seen in its own text, whatever the file mixes."""
+    signs: Counter = Counter()
+    for spelling in spellings:
+        signs.update((k == 0, c) for k, c in enumerate(spelling) if c in APOSTROPHES)
+    odd = set()
+    for spelling in set(spellings):
+        for k, char in enumerate(spelling):
+            if char not in APOSTROPHES:
+                continue
+            initial = k == 0
+            others = {c: signs[initial, c] - (c == char) for c in APOSTROPHES}
+            usual = max(APOSTROPHES, key=lambda c: (others[c], c == char))
+            if others[usual] > others[char]:
+                odd.add(spelling)
+    return odd

@@ -17,7 +17,7 @@ class Variant:
     with the spelling's), with which vowels, and which it could not render (their vowels
     contradict it: Musad is not مَسْعُود); how often it was written with a capital."""
 
-    __slots__ = ("arabic", "capital", "clash", "count", "paths", "voweled", "where")
+    __slots__ = ("arabic", "capital", "clash", "count", "odd", "paths", "voweled", "where")
 
     def __init__(self) -> None:
         self.count = 0
@@ -27,6 +27,8 @@ class Variant:
         self.paths: Counter[str] = Counter()
         self.voweled: Counter[tuple] = Counter()
         self.clash: Counter[str] = Counter()
+        # Per file, its places whose apostrophe differs from the other names of their text.
+        self.odd: Counter[str] = Counter()
 
     def absorb(self, other: Variant, limit: int) -> None:
         self.count += other.count
@@ -35,6 +37,7 @@ class Variant:
         self.paths.update(other.paths)
         self.voweled.update(other.voweled)
         self.clash.update(other.clash)
+        self.odd.update(other.odd)
         if other.where:
             # The first places in file order: the same whatever the batches and merge order.
             self.where = sorted(self.where + other.where)[:limit]
