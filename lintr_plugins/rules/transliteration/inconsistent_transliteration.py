@@ -96,7 +96,11 @@ class InconsistentTransliteration(Rule):
 
         Case does not make another spelling, nor the apostrophe's typography (' ’ ‘), except
         for a lone sign: a name typed with another sign at most twice in a file that types it
-        with one sign four times as often is reported there.
+        with one sign four times as often is reported there, where the other names of its
+        own text type theirs otherwise ('Umar beside ‘Uthman) or the file has one style
+        (9 in 10 of its signs at the start, or inside, of a name); a backtick (`Abdullah)
+        always. A file that mixes apostrophes (two collections typed two ways) has no style
+        to keep.
 
         How it reports (the ``collection`` is the input file: a corpus of two collections
         with two house styles is two files):
