@@ -13,10 +13,11 @@ hands, so it also holds real inconsistencies of its own.
 2. Injected respellings: names are picked from the corpus without lintr (capitalised words
    of 4+ letters seen 5+ times and never written in lower case, less an exclusion list of
    English words); one occurrence of a name at a time, in a pair of its own, is respelled
-   in one of six ways (diacritic added or dropped, a vowel changed, y/i, final h,
-   a doubled or undoubled consonant, an ʿayn/apostrophe added or dropped); the respelled
-   form is new to the corpus. Recall: the share of injected respellings that
-   inconsistent-transliteration reports at the injected word.
+   in one of seven ways (diacritic added or dropped, a vowel changed, y/i, final h,
+   a doubled or undoubled consonant, an ʿayn/apostrophe added or dropped, its ʿayn sign
+   typed with another apostrophe: ' for ‘, "ayn-mark"); the respelled form is new to the
+   corpus (for "ayn-mark", with its apostrophes as typed). Recall: the share of injected
+   respellings that inconsistent-transliteration reports at the injected word.
 
     python benchmarks/names_eval.py                     # the whole corpus, 50 per kind
     python benchmarks/names_eval.py --per-kind 100 --seed 2
@@ -43,7 +44,10 @@ sys.path.insert(0, str(HERE))
 from align_eval import DATA, load_corpus  # noqa: E402  (the same corpus loader)
 
 RULES = "inconsistent-transliteration,spelling-variant,inconsistent-translation,glossary"
-KINDS = ("diacritic", "vowel", "y-i", "final-h", "doubled", "ayn")
+KINDS = ("diacritic", "vowel", "y-i", "final-h", "doubled", "ayn", "ayn-mark")
+# The apostrophes that type an ʿayn or hamza sign ("'Umar", "‘Umar", "’Umar"): one name typed
+# with another of them in one place only is the "ayn-mark" respelling.
+APOSTROPHES = "'‘’"
 TARGET_RECALL = 0.8
 # Capitalised English words of this corpus that are not transliterated names.
 NOT_NAMES = set(
@@ -113,6 +117,10 @@ def respell(word: str, kind: str, rng: random.Random) -> str | None:
             spots = [word[:i] + word[i + 1 :], word[:i] + "ʿ" + word[i + 1 :]]
         elif word[0] in "AEIOU":
             spots = ["'" + word, "ʿ" + word]
+    elif kind == "ayn-mark":
+        for i, c in enumerate(word):
+            if c in APOSTROPHES:
+                spots += [word[:i] + other + word[i + 1 :] for other in APOSTROPHES if other != c]
     return rng.choice(spots) if spots else None
 
 
@@ -136,10 +144,18 @@ def pick_names(pairs: list[tuple[str, str]]) -> dict[str, list[tuple[int, int]]]
 
 
 def spellings(pairs: list[tuple[str, str]]) -> set[str]:
+    """Every word of the English, casefolded: with ’ as ', and as typed (for "ayn-mark")."""
     out = set()
     for _, en in pairs:
         out.update(w.casefold().replace("’", "'") for w in re.findall(r"[\w'’ʿ]+", en))
+        out.update(f"typed:{w.casefold()}" for w in re.findall(r"[\w'’‘ʿ]+", en))
     return out
+
+
+def _known(new: str, kind: str, known: set[str]) -> bool:
+    if kind == "ayn-mark":
+        return f"typed:{new.casefold()}" in known
+    return new.casefold().replace("’", "'") in known
 
 
 def inject(pairs, per_kind: int, rng: random.Random):
@@ -160,14 +176,14 @@ def inject(pairs, per_kind: int, rng: random.Random):
             if row in used_pairs:
                 continue
             new = respell(name, kind, rng)
-            if new is None or new.casefold().replace("’", "'") in known:
+            if new is None or _known(new, kind, known):
                 continue
             ar, en = pairs[row]
             if en[offset : offset + len(name)] != name:
                 continue
             pairs[row] = (ar, en[:offset] + new + en[offset + len(name) :])
             used_pairs.add(row)
-            known.add(new.casefold())
+            known.update((new.casefold(), f"typed:{new.casefold()}"))
             injected.append({"kind": kind, "row": row, "offset": offset, "name": name, "new": new})
             done += 1
     return pairs, injected
@@ -267,7 +283,7 @@ def main() -> int:
         "findings": dict(per_rule),
         "recall_by_kind": {k: f"{h}/{n}" for k, (h, n) in by_kind.items()},
         "recall": round(hits / total, 3) if total else None,
-        "misses": misses[:20],
+        "misses": misses if args.json else misses[:20],
     }
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))

@@ -20,6 +20,7 @@ from lintr.languages.latin import (
 # Re-exported: the rules and tests read a name's Latin-script pieces here, beside the rest.
 from lintr.languages.latin import CAPITALISED as CAPITALISED
 from lintr.languages.latin import latin_skeleton as latin_skeleton
+from lintr.languages.latin import latin_vowels as latin_vowels
 
 # Letters and signs that only transliterations carry (DIN 31635, ALA-LC, ISO 233 and the
 # looser styles of news agencies): a word with one of them is a name, capitalised or not.
@@ -54,6 +55,12 @@ def spelling(word: str) -> str:
     make another spelling ("Mu'awiya" = "Mu’awiya" = "MU'AWIYA", "'Umar" = "‘Umar"), anything
     else does ("Muʿawiya", "Muawiya")."""
     return unicodedata.normalize("NFC", word).translate(_TYPOGRAPHIC).casefold()
+
+
+def exact(word: str) -> str:
+    """A spelling with its signs as typed (case aside): "'Umar" and "‘Umar" differ, for the
+    lone sign that differs from the rest of a file's."""
+    return unicodedata.normalize("NFC", word).casefold()
 
 
 # What word processors make of a typed apostrophe (’ inside a word, ‘ at its start).
@@ -100,9 +107,19 @@ def name_in(word: str, min_letters: int = 3) -> tuple[int, int, str] | None:
         start, word = start + 1, word[1:]
     if not (_starts_upper(word) or has_marks(word)) or _CONTRACTION.search(word):
         return None
+    if _acronym(word):
+        return None
     if len(fold(word)) >= min_letters:
         return start, end, word
     return None
+
+
+def _acronym(word: str) -> bool:
+    """An acronym or a technical term in capitals (NAT, NAT-T, DDoS), not a transliterated
+    name: two capitals or more, and at least as many as small letters ('AbdurRahman' and
+    'AI-Hakam' are names)."""
+    upper = sum(1 for c in word if c.isupper())
+    return upper >= 2 and 2 * upper >= sum(1 for c in word if c.isalpha())
 
 
 def find_names(text: str, min_letters: int = 3) -> list[Name]:
@@ -128,3 +145,13 @@ def lowercase_key(word: str) -> str | None:
 # Consonant classes, for finding which word of another script a Latin name renders (see
 # lintr.languages.names): letters that transliterations confuse share a class (j, g, ğ, ġ;
 # kh, q, k; sh, s, ṣ...); vowels, w and y carry none.
+
+
+def vowels_agree(latin: tuple[frozenset[str], ...], arabic: tuple[str | None, ...]) -> bool:
+    """Whether a transliteration's vowels (``latin_vowels``) may render a vocalised word's
+    (a language plugin's, as lintr_plugins.languages.arabic.names.arabic_vowels gives them):
+    the same consonant slots, and every vowel the word states among those the Latin letter
+    may render. A word without vowels, or with other slots, says nothing against it."""
+    if len(latin) != len(arabic):
+        return True
+    return all(a is None or a in lat for lat, a in zip(latin, arabic, strict=True))

@@ -86,3 +86,56 @@ def latin_skeleton(name: str) -> str:
     # A doubled consonant (shadda: Muhammad) is written once in Arabic.
     text = "".join(c for i, c in enumerate(text) if i == 0 or c != text[i - 1])
     return "".join(c for c in text if c.isalpha() and c not in _LATIN_VOWELS)
+
+
+# What a Latin vowel letter may render of the Arabic short vowels (a fatha, i kasra, u damma):
+# transliterations write e for a fatha or a kasra (Mohammed, Umer) and o for a damma or a
+# fatha (Omar, Mo'awiya).
+_VOWEL_CLASSES = {
+    "a": frozenset("a"),
+    "i": frozenset("i"),
+    "u": frozenset("u"),
+    "e": frozenset("ai"),
+    "o": frozenset("ua"),
+}
+NO_VOWEL = frozenset({""})
+_CONSONANT_FOLD = str.maketrans({"q": "k", "c": "k", "j": "g", "x": "k", "v": "f", "p": "b"})
+
+
+@lru_cache(maxsize=131072)
+def latin_vowels(name: str) -> tuple[frozenset[str], ...]:
+    """The vowels a transliterated name gives around the consonants of its skeleton
+    (``latin_skeleton``): first the vowels before the first consonant, then per
+    consonant the first vowel after it, as the Arabic short vowels it may render ('' where
+    no vowel is written): "'Umar" -> ({u}, {a}, {''}); 'Qadr' -> ({''}, {a}, {''}, {''}).
+    Compared with the vowels of a vocalised Arabic word, it tells ʿAmrah (عَمْرَة) from
+    ʿUmrah (عُمْرَة) and Musa from Masʿud."""
+    text = fold(name)
+    for article in ARTICLES:
+        if text.startswith(article.replace("-", "")) and "-" in name[: len(article)]:
+            text = text[len(article) - 1 :]
+            break
+    if len(text) > 3 and text[-1] == "h" and text[-2] not in "cdgkst":
+        text = text[:-1]
+    for digraph, single in _LATIN_DIGRAPHS:
+        text = text.replace(digraph, single)
+    text = text.translate(_CONSONANT_FOLD)
+    slots: list[frozenset[str]] = [NO_VOWEL]
+    previous = ""
+    for char in text:
+        if not char.isalpha():
+            continue
+        if char in _LATIN_VOWELS:
+            vowels = _VOWEL_CLASSES.get(char)
+            if vowels is not None:
+                if len(slots) == 1:
+                    # Before the first consonant, any of them ('A'isha: ʿāʾi-, Uwais: ʾuway-)
+                    slots[0] = vowels if slots[0] is NO_VOWEL else slots[0] | vowels
+                elif slots[-1] is NO_VOWEL and previous not in _VOWEL_CLASSES:
+                    slots[-1] = vowels  # after a consonant: the first vowel
+            previous = char
+            continue
+        if char != previous:  # a doubled consonant is one
+            slots.append(NO_VOWEL)
+        previous = char
+    return tuple(slots)

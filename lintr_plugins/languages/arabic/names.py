@@ -83,3 +83,118 @@ def arabic_bare(word: str) -> str:
 
 # Every Arabic word may be a name: Arabic has no capitals to tell one.
 ARABIC_NAMES = NameSkeletons(find=ARABIC_WORD.findall, skeleton=arabic_skeleton)
+
+
+# The short vowels (fatha a, kasra i, damma u, sukun: none; the dagger alif a) and the long
+# vowel letters each follows, for ``arabic_vowels``. Tanween and shadda say nothing of the
+# stem's vowels.
+_SHORT = {"\u064e": "a", "\u0650": "i", "\u064f": "u", "\u0652": "", "\u0670": "a"}
+_LONG = {"ا": "a", "ى": "a", "آ": "a", "ي": "i", "و": "u"}
+_CARRIERS = frozenset("عءأإؤئآ")
+_FATHATAN = "\u064b"
+
+
+def _letters(word: str) -> list[tuple[str, str]]:
+    """Each letter of a word with the marks on it."""
+    out: list[tuple[str, str]] = []
+    for char in word:
+        if araby.is_tashkeel(char) or char == "\u0670":
+            if out:
+                out[-1] = (out[-1][0], out[-1][1] + char)
+        elif char != "\u0640":  # tatweel
+            out.append((char, ""))
+    return out
+
+
+def _short(marks: str) -> str | None:
+    for mark in marks:
+        if mark in _SHORT:
+            return _SHORT[mark]
+    return None
+
+
+@lru_cache(maxsize=131072)
+def arabic_vowels(word: str) -> tuple[str | None, ...]:
+    """The vowels of a vocalised Arabic word around the consonants of its skeleton
+    (``arabic_skeleton``), as ``lintr.languages.latin.latin_vowels`` gives a transliteration's:
+    the vowel nearest before the first consonant, then per consonant the first vowel after
+    it ('' under a sukun; None where the word does not say). The last consonant's own short
+    vowel is the case ending, not the name's: only a long vowel letter after it (موسى, علي) or
+    a ta marbuta (عَمْرَة) tells it. 'عُمَرَ' -> ('u', 'a', ''); 'عَمْرَةَ' -> ('a', '', 'a')."""
+    letters = _letters(word)
+    if not any(marks for _, marks in letters):
+        return ()
+    bare = "".join(char for char, _ in letters)
+    for prefix in _AR_ARTICLES:
+        if bare.startswith(prefix) and len(bare) > len(prefix) + 2:
+            letters = letters[len(prefix) :]
+            break
+    marbuta = len(letters) > 3 and letters[-1][0] in "هة"
+    if marbuta:
+        letters = letters[:-1]
+    slots: list[str | None] = [None]
+    stems: list[list[tuple[str, str]]] = [[]]
+    for char, marks in letters:
+        if char.translate(_AR_CLASSES).isascii() and char.translate(_AR_CLASSES):
+            stems.append([(char, marks)])
+        else:
+            stems[-1].append((char, marks))
+    slots[0] = _before_first(stems[0])
+    for k, stretch in enumerate(stems[1:], start=1):
+        last = k == len(stems) - 1 and not marbuta
+        slots.append(_after(stretch, last))
+    return tuple(slots)
+
+
+def _before_first(stretch: list[tuple[str, str]]) -> str | None:
+    """The vowel nearest the first consonant (وَعُمَر: the damma of ع, not the fatha of و);
+    None where only a conjunction (وَبُصْرَى) or an unmarked alif (the hamzat al-wasl of
+    اسْم) stands before it."""
+    if len(stretch) == 1 and stretch[0][0] in "وف":
+        return None
+    for i, (char, marks) in enumerate(reversed(stretch)):
+        vowel = _short(marks)
+        if vowel:
+            return vowel
+        if char in "اآ" and (char == "آ" or i < len(stretch) - 1):
+            return "a"
+    return "" if not stretch else None
+
+
+def _after(stretch: list[tuple[str, str]], last: bool) -> str | None:
+    """The first vowel after a consonant (its stretch: the consonant, then the letters
+    without a consonant class up to the next consonant)."""
+    (_, marks), rest = stretch[0], stretch[1:]
+    vowel = _short(marks)
+    if last:
+        # A consonant-final stem ('' : عَمْرٍو, سَلاَمٍ), unless a long vowel follows; the
+        # alif of an accusative tanween (عُمَرًا) is no vowel of the name.
+        follower, tail = rest[0] if rest else ("", "")
+        if _FATHATAN in marks + tail:
+            return ""
+        if (vowel and _LONG.get(follower) == vowel) or follower in ("ا", "ى"):
+            return _LONG[follower]
+        return ""
+    if vowel:
+        return vowel
+    if vowel is None and not rest:
+        return None
+    for char, mark in rest:
+        inner = _short(mark)
+        if inner:
+            return inner
+        if char in "اآى":
+            return "a"
+        if char in _CARRIERS and inner is None:
+            return None
+    return "" if vowel == "" else None
+
+
+def initial_ayn(bare: str) -> bool:
+    """Whether a word (without tashkeel) starts with an ʿayn, after its article or a
+    one-letter conjunction (عمر, وعمر, العباس), as a transliteration's leading sign says."""
+    for prefix in _AR_ARTICLES:
+        if bare.startswith(prefix) and len(bare) > len(prefix) + 2:
+            bare = bare[len(prefix) :]
+            break
+    return bare[:1] == "ع" or (bare[:1] in "وف" and bare[1:2] == "ع")

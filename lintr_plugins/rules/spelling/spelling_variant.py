@@ -81,9 +81,11 @@ class SpellingVariant(Rule):
         * Arabic: the edit must look like a slip of the dots, letters that differ only by
           their dots (ح خ ج, ب ت ث ن ي, س ش...), inside the word; a letter added or dropped,
           or a change at either end, is too often another form of the same root;
-        * English plurals and derived forms (army / armys, work / worked) are not variants, and
+        * English plurals and derived forms (army / armys, work / worked) are not variants,
           Latin words with the same consonant skeleton (Qatida / Qatada) are left to
-          ``inconsistent-transliteration``.
+          ``inconsistent-transliteration``, and a word in lower case beside a name (a word
+          capitalised at its first places: 'allahi' of a transliterated prayer beside
+          'Allah') is another word.
 
         Reported at every place of the rare word, with a note at the first place of the
         frequent one. Info by default: a rare real word can look like this.
@@ -261,6 +263,8 @@ class SpellingVariant(Rule):
                     continue
             elif _derived(key, other) or names.latin_skeleton(key) == names.latin_skeleton(other):
                 continue
+            elif _name_in_lower_case(state.where[(lang, other)], state.where[(lang, key)]):
+                continue
             elif not self._in_context(state, lang, key, other):
                 continue
             if best is None or counts[other] > counts[best]:
@@ -302,6 +306,12 @@ class SpellingVariant(Rule):
         )
         note = Related(Location(*first[:5]), f"'{first[5]}' is first used here")
         return self.finding(message, Location(*place[:5]), [note], detail=f"{place[5]}>{first[5]}")
+
+
+def _name_in_lower_case(frequent: list[Place], rare: list[Place]) -> bool:
+    """A name (capitalised at each of its first places: 'Allah') beside a rare word in lower
+    case ('allahi' in "subhan allahi bihamdihi"): a transliterated phrase, not a slip."""
+    return all(p[5][:1].isupper() for p in frequent) and all(p[5][:1].islower() for p in rare)
 
 
 def _deletions(word: str) -> list[str]:

@@ -9,23 +9,36 @@ from dataclasses import replace
 from itertools import accumulate, chain, compress
 from operator import itemgetter
 
-from rapidfuzz.distance import Levenshtein
-
 from lintr.analysis import names
 from lintr.config.termfiles import Canonical, read_canonical
 from lintr.corpus.spans import FirstPlaces, Spans
 from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
 from lintr.rules.base import Option, Rule
 from lintr.text import CACHE_LIMIT, CHUNK_LIMIT, by_chunk, mapped
-from lintr_plugins.languages.arabic.names import (
-    ARABIC_WORD,
-    arabic_bare,
-    arabic_key,
-    arabic_skeleton,
+from lintr_plugins.languages.arabic.names import arabic_key
+from lintr_plugins.rules.transliteration.name_evidence import (
+    analyse_arabic_words,
+    name_info,
+    quoted_spellings,
+    render,
+    unquoted,
 )
-
-# Where a spelling occurs: path, line, column, end line, end column, the text as written.
-Where = tuple[str, int, int, int, int, str]
+from lintr_plugins.rules.transliteration.name_groups import (
+    FORMULA_SHARE,
+    LONE,
+    LONE_RATIO,
+    Group,
+    dominant_in,
+    file_list,
+    group_names,
+    group_paths,
+    house_files,
+    marked,
+    odd_signs,
+    sign_styles,
+    typed_apart,
+)
+from lintr_plugins.rules.transliteration.name_state import NamesState, Variant, Where, merged
 
 SCHEMES = ("majority", "din", "ala-lc", "ascii")
 SCHEME_NAMES = {"din": "DIN 31635", "ala-lc": "ALA-LC", "ascii": "plain-ASCII"}
@@ -33,52 +46,6 @@ _DIN_ONLY = frozenset("ġğšṯḏḫžʿʾĠĞŠṮḎḪŽ")
 _ALA_ONLY = frozenset("ʻʼ")
 _SHARED = frozenset("āīūēōḥṣḍṭẓĀĪŪĒŌḤṢḌṬẒ")
 _DIGRAPHS = ("sh", "kh", "gh", "th", "dh")
-
-
-# Close spellings are one name only where the Arabic word they render has this many letters
-# (not من, بن); where their consonant skeleton is shorter than MIN_SKELETON (two letters,
-# such as 'mr', shared by Mary, 'Umar and Amr), one more letter and a single edit.
-MIN_SKELETON = 3
-MIN_ARABIC = 3
-DOMINANT = 0.4
-# An Arabic word in more than this share of the sources is a formula (صلى الله عليه وسلم),
-# not the name a transliteration renders.
-FORMULA_SHARE = 0.3
-
-
-class Variant:
-    """One spelling of a name: how often, where (the ``limit`` first places) and which Arabic
-    words of the aligned sources it rendered."""
-
-    __slots__ = ("arabic", "count", "where")
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.where: list[Where] = []
-        self.arabic: Counter[str] = Counter()
-
-    def absorb(self, other: Variant, limit: int) -> None:
-        self.count += other.count
-        self.arabic.update(other.arabic)
-        if other.where:
-            # The first places in file order: the same whatever the batches and merge order.
-            self.where = sorted(self.where + other.where)[:limit]
-
-
-class NamesState:
-    """Per folded name ('magawir'): its spellings; per folded word, how often it was written
-    in lower case (an ordinary word, then, not a name). Grows with the distinct names and
-    words of the corpus, not with its length."""
-
-    __slots__ = ("arabic", "lower", "names", "sources")
-
-    def __init__(self) -> None:
-        self.names: dict[str, dict[str, Variant]] = {}
-        self.lower: Counter[str] = Counter()
-        # In how many Arabic sources (of pairs with names) each folded Arabic word occurs:
-        # words of formulas (وسلم in every hadith) confirm no name.
-        self.arabic: Counter[str] = Counter()
-        self.sources = 0
 
 
 def _scheme_score(spelling: str, scheme: str) -> int:
@@ -95,76 +62,6 @@ def _scheme_score(spelling: str, scheme: str) -> int:
     return 0
 
 
-class _Group:
-    """Spellings found to render one name."""
-
-    def __init__(self) -> None:
-        self.variants: dict[str, Variant] = {}
-
-    def arabic(self) -> str:
-        """The Arabic the name renders: the word most of its occurrences matched, if any."""
-        counts: Counter[str] = Counter()
-        for variant in self.variants.values():
-            counts.update(variant.arabic)
-        if not counts:
-            return ""
-        word = min(counts, key=lambda w: (-counts[w], w))
-        total = sum(v.count for v in self.variants.values())
-        return word if 2 * counts[word] >= total else ""
-
-
-def _support(variants: list[Variant], formulas: frozenset[str]) -> Counter[str]:
-    """Per Arabic word (folded, without clitics): in how many of these occurrences' sources
-    it was a candidate. Words of formulas are left out."""
-    counts: Counter[str] = Counter()
-    for variant in variants:
-        for word, n in variant.arabic.items():
-            key = arabic_key(word)
-            if key not in formulas:
-                counts[key] += n
-    return counts
-
-
-def _dominant(support: Counter[str], total: int) -> str:
-    """The Arabic found most often with these occurrences, if with at least DOMINANT of
-    them (the Arabic often abbreviates or words a name otherwise), or ''."""
-    if not support:
-        return ""
-    word = min(support, key=lambda w: (-support[w], w))
-    return word if support[word] >= DOMINANT * total else ""
-
-
-class _Unit:
-    """Spellings identical after folding that render one Arabic name."""
-
-    __slots__ = ("arabic", "count", "key", "support", "variants")
-
-    def __init__(self, key: str, variants: dict[str, Variant], formulas: frozenset[str]):
-        self.key = key
-        self.variants = variants
-        self.count = sum(v.count for v in variants.values())
-        self.support = _support(list(variants.values()), formulas)
-        self.arabic = _dominant(self.support, self.count)
-
-    def renders(self, arabic: str) -> bool:
-        """Whether ``arabic`` was found with at least half of these occurrences."""
-        return bool(arabic) and 2 * self.support.get(arabic, 0) >= self.count
-
-
-def _split(key: str, variants: dict[str, Variant], formulas: frozenset[str]) -> list[_Unit]:
-    """The spellings of one folded key, split where their sources show different Arabic
-    names (As'ad for أسعد, Asad for أسد); spellings without a clear Arabic, or whose sources
-    also have the main spelling's Arabic, stay with the main spelling."""
-    ranked = sorted(variants, key=lambda s: (-variants[s].count, s))
-    main = _Unit(key, {ranked[0]: variants[ranked[0]]}, formulas)
-    groups: dict[str, dict[str, Variant]] = {main.arabic: dict(main.variants)}
-    for spelling in ranked[1:]:
-        unit = _Unit(key, {spelling: variants[spelling]}, formulas)
-        apart = unit.arabic and main.arabic and not unit.renders(main.arabic)
-        groups.setdefault(unit.arabic if apart else main.arabic, {})[spelling] = variants[spelling]
-    return [_Unit(key, groups[a], formulas) for a in sorted(groups)]
-
-
 class InconsistentTransliteration(Rule):
     """One name transliterated in different ways across the corpus ('Maġāwir' in one place,
     'Maġāwīr' in another).
@@ -174,7 +71,11 @@ class InconsistentTransliteration(Rule):
         transliteration marks (ā ī ū ḥ ṣ ḍ ṭ ẓ ġ ğ š ṯ ḏ ʿ ʾ ‘ ’ '), without a hyphenated article
         (al-, el-, ad-, ash-...) or an English possessive. A capitalised word whose letters the
         corpus also writes in lower case is an ordinary word ('Said' beside 'said') unless it
-        carries marks. Spellings are one name when they are
+        carries marks; words in capitals (NAT, DDoS) are acronyms, and words only ever written
+        in lower case (a transliterated prayer: lā sharīka lahu) are no names. A leading
+        apostrophe is an opening quote, not an ʿayn, where the Arabic the name renders has no
+        ʿayn at its start and the text closes a quote ("He said: 'Jibril came to me.'").
+        Spellings are one name when they are
 
         * identical after folding diacritics, ʿayn and hamza signs, hyphens and case
           (Maġāwīr / Maġāwir / Magawir), or
@@ -182,23 +83,50 @@ class InconsistentTransliteration(Rule):
           and confirmed by the aligned source: both render the same Arabic word, compared
           without tashkeel, with alef and hamza forms, ta marbuta, the article and clitics
           folded (Hurairah / Huraira / Hurayrah for هريرة; Hasan / Husain stay apart, حسن is
-          not حسين).
+          not حسين), or
+        * a lone slip: a spelling used at most twice, one vowel or one doubling away from a
+          spelling used four times as often, with no Arabic of its own ('Umer once among
+          'Umar, 'Abdollah among 'Abdullah, where the Arabic is too short or two words).
 
-        Case and the apostrophe's typography (' or ’) do not make another spelling.
+        Where the Arabic is vocalised its vowels decide: a spelling renders an Arabic word only
+        if their vowels agree (e for a fatha or a kasra, o for a damma or a fatha), so that
+        ʿAmrah (عَمْرَة) and ʿUmrah (عُمْرَة), al-Qadar and al-Qadr, Hijr and Hujr, Ibrahim and
+        Abraham stay apart, and a slip is only told to become a spelling of the same Arabic
+        name (Musad, a slip for مُوسَى, is not told to become Masʿud).
+
+        Case does not make another spelling, nor the apostrophe's typography (' ’ ‘), except
+        for a lone sign: a name typed with another sign at most twice in a file that types it
+        with one sign four times as often is reported there, where the other names of its
+        own text type theirs otherwise ('Umar beside ‘Uthman) or the file has one style
+        (9 in 10 of its signs at the start, or inside, of a name); a backtick (`Abdullah)
+        always. A file that mixes apostrophes (two collections typed two ways) has no style
+        to keep.
+
+        How it reports (the ``collection`` is the input file: a corpus of two collections
+        with two house styles is two files):
+
+        * a lone odd spelling, used at most twice in a file where another spelling of the
+          name is used more, is a ``warning`` at each of its places, naming the file's
+          spelling;
+        * any other spelling besides the majority's is a house-style difference (two
+          collections, two translators): one ``info`` finding per name and spelling, at its
+          first place, with its count, the first place of the majority spelling and a few of
+          its other places as notes, and the files that use each where they are apart.
 
         Which spelling is right: the canonical-spellings file (``names-file``, the team's agreed
         spelling of each name) first; then the ``scheme`` (``din``: the most fully marked
         DIN 31635 spelling, ``ala-lc``: ALA-LC, ``ascii``: the plain-ASCII house style); then
-        the majority (ties: the spelling with more marks, then the one used first). Every occurrence of another spelling is
-        reported at its exact span, with a note at the first occurrence of the preferred one:
+        the majority (ties: the spelling with more marks, then the one used first). With a
+        names file or a scheme the team has chosen: every occurrence of another spelling is
+        a ``warning`` at its exact span, with a note at the first occurrence of the chosen one:
 
-            'Maġāwir' (1x) vs 'Maġāwīr' (2x) for المغاوير: spell it 'Maġāwīr', as elsewhere in the corpus
+            'Maġāwir' (1x) vs 'Maġāwīr' (2x) for المغاوير: spell it 'Maġāwīr', the ...
 
-        Memory: per distinct folded name, each spelling's count, the Arabic words it rendered
-        and its first ``max-locations`` places; per distinct lower-case word, a count. It grows
-        with the corpus's vocabulary, not with its length, and batches merged in any order give
-        the same findings. A spelling used more than ``max-locations`` times is reported at its
-        first ``max-locations`` places only (the message says so).
+        Memory: per distinct folded name, each spelling's count (in all and per file), the
+        Arabic words it rendered and their vowels, and its first ``max-locations`` places; per
+        distinct lower-case word, a count. It grows with the corpus's vocabulary, not with its
+        length, and batches merged in any order give the same findings. A spelling used more
+        than ``max-locations`` times is reported at its first ``max-locations`` places only.
 
     Why it matters:
         A reader, or a search, that meets one person under two spellings may take them for two
@@ -208,7 +136,7 @@ class InconsistentTransliteration(Rule):
     Example (three pairs of one corpus):
         source: ... جيش المغاوير ... (in each pair)
         target: the Ğayš al-Maġāwīr (pairs 1 and 2), the Ğayš al-Maġāwir (pair 3)
-        → target:3:60: 'Maġāwir' (1x) vs 'Maġāwīr' (2x) for المغاوير: spell it 'Maġāwīr', as elsewhere in the corpus
+        → target:3:60: 'Maġāwir' (1x) vs 'Maġāwīr' (2x) for المغاوير: spell it 'Maġāwīr' in the target, as elsewhere in the corpus
 
     Options:
         ``names-file``: the agreed spellings, one name a line, ``spelling<TAB>arabic`` (the
@@ -222,7 +150,7 @@ class InconsistentTransliteration(Rule):
 
     Fix:
         None: the message names the spelling to use, but a name can be right in a quotation or
-        a title; every place is reported so that a person can choose.
+        a title, and a house style is the team's choice.
     """
 
     id = "inconsistent-transliteration"
@@ -261,7 +189,7 @@ class InconsistentTransliteration(Rule):
         # names and name spans (in the chunk) of its Latin words, and its Arabic words
         # analysed (``text.by_chunk``).
         self._chunk_info: dict[str, tuple[tuple, tuple, tuple]] = {}
-        self._arabic_chunks: dict[str, tuple[tuple[str, str, str], ...]] = {}
+        self._arabic_chunks: dict[str, tuple[tuple[str, str, str, tuple, bool], ...]] = {}
         self._first: dict[str, FirstPlaces] = {}
         self._by_arabic = {
             (names.latin_skeleton(c.spelling), arabic_key(c.arabic)): c
@@ -307,20 +235,27 @@ class InconsistentTransliteration(Rule):
             if not found:
                 continue
             index = self._arabic_index(other, found, state)
-            counts = Counter(found)
+            quoted = quoted_spellings(side.text, found, index)
+            counts = Counter(unquoted(info) if info[4] in quoted else info for info in found)
+            path = side.segments[0].path
+            odd = odd_signs([info[4] for info in counts.elements()])
             need = False
             for info, n in counts.items():
                 variant = state.names.setdefault(info[3], {}).get(info[4])
                 if variant is None:
                     variant = state.names[info[3]][info[4]] = Variant()
                 variant.count += n
+                variant.paths[path] += n
+                if info[7]:
+                    variant.capital += n
+                if info[4] in odd:
+                    variant.odd[path] += n
                 if len(info[5]) >= 2:
-                    for word in index.get(info[5], ()):
-                        variant.arabic[word] += n
+                    render(variant, info[6], index.get(info[5], ()), n)
                 if info[3:5] not in full:
                     need = True
             if need:
-                self._place(side, analysed, state, first, in_order, touched)
+                self._place(side, analysed, state, first, in_order, touched, quoted, role)
 
     def _analyse_chunk(self, chunk: str) -> tuple[tuple, tuple, tuple]:
         """The lower-case keys, the names and the name spans of the words of a chunk of text
@@ -354,39 +289,40 @@ class InconsistentTransliteration(Rule):
             self._lower[word] = names.lowercase_key(word)
             found = names.name_in(word, minimum)
             if found is not None:
-                text = found[2]
-                found = (*found, names.fold(text), names.spelling(text), names.latin_skeleton(text))
+                found = name_info(*found)
             self._name[word] = found
 
-    def _arabic_index(self, other: PairSide, found, state: NamesState) -> dict[str, list[str]]:
-        """Skeleton -> the distinct Arabic words (without tashkeel) of the aligned source
-        that have it, for the skeletons of ``found``; counts the source's words for the
-        formula test."""
+    def _arabic_index(self, other: PairSide, found, state: NamesState) -> dict[str, list[tuple]]:
+        """Skeleton -> the distinct Arabic words of the aligned source that have it, for the
+        skeletons of ``found``: each word without tashkeel, its vowels (``arabic_vowels``)
+        and whether it starts with an ʿayn; counts the source's words for the formula
+        test."""
         if not (other and other.profile.script == "Arabic"):
             return {}
-        analysed = set(by_chunk(_analyse_arabic_words, other.chunks, self._arabic_chunks))
-        state.arabic.update({key for _, _, key in analysed})
+        analysed = set(by_chunk(analyse_arabic_words, other.chunks, self._arabic_chunks))
+        state.arabic.update({word[2] for word in analysed})
         state.sources += 1
         wanted = {info[5] for info in found}
-        index: dict[str, list[str]] = {}
-        for bare, skeleton, _ in analysed:
+        index: dict[str, list[tuple]] = {}
+        for bare, skeleton, _, vowels, ayn in sorted(analysed, key=repr):
             if skeleton in wanted:
-                words = index.setdefault(skeleton, [])
-                if bare not in words:
-                    words.append(bare)
+                index.setdefault(skeleton, []).append((bare, vowels, ayn))
         return index
 
-    def _place(self, side: PairSide, analysed, state: NamesState, first, in_order, touched):
+    def _place(self, side, analysed, state, first, in_order, touched, quoted, role) -> None:
         """Record the places of the side's names whose first places are not all seen.
-        ``analysed``: the side's chunks' entries of ``_chunk_info``."""
+        ``analysed``: the side's chunks' entries of ``_chunk_info``; ``quoted``: the
+        spellings whose leading sign is an opening quote on this side."""
         spans, limit = Spans(side), self._limit
         for info, start, end in self._name_spans(side, analysed):
+            if info[4] in quoted:
+                info = unquoted(info)
             key = info[3:5]
             if key in first.full:
                 continue
             variant = state.names[info[3]][info[4]]
             start, end = start + info[0], end - info[1]
-            variant.where.append((*spans.place(start, end), info[2]))
+            variant.where.append((*spans.place(start, end), info[2], role))
             touched.add(variant)
             if in_order:
                 first.count(key, limit)
@@ -440,78 +376,73 @@ class InconsistentTransliteration(Rule):
 
     def finalize(self, state: NamesState) -> Iterator[Finding]:
         findings: list[Finding] = []
-        for group in self._groups(state):
+        families = self._families(state)
+        spellings = {
+            key: {spelling: merged(forms, self._limit) for spelling, forms in family.items()}
+            for key, family in families.items()
+        }
+        common = FORMULA_SHARE * state.sources
+        formulas = frozenset(w for w, n in state.arabic.items() if n > common)
+        for group in group_names(spellings, formulas, self.settings["max-distance"]):
             findings.extend(self._group_findings(group))
+        styles = sign_styles(families)
+        for family in families.values():
+            for forms in family.values():
+                if len(forms) > 1 and any(v.capital for v in forms.values()):
+                    findings.extend(self._sign_findings(forms, styles))
         findings.sort(key=Finding.sort_key)
         return iter(findings)
 
-    def _name_variants(self, state: NamesState) -> dict[str, dict[str, Variant]]:
-        """Per folded name, its spellings, without the unmarked ones of ordinary words."""
-        out = {}
+    def _families(self, state: NamesState) -> dict[str, dict[str, dict[str, Variant]]]:
+        """Per folded name, its spellings (``names.spelling``: the apostrophe's typography
+        aside), each with its forms as typed; without the unmarked spellings of ordinary
+        words."""
+        out: dict[str, dict[str, dict[str, Variant]]] = {}
         for key in sorted(state.names):
-            variants = state.names[key]
-            if state.lower.get(key):
-                variants = {s: v for s, v in variants.items() if _marked(s)}
-            if variants:
-                out[key] = variants
+            lower = state.lower.get(key)
+            for form in sorted(state.names[key]):
+                if lower and not marked(form):
+                    continue
+                family = out.setdefault(key, {}).setdefault(names.spelling(form), {})
+                family[form] = state.names[key][form]
         return out
 
-    def _groups(self, state: NamesState) -> list[_Group]:
-        """Spellings grouped by name: identical after folding (unless their sources show
-        two Arabic names, as As'ad and Asad do), then, from the most frequent down, each
-        close spelling joined to the group of the first more frequent one whose Arabic
-        its own sources have."""
-        common = FORMULA_SHARE * state.sources
-        formulas = frozenset(w for w, n in state.arabic.items() if n > common)
-        units = [
-            u for key, v in self._name_variants(state).items() for u in _split(key, v, formulas)
-        ]
-        blocks: dict[str, list[_Unit]] = {}
-        for unit in units:
-            blocks.setdefault(names.latin_skeleton(unit.key), []).append(unit)
-        limit = self.settings["max-distance"]
-        groups: list[_Group] = []
-        for skeleton, block in sorted(blocks.items()):
-            block.sort(key=lambda u: (-u.count, u.key, u.arabic))
-            members: list[tuple[_Unit, _Group]] = []
-            for unit in block:
-                home = next(
-                    (
-                        group
-                        for member, group in members
-                        if self._same_name(member, unit, len(skeleton), limit)
-                    ),
-                    None,
-                )
-                if home is None:
-                    home = _Group()
-                    groups.append(home)
-                members.append((unit, home))
-                home.variants.update(unit.variants)
-        return groups
+    def _sign_findings(self, forms: dict[str, Variant], styles: Counter) -> list[Finding]:
+        """A spelling typed with another ʿayn or apostrophe sign at most LONE times in a
+        file that types it LONE_RATIO times as often with one sign: each of those places
+        (a warning). Typographic house styles (a file of ’, another of ') are no finding,
+        nor is another apostrophe in a file that mixes them (``typed_apart``), unless the
+        other names of its own text type theirs otherwise (``odd_signs``)."""
+        findings = []
+        paths = {path for variant in forms.values() for path in variant.paths}
+        scope = "this file" if len(paths) > 1 else "the corpus"
+        for path in sorted(paths):
+            dominant = min(forms, key=lambda f: (-forms[f].paths[path], f))
+            best = forms[dominant]
+            place = next((w for w in best.where if w[0] == path), None)
+            if place is None:
+                continue
+            for form in sorted(forms):
+                n = forms[form].paths[path]
+                if form == dominant or not n or n > LONE or best.paths[path] < LONE_RATIO * n:
+                    continue
+                if not (forms[form].odd[path] or typed_apart(form, dominant, path, styles)):
+                    continue
+                for where in (w for w in forms[form].where if w[0] == path):
+                    message = (
+                        f"'{where[5]}' ({n}x) vs '{place[5]}' ({best.paths[path]}x): the same"
+                        f" name with another ʿayn or apostrophe sign in the {where[6]}; type it"
+                        f" '{place[5]}', as elsewhere in {scope}"
+                    )
+                    note = Related(Location(*place[:5]), f"'{place[5]}' is used here")
+                    findings.append(
+                        self.finding(
+                            message, Location(*where[:5]), [note], detail=f"{form}>{dominant}"
+                        )
+                    )
+        return findings
 
-    @staticmethod
-    def _same_name(root: _Unit, unit: _Unit, skeleton: int, limit: int) -> bool:
-        """Close spellings of one name: not an English or nisba derivation of each other,
-        and either only a final h, y/i or a doubled letter apart with two consonants or more
-        (unless their sources show two names; 'Ala and Allaah are not one), or at most ``limit`` edits apart with the more frequent one's Arabic in
-        the rarer one's sources. Two-consonant skeletons (Mary, 'Umar, Amr) need a
-        single edit and an Arabic word of four letters or more."""
-        if _derived(root.key, unit.key):
-            return False
-        if skeleton >= 2 and names.loose(root.key) == names.loose(unit.key):
-            # Only a final h, y/i or a doubled letter apart: one name unless the sources
-            # say otherwise (Hasan حسن and Hassan حسان).
-            return not (root.arabic and unit.arabic and not unit.renders(root.arabic))
-        if len(root.arabic) < MIN_ARABIC or not unit.renders(root.arabic):
-            return False
-        if skeleton < MIN_SKELETON:
-            if len(root.arabic) < MIN_ARABIC + 1:
-                return False
-            limit = 1
-        return Levenshtein.distance(root.key, unit.key, score_cutoff=limit) <= limit
-
-    def _canonical_for(self, group: _Group) -> Canonical | None:
+    def _canonical_for(self, group: Group) -> Canonical | None:
         for spelling in sorted(group.variants):
             entry = self._by_fold.get(names.fold(spelling))
             if entry is not None:
@@ -524,7 +455,7 @@ class InconsistentTransliteration(Rule):
                     return entry
         return None
 
-    def _preferred(self, group: _Group) -> str:
+    def _preferred(self, group: Group) -> str:
         scheme = self.settings["scheme"]
 
         def rank(item: tuple[str, Variant]) -> tuple:
@@ -535,12 +466,84 @@ class InconsistentTransliteration(Rule):
 
         return min(group.variants.items(), key=rank)[0]
 
-    def _group_findings(self, group: _Group) -> list[Finding]:
+    def _group_findings(self, group: Group) -> list[Finding]:
         canonical = self._canonical_for(group)
+        if canonical is None:
+            if len(group.variants) < 2 or not any(v.capital for v in group.variants.values()):
+                return []  # one spelling; or lower-case words only (a transliterated prayer)
+            if self.settings["scheme"] == "majority":
+                return self._style_findings(group)
+        return self._every_place(group, canonical)
+
+    def _style_findings(self, group: Group) -> list[Finding]:
+        """Without an agreed spelling: a spelling used at most LONE times in a file where
+        another is used more is reported at each of its places there (a warning); any
+        other use of a spelling besides the majority's is a house style
+        (two collections, two translators), reported once, at its first place (info)."""
+        preferred = self._preferred(group)
+        findings = []
+        for spelling in sorted(group.variants):
+            if spelling == preferred:
+                continue
+            variant = group.variants[spelling]
+            lone: dict[str, str] = {}
+            for path, n in sorted(variant.paths.items()):
+                dominant = dominant_in(group, path, preferred)
+                if dominant != spelling and n <= LONE:
+                    lone[path] = dominant
+            for where in variant.where:  # a misspelling: each place (at most LONE a file)
+                if where[0] in lone:
+                    findings.append(self._lone_finding(group, spelling, where, lone[where[0]]))
+            rest = [where for where in variant.where if where[0] not in lone]
+            if rest:
+                findings.append(self._style_finding(group, spelling, preferred, rest))
+        return findings
+
+    def _lone_finding(self, group: Group, spelling: str, where: Where, dominant: str) -> Finding:
+        path = where[0]
+        variant, best = group.variants[spelling], group.variants[dominant]
+        place = next((w for w in best.where if w[0] == path), best.where[0] if best.where else None)
+        shown = place[5] if place else dominant
+        arabic = group.arabic()
+        message = f"'{where[5]}' ({variant.paths[path]}x) vs '{shown}' ({best.paths[path]}x)"
+        if arabic:
+            message += f" for {arabic}"
+        scope = "this file" if len(group_paths(group)) > 1 else "the corpus"
+        message += f": spell it '{shown}' in the {where[6]}, as elsewhere in {scope}"
+        related = [Related(Location(*place[:5]), f"'{shown}' is used here")] if place else []
+        return self.finding(message, Location(*where[:5]), related, detail=f"{spelling}>{dominant}")
+
+    def _style_finding(
+        self, group: Group, spelling: str, preferred: str, places: list[Where]
+    ) -> Finding:
+        variant, best = group.variants[spelling], group.variants[preferred]
+        where = places[0]
+        shown = best.where[0][5] if best.where else preferred
+        arabic = group.arabic()
+        message = f"'{where[5]}' ({variant.count}x) vs '{shown}' ({best.count}x)"
+        if arabic:
+            message += f" for {arabic}"
+        message += f": two spellings of one name in the {where[6]}"
+        mine, theirs = house_files(group, spelling), house_files(group, preferred)
+        if mine and theirs:
+            message += f" ('{where[5]}' in {file_list(mine)}, '{shown}' in {file_list(theirs)})"
+        message += (
+            f"; a house-style difference? Check which one to use ('{shown}' is the more"
+            f" frequent); reported once, at the first of its {variant.count} places"
+        )
+        related = []
+        if best.where:
+            related.append(Related(Location(*best.where[0][:5]), f"'{shown}' is first used here"))
+        related += [Related(Location(*w[:5]), f"'{w[5]}' also here") for w in places[1:4]]
+        finding = self.finding(
+            message, Location(*where[:5]), related, detail=f"{spelling}>{preferred}"
+        )
+        return replace(finding, severity=Severity.INFO)
+
+    def _every_place(self, group: Group, canonical: Canonical | None) -> list[Finding]:
+        """With an agreed spelling (the names file, a scheme): every place of another."""
         if canonical is not None:
             preferred = names.spelling(canonical.spelling)
-        elif len(group.variants) < 2:
-            return []
         else:
             preferred = self._preferred(group)
         arabic = group.arabic()
@@ -593,28 +596,3 @@ class InconsistentTransliteration(Rule):
                 f"the agreed spelling '{canonical.spelling}'",
             )
         return None
-
-
-def _analyse_arabic(word: str) -> tuple[str, str, str]:
-    bare = arabic_bare(word)
-    return bare, arabic_skeleton(bare), arabic_key(bare)
-
-
-def _analyse_arabic_words(text: str) -> list[tuple[str, str, str]]:
-    """Each Arabic word of ``text`` (without tashkeel), its skeleton and its key."""
-    return [_analyse_arabic(word) for word in ARABIC_WORD.findall(text)]
-
-
-def _marked(spelling: str) -> bool:
-    return names.has_marks(spelling) or any(c in names.AYN_SIGNS for c in spelling)
-
-
-# Endings that make another word of a name: English plurals and adjectives (Muslims,
-# Syrian), the Arabic nisba adjective (Iraqi, Makki).
-_DERIVED = ("s", "es", "n", "an", "ns", "i", "is", "y")
-
-
-def _derived(a: str, b: str) -> bool:
-    """One is the other with a derivational ending ('iraq', 'iraqi'; 'muslim', 'muslims')."""
-    short, long = sorted((a, b), key=len)
-    return long.startswith(short) and long[len(short) :] in _DERIVED
