@@ -281,10 +281,15 @@ def cmd_check(registry: plugins.Registry, args: argparse.Namespace) -> int:
         status = 2
     else:
         status = 1 if any(f.severity >= fail_on for f in result.findings) else 0
-    if args.statistics:
-        _emitted(lambda: _statistics(registry, result), status)
-    else:
-        _emitted(lambda: reporter.report(result.findings, result.summary(), sys.stdout), status)
+    try:
+        if args.statistics:
+            _emitted(lambda: _statistics(registry, result), status)
+        else:
+            _emitted(lambda: reporter.report(result.findings, result.summary(), sys.stdout), status)
+    except OutputError:
+        for line in refused:  # the fixes not made must be told even when the output fails
+            print(f"lintr: error: {printable(line)}", file=sys.stderr)
+        raise
     if not args.quiet:
         _summary(result, fixed, args.format == "text" or args.statistics)
     for line in refused:

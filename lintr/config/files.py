@@ -49,6 +49,5 @@ def decode_utf8(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise FileProblem(
-            f"is not valid UTF-8 (byte 0x{data[exc.start]:02X} on line {line}); "
-            "re-save it as UTF-8"
+            f"is not valid UTF-8 (byte 0x{data[exc.start]:02X} on line {line}); re-save it as UTF-8"
         ) from None

@@ -106,6 +106,13 @@ def not_a_file(path: str, mode: int) -> InputError | None:
     return InputError(path, f"is {kind}, not a regular file; lintr reads regular files only")
 
 
+def _special(path: str) -> InputError | None:
+    try:
+        return not_a_file(path, os.stat(path).st_mode)
+    except OSError:
+        return None
+
+
 def open_bytes(path: str, buffering: int = -1):
     """``path`` opened for reading bytes. A missing, unreadable or empty-named file, a
     folder, a pipe, a socket or a device raises InputError (a pipe is opened without
@@ -119,7 +126,8 @@ def open_bytes(path: str, buffering: int = -1):
     except IsADirectoryError:
         raise InputError(path, "is a directory, expected a file") from None
     except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+        problem = _special(path)  # a socket cannot be opened at all
+        raise problem or InputError(path, f"cannot read: {exc.strerror or exc}") from None
     try:
         problem = not_a_file(path, os.fstat(fd).st_mode)
         if problem is None:

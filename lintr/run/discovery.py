@@ -106,6 +106,13 @@ class _Planner:
     seen: set[tuple[str, ...]]
 
     def add(self, path: str, explicit: bool) -> None:
+        if not os.path.exists(path):  # a dangling link or a loop of links, met walking
+            key = ("missing", os.path.abspath(path))
+            if key not in self.seen:
+                self.seen.add(key)
+                problem = "a symbolic link to nothing, or a loop of links"
+                self.out.errors.append(InputError(path, problem))
+            return
         settings = self.settings_for(path)
         pair = self._counterpart(path, settings)
         if pair is not None:
@@ -115,9 +122,10 @@ class _Planner:
                 key = ("missing", os.path.abspath(missing))
                 if key not in self.seen:
                     self.seen.add(key)
-                    self.out.errors.append(
-                        InputError(path, f"missing counterpart: expected {missing}")
-                    )
+                    why = f"missing counterpart: expected {missing}"
+                    if os.path.islink(missing):
+                        why += " (it is a symbolic link to nothing, or a loop of links)"
+                    self.out.errors.append(InputError(path, why))
                 return
             self._job(self.readers["text-pair"], [source, target], settings, langs, known)
             return
