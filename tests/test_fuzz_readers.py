@@ -87,14 +87,14 @@ PIECES = [
     "\ufeff",
 ]
 
-texts = st.lists(
-    st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=40
-).map("".join)
+texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=40).map("".join)
 blobs = st.one_of(
     texts.map(lambda t: t.encode("utf-8", "surrogatepass")),
     st.binary(max_size=200),
     st.tuples(texts, st.binary(max_size=8), texts).map(
-        lambda p: p[0].encode("utf-8", "surrogatepass") + p[1] + p[2].encode("utf-8", "surrogatepass")
+        lambda p: (
+            p[0].encode("utf-8", "surrogatepass") + p[1] + p[2].encode("utf-8", "surrogatepass")
+        )
     ),
 )
 
