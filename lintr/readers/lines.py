@@ -108,3 +108,72 @@ def _raw_lines(path: str, handle) -> Iterator[bytes]:
         yield from handle
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+
+
+@dataclass
+class LineStream:
+    """A line-aligned input read in passes instead of held in memory.
+
+    ``count`` pairs, ``problems`` found on the first pass; ``rows()`` reads the file again
+    and yields the (source, target) segments of every pair, in order.
+    """
+
+    source: Document
+    target: Document
+    count: int
+    rows: Callable[[], Iterator[tuple[Segment, Segment]]]
+    problems: list[InputError] = field(default_factory=list)
+    # part(first, count): pairs first .. first + count - 1 as a Part, for readers that can
+    # read a stretch by itself (None: only rows()).
+    part: Callable[[int, int], Part] | None = None
+    # sample(step): the (source, target) texts of pairs 0, step, 2 * step ..., for readers
+    # that can pass over the others faster than rows() reads them (None: rows()).
+    sample: Callable[[int], list[tuple[str, str]]] | None = None
+
+    def texts(self, step: int) -> list[tuple[str, str]]:
+        """The texts of every ``step``-th pair, from the first."""
+        if self.sample is not None:
+            return self.sample(step)
+        return [(s.text, t.text) for i, (s, t) in enumerate(self.rows()) if i % step == 0]
+
+    def first(self, n: int) -> list[tuple[Segment, Segment]]:
+        out = []
+        for row in self.rows():
+            out.append(row)
+            if len(out) == n:
+                break
+        return out
+
+
+class Part(Protocol):
+    """A stretch of the pairs of a line-aligned input that any process on this machine can
+    read by itself (it pickles small): the pool's parent sends these instead of pairs."""
+
+    # Read-only, so that frozen dataclasses are Parts.
+    @property
+    def first(self) -> int: ...  # index of its first pair in the input
+    @property
+    def count(self) -> int: ...
+
+    def rows(self) -> Iterator[tuple[Segment, Segment]]: ...
+
+
+@dataclass
+class Marks:
+    """Where every GRAIN-th pair's line starts in each file, and the lines before it."""
+
+    offsets: list[array] = field(default_factory=list)  # one array per file
+    before: array = field(default_factory=lambda: array("q"))
+
+    def note(self, offsets: tuple[int, ...], before: int) -> None:
+        if not self.offsets:
+            self.offsets = [array("q") for _ in offsets]
+        for column, offset in zip(self.offsets, offsets, strict=True):
+            column.append(offset)
+        self.before.append(before)
+
+    def near(self, first: int) -> tuple[tuple[int, ...], int, int]:
+        """Offsets and lines before the last note at or before pair ``first``, and the
+        pairs between that note and ``first``."""
+        i = first // GRAIN
+        return tuple(column[i] for column in self.offsets), self.before[i], first - i * GRAIN
