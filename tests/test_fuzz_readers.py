@@ -5,10 +5,10 @@ output is the same run after run.
 
 The example counts are small so that the file stays under 20 s in CI; set
 ``LINTR_FUZZ_EXAMPLES`` for a long run (``LINTR_FUZZ_EXAMPLES=20000 pytest
-tests/test_fuzz_readers.py``). The long run of 2026-12-07 (branch robust, at f6f51f6, before
-the per-line NUL check was made cheaper): 5,000 examples each of the plain pair, TSV and bilingual readers,
-6,000 TSV checks and 1,000 pair checks, 22,000 in all, 15 minutes on a loaded machine:
-no failure.
+tests/test_fuzz_readers.py``). The long run of 2026-12-07 (branch robust, at f6f51f6,
+before the per-line NUL check was made cheaper): 5,000 examples each of the plain pair,
+TSV and bilingual readers, 6,000 TSV checks and 1,000 pair checks, 22,000 in all, 15
+minutes on a loaded machine: no failure.
 """
 
 from __future__ import annotations
