@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -105,10 +106,10 @@ class Notation:
                 return str(int(raw))
         if ":" in raw:  # 06:05 = 6:05 = ٠٦:٠٥
             hours, *rest = raw.split(":")
-            return ":".join([str(int(hours)), *(f"{int(part):02d}" for part in rest)])
+            return ":".join([_whole(hours), *(_whole(part).zfill(2) for part in rest)])
         parts = self._dotted.split(raw)
         if len(parts) > 2:  # 06.01.2017 = 6.1.2017
-            return ".".join(str(int(part)) for part in parts)
+            return ".".join(_whole(part) for part in parts)
         plain = raw
         for separator in self._thousands:
             plain = plain.replace(separator, "")
@@ -161,3 +162,13 @@ def notation_for(profile: LanguageProfile | None) -> Notation:
 def find_numbers(text: str, profile: LanguageProfile | None = None) -> list[Number]:
     """The numbers of ``text`` written in digits, as ``profile``'s language writes them."""
     return notation_for(profile).find(text)
+
+
+def _whole(digits: str) -> str:
+    """A run of decimal digits without its leading zeros, as ``str(int(digits))`` gives it
+    for short runs; long ones (a 5,000-digit number) are not passed to int, which refuses
+    more than 4,300 digits and takes quadratic time."""
+    if len(digits) < 1000:
+        return str(int(digits))
+    plain = "".join(str(unicodedata.digit(c)) for c in digits)
+    return plain.lstrip("0") or "0"

@@ -149,8 +149,14 @@ def _digit_values(text: str, profile: LanguageProfile | None) -> list[Value]:
     return out
 
 
+# A fraction's parts are short; beyond this, int() would refuse them (over 4,300 digits).
+_FRACTION_DIGITS = 40
+
+
 def _is_fraction(text: str, a: Number, b: Number) -> bool:
     if text[a.end : b.start] != _FRACTION_GAP or not (a.value.isdigit() and b.value.isdigit()):
+        return False
+    if len(a.value) + len(b.value) > _FRACTION_DIGITS:
         return False
     if int(b.value) == 0 or text[b.end : b.end + 1] == "/" or text[a.start - 1 : a.start] == "/":
         return False
@@ -1062,7 +1068,7 @@ class Scanner:
     def _is_clock(self, folded: _Folded, v: Value, fstart: int, marker: str) -> bool:
         if v.kind == "time":
             return True
-        if not v.value.isdigit() or not 1 <= int(v.value) <= 12:
+        if not v.value.isdigit() or len(v.value) > 2 or not 1 <= int(v.value) <= 12:
             return False
         if marker.lower() in self.bare_markers:
             return True  # "3 pm" is a time wherever it stands; "١١ مساء" may be a name

@@ -257,7 +257,7 @@ def approx(x: float) -> str:
 def shown(q: Quantity, unit: str) -> str:
     """55 km, 5 million dollars: the amount and the unit's name."""
     amount = format(q.amount.normalize(), "f")
-    if "." not in amount and len(amount) > 4:
+    if "." not in amount and 4 < len(amount) < 1000:  # int() refuses over 4,300 digits
         amount = f"{int(amount):,}"
     return f"{amount} {UNITS[unit].name}"
 

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from lintr import __version__
@@ -13,7 +14,8 @@ from lintr import registry as plugins
 from lintr.cli.rule_tables import markdown_tables
 from lintr.config.settings import ConfigError, did_you_mean
 from lintr.model import Severity
-from lintr.readers import InputError
+from lintr.readers import InputError, display_path
+from lintr.reporters import printable
 from lintr.run import (
     BATCH_SIZE,
     CORE_RULES,
@@ -112,7 +114,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class OutputError(Exception):
+    """Standard output cannot be written (closed, a full disk): one line, exit status 2."""
+
+
+# More worker processes than this many per core only cost memory and start-up time.
+JOBS_PER_CORE = 4
+MAX_BATCH_SIZE = 10_000_000
+
+
 def main(argv: list[str] | None = None) -> int:
+    if sys.stderr is None:  # started with 2>&-: print(file=None) would write to stdout
+        sys.stderr = open(os.devnull, "w")  # kept open for the whole run
     args = build_parser().parse_args(argv)
     if args.command is None:
         build_parser().print_help(sys.stderr)
@@ -120,19 +133,47 @@ def main(argv: list[str] | None = None) -> int:
     registry = plugins.load()
     plugins.warn_failures(registry)
     try:
+        if sys.stdout is None:  # started with >&-: refuse before anything is read or fixed
+            raise OutputError("standard output is closed; nothing could be reported")
         if args.command == "rules":
-            return cmd_rules(registry, args.format)
+            return _emitted(lambda: cmd_rules(registry, args.format), 0)
         if args.command == "explain":
-            return cmd_explain(registry, args.rule)
+            return _emitted(lambda: cmd_explain(registry, args.rule), 0)
         return cmd_check(registry, args)
-    except (UsageError, ConfigError, plugins.PluginMissing) as exc:
-        print(f"lintr: error: {exc}", file=sys.stderr)
+    except (UsageError, ConfigError, plugins.PluginMissing, OutputError) as exc:
+        print(f"lintr: error: {printable(str(exc))}", file=sys.stderr)
         return 2
-    except BrokenPipeError:
-        return 1
     except KeyboardInterrupt:
         print("lintr: interrupted", file=sys.stderr)
         return 130
+
+
+def _emitted(write: Callable[[], int | None], status: int) -> int:
+    """Run ``write`` (which writes to standard output) and flush; its status, else
+    ``status``. A reader that went away (``| head``) ends the output quietly, like other
+    Unix tools, and the status stays what the run found; any other failure to write (a
+    full disk) raises OutputError."""
+    try:
+        done = write()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return status
+    except OSError as exc:
+        _silence_stdout()
+        raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
+    return status if done is None else done
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that Python's flush at exit does not
+    fail again and print a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def cmd_rules(registry: plugins.Registry, fmt: str = "text") -> int:
@@ -194,8 +235,9 @@ def cmd_check(registry: plugins.Registry, args: argparse.Namespace) -> int:
         )
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs: expected a number of processes, 1 or more")
-    if args.batch_size < 1:
-        raise UsageError("--batch-size: expected a number of pairs, 1 or more")
+    args.jobs = _capped_jobs(args.jobs, args.quiet)
+    if not 1 <= args.batch_size <= MAX_BATCH_SIZE:
+        raise UsageError(f"--batch-size: expected a number of pairs, 1 to {MAX_BATCH_SIZE:,}")
     for flag in ("source_lang", "target_lang"):
         code = getattr(args, flag)
         if code and code not in registry.languages:
@@ -203,8 +245,9 @@ def cmd_check(registry: plugins.Registry, args: argparse.Namespace) -> int:
                 f"--{flag.replace('_', '-')}: unknown language {code!r} "
                 f"(known: {', '.join(sorted(registry.languages.by_code))})"
             )
-    if args.config and not os.path.isfile(args.config):
-        raise UsageError(f"--config {args.config}: no such file")
+    if args.config is not None and not os.path.isfile(args.config):
+        what = "is not a regular file" if os.path.exists(args.config) else "no such file"
+        raise UsageError(f"--config {args.config or chr(34) * 2}: {what}")
     overrides = Overrides(
         args.source_lang, args.target_lang, args.select, args.ignore, args.baseline
     )
@@ -221,8 +264,9 @@ def cmd_check(registry: plugins.Registry, args: argparse.Namespace) -> int:
     inputs = _stamps(work) if args.fix else {}
     try:
         result = _run(run, work, args)
-    except InputError as err:  # an unreadable baseline
-        raise UsageError(str(err)) from None
+    except InputError as err:  # an unreadable baseline, a file that changed during the run
+        where = f"{display_path(err.path)}:{err.line}:{err.column}"
+        raise UsageError(f"{where}: {err.message}") from None
     fixed, refused = 0, []
     if args.fix:
         from lintr.findings.fixes import apply_fixes
@@ -232,19 +276,40 @@ def cmd_check(registry: plugins.Registry, args: argparse.Namespace) -> int:
         done, refused = {id(f) for f in outcome.fixed}, outcome.refused
         fixed = len(done)
         result.findings = [f for f in result.findings if id(f) not in done]
-    if args.statistics:
-        _statistics(registry, result)
-    else:
-        reporter.report(result.findings, result.summary(), sys.stdout)
-    sys.stdout.flush()
     fail_on = Severity.parse(args.fail_on) if args.fail_on else cwd_settings.fail_on
+    if refused or any(f.rule == "input-error" for f in result.findings):
+        status = 2
+    else:
+        status = 1 if any(f.severity >= fail_on for f in result.findings) else 0
+    try:
+        if args.statistics:
+            _emitted(lambda: _statistics(registry, result), status)
+        else:
+            _emitted(lambda: reporter.report(result.findings, result.summary(), sys.stdout), status)
+    except OutputError:
+        for line in refused:  # the fixes not made must be told even when the output fails
+            print(f"lintr: error: {printable(line)}", file=sys.stderr)
+        raise
     if not args.quiet:
         _summary(result, fixed, args.format == "text" or args.statistics)
     for line in refused:
-        print(f"lintr: error: {line}", file=sys.stderr)
-    if refused or any(f.rule == "input-error" for f in result.findings):
-        return 2
-    return 1 if any(f.severity >= fail_on for f in result.findings) else 0
+        print(f"lintr: error: {printable(line)}", file=sys.stderr)
+    return status
+
+
+def _capped_jobs(jobs: int | None, quiet: bool) -> int | None:
+    """``--jobs``, at most JOBS_PER_CORE processes per core (said on stderr when capped)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    most = JOBS_PER_CORE * (cores or 1)
+    if jobs is None or jobs <= most:
+        return jobs
+    if not quiet:
+        print(
+            f"lintr: note: --jobs {jobs} is more than {JOBS_PER_CORE} per core "
+            f"({cores or 1} cores here); using {most}",
+            file=sys.stderr,
+        )
+    return most
 
 
 def _stamps(work: Plan) -> dict[str, Stamp]:
@@ -276,6 +341,8 @@ def _progress_wanted(args, work: Plan) -> bool:
 
 
 def _plan(run: Run, args) -> Plan:
+    if "" in (args.source, args.target) or "" in args.paths:
+        raise UsageError('an empty path ("") was given; expected a file or a folder')
     if args.source or args.target:
         if not (args.source and args.target) or args.paths:
             raise UsageError("--source and --target go together, without other paths")
@@ -298,7 +365,7 @@ def _statistics(registry: plugins.Registry, result: Result) -> None:
 
 def _summary(result: Result, fixed: int, full: bool) -> None:
     for note in result.notes:
-        print(f"lintr: note: {note}", file=sys.stderr)
+        print(f"lintr: note: {printable(note)}", file=sys.stderr)
     if not full:
         return
     files = f"{result.files} file{'s' if result.files != 1 else ''}"

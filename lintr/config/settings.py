@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lintr.config.files import FileProblem, decode_utf8, read_capped
 from lintr.model import Severity
 
 CONFIG_FILES = ("pyproject.toml", "lintr.toml", ".lintr.toml")
@@ -121,12 +122,15 @@ def _has_lintr_table(path: Path) -> bool:
 
 def _load_toml(path: Path) -> dict[str, Any]:
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
+        text = decode_utf8(read_capped(path))
+    except FileProblem as exc:
+        raise ConfigError(f"{_shown(path)}: {exc}") from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{_shown(path)}: invalid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"{_shown(path)}: cannot read: {exc.strerror or exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{_shown(path)}: invalid TOML: nested too deeply") from None
 
 
 def did_you_mean(name: str, choices) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from pathlib import Path
 
+from lintr.config.files import FileProblem, decode_utf8, read_capped
 from lintr.config.settings import ConfigError
 
 NAMES_HEADER = ("spelling", "arabic")
@@ -40,11 +40,9 @@ class Term:
 
 def _rows(path: str, option: str) -> list[tuple[int, list[str]]]:
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise ConfigError(f"{option}: cannot read {path}: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{option}: {path} is not UTF-8 text") from None
+        text = decode_utf8(read_capped(path))
+    except FileProblem as exc:
+        raise ConfigError(f"{option}: {path} {exc}") from None
     delimiter = "," if path.lower().endswith(".csv") else "\t"
     rows = []
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)

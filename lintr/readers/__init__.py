@@ -7,6 +7,7 @@ segment keeping its path, line and column.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,15 @@ class InputError(Exception):
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+    def __reduce__(self):
+        # Raised in a worker process (a file that changed during the run), it must come
+        # back to the parent whole: the default pickling passes the message only.
+        return type(self), (self.path, self.message, self.line, self.column)
+
+
+class EmptyInput(InputError):
+    """A file with no text at all (empty, or only white space)."""
 
 
 @dataclass
@@ -59,7 +69,8 @@ class Reader:
     single_file: bool = True
 
     def sniff(self, path: str) -> bool:
-        """Whether ``path`` looks like this format (single-file readers)."""
+        """Whether ``path`` looks like this format (single-file readers). A file named as
+        this format but unreadable raises InputError: it is reported, not passed over."""
         return False
 
     def read(self, paths: list[str], ctx: ReadContext) -> Bitext:
@@ -76,35 +87,107 @@ class Reader:
 _SNIFF_BYTES = 8192
 
 
-def open_bytes(path: str, buffering: int = -1):
-    """``path`` opened for reading bytes; a missing file, a directory or an unreadable one
-    raises InputError."""
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def not_a_file(path: str, mode: int) -> InputError | None:
+    """Why a file of ``mode`` cannot be read as text, None for a regular file. A pipe with
+    no writer would hang the run and a device never ends: both are refused up front."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return InputError(path, "is a directory, expected a file")
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return InputError(path, f"is {kind}, not a regular file; lintr reads regular files only")
+
+
+def _special(path: str) -> InputError | None:
     try:
-        return open(path, "rb", buffering=buffering)
+        return not_a_file(path, os.stat(path).st_mode)
+    except OSError:
+        return None
+
+
+def open_bytes(path: str, buffering: int = -1):
+    """``path`` opened for reading bytes. A missing, unreadable or empty-named file, a
+    folder, a pipe, a socket or a device raises InputError (a pipe is opened without
+    waiting for a writer, then refused)."""
+    if not path:
+        raise InputError(path, "empty path: expected a file")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise InputError(path, "no such file or directory") from None
     except IsADirectoryError:
         raise InputError(path, "is a directory, expected a file") from None
     except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+        problem = _special(path)  # a socket cannot be opened at all
+        raise problem or InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        problem = not_a_file(path, os.fstat(fd).st_mode)
+        if problem is None:
+            os.set_blocking(fd, True)
+            return open(fd, "rb", buffering=buffering)
+    except OSError as exc:
+        problem = InputError(path, f"cannot read: {exc.strerror or exc}")
+    os.close(fd)
+    raise problem
 
 
 def check_head(path: str, head: bytes) -> None:
     """The checks on a file's first bytes: a NUL (binary) or a UTF-16 byte-order mark."""
     utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
-    nul = head.find(b"\x00", 0, _SNIFF_BYTES)
-    if nul != -1 and not utf16:
-        line, col = _byte_position(head, nul)
-        raise InputError(path, f"binary file (NUL byte at offset {nul}), not text", line, col)
     if utf16:
         raise InputError(path, "file is UTF-16; re-save it as UTF-8")
+    check_nul(path, head, 0, 1)
+
+
+def check_nul(path: str, data: bytes, offset: int, line: int) -> None:
+    """A NUL byte anywhere makes a file binary (it would be echoed raw into the output).
+    ``data`` starts at byte ``offset`` of the file, at the start of line ``line``."""
+    nul = data.find(b"\x00")
+    if nul != -1:
+        row, col = _byte_position(data, nul)
+        raise InputError(
+            path,
+            f"binary file (NUL byte at offset {offset + nul}), not text",
+            line + row - 1,
+            col,
+        )
+
+
+def check_endings(path: str, data: bytes, line: int = 1) -> None:
+    """Line breaks that are CR alone (classic Mac OS) are refused: read by LF, the whole
+    file would be one line, and positions and fixes would be wrong. ``data``: a file with
+    no LF at all (or its last line), starting at line ``line``."""
+    body = data.rstrip(b"\r")
+    cr = body.find(b"\r")
+    if cr != -1 and b"\n" not in body:
+        _, col = _byte_position(data, cr)
+        raise InputError(
+            path,
+            "line breaks are CR only (classic Mac OS); lintr counts lines by LF: "
+            "re-save the file with LF or CRLF line endings",
+            line,
+            col,
+        )
 
 
 def read_text(path: str) -> str:
     """A file's text: UTF-8 with or without BOM, CRLF folded to LF. Raises InputError."""
     with open_bytes(path) as handle:
-        data = handle.read()
+        try:
+            data = handle.read()
+        except OSError as exc:
+            raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
     check_head(path, data)
+    if b"\n" not in data:
+        check_endings(path, data)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -118,7 +201,7 @@ def read_text(path: str) -> str:
             col,
         ) from None
     if not text.strip():
-        raise InputError(path, "file is empty" if not text else "file has no text, only spaces")
+        raise EmptyInput(path, "file is empty" if not text else "file has no text, only spaces")
     return text.replace("\r\n", "\n")
 
 
@@ -134,6 +217,8 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
 
 def display_path(path: str) -> str:
     """The path as the user would type it: relative to the working directory when inside it."""
+    if not path:
+        return '""'
     rel = os.path.relpath(path)
     return path if rel.startswith("..") else rel
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from lintr import text as textmod
 from lintr.hookspecs import hookimpl
 from lintr.model import Document, Segment
-from lintr.readers import Bitext, InputError, ReadContext, Reader, read_text
+from lintr.readers import Bitext, EmptyInput, InputError, ReadContext, Reader, read_text
 
 BILINGUAL_EXTENSIONS = (".txt", ".md", ".text")
 
@@ -75,8 +75,8 @@ class BilingualReader(Reader):
             return False
         try:
             text = read_text(path)
-        except InputError:
-            return False
+        except EmptyInput:
+            return False  # nothing to check, and nothing lost by passing it over
         return _two_scripts(_labels(blocks(text, path)))
 
     def read(self, paths: list[str], ctx: ReadContext) -> Bitext:

@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from lintr.model import Document, Segment
-from lintr.readers import _SNIFF_BYTES, InputError, check_head, open_bytes
+from lintr.readers import (
+    _SNIFF_BYTES,
+    EmptyInput,
+    InputError,
+    check_endings,
+    check_head,
+    check_nul,
+    open_bytes,
+)
 
 _BOM = b"\xef\xbb\xbf"
 _BUFFER = 1 << 20
@@ -61,8 +69,12 @@ def placed_lines(
                 raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
             check_head(path, head)
         offset, number, text_seen = start, before, False
-        for raw in handle:
+        for raw in _raw_lines(path, handle):
             number += 1
+            if validate and (b"\0" in raw or number == 1):  # a membership test is cheap
+                check_nul(path, raw, offset, number)
+                if not raw.endswith(b"\n"):
+                    check_endings(path, raw)
             try:
                 line = decoded(raw, number)
             except UnicodeDecodeError as exc:
@@ -84,9 +96,18 @@ def placed_lines(
             yield number, offset, line
             offset += len(raw)
         if validate and not text_seen:
-            raise InputError(
+            raise EmptyInput(
                 path, "file is empty" if offset == 0 else "file has no text, only spaces"
             )
+
+
+def _raw_lines(path: str, handle) -> Iterator[bytes]:
+    """The lines of an open file as bytes; a read that fails (an I/O error, a file taken
+    away during the run) raises InputError."""
+    try:
+        yield from handle
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
 
 
 @dataclass

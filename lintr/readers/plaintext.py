@@ -7,11 +7,11 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, zip_longest
 
 from lintr.hookspecs import hookimpl
 from lintr.model import Document, Segment
-from lintr.readers import Bitext, ReadContext, Reader, line_segments, read_text
+from lintr.readers import Bitext, InputError, ReadContext, Reader, line_segments, read_text
 from lintr.readers.bilingual import blocks
 from lintr.readers.layout import Shape, in_paragraphs, shape_of, text_lines
 from lintr.readers.lines import GRAIN, LineStream, Marks, placed_lines
@@ -113,8 +113,17 @@ def _rows(
     at_source, at_target, before = start
     source_lines = placed_lines(source_path, False, at_source, before)
     target_lines = placed_lines(target_path, False, at_target, before)
-    pairs = zip(source_lines, target_lines, strict=True)
-    for (number, _, source), (_, _, target) in pairs:
+    for source_line, target_line in zip_longest(source_lines, target_lines):
+        if source_line is None or target_line is None:
+            # The first pass counted as many lines in both: one changed since.
+            shorter = source_path if source_line is None else target_path
+            raise InputError(
+                shorter,
+                "changed while lintr was reading it (it has fewer lines now); run lintr again",
+                (source_line or target_line)[0],
+            )
+        number, _, source = source_line
+        target = target_line[2]
         yield Segment(source, source_path, number, 1), Segment(target, target_path, number, 1)
 
 

@@ -7,13 +7,13 @@ from typing import TextIO
 
 from lintr.hookspecs import hookimpl
 from lintr.model import Finding, Severity
-from lintr.reporters import Reporter
+from lintr.reporters import Reporter, printable
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _escape(text: str, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 

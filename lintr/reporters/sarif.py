@@ -5,14 +5,26 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from typing import TextIO
+from urllib.parse import quote
 
 from lintr.hookspecs import hookimpl
 from lintr.model import Finding, Location, Severity
-from lintr.reporters import Reporter
+from lintr.reporters import Reporter, printable
 from lintr.version import __version__
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _uri(path: str) -> str:
+    """The path as a relative URI; a name that is not UTF-8 has its bytes percent-encoded."""
+    path = path.replace("\\", "/")
+    if printable(path) == path:
+        return path
+    try:
+        return quote(path.encode("utf-8", "surrogateescape"), safe="/")
+    except UnicodeEncodeError:
+        return printable(path)
 
 
 def _location(loc: Location, message: str | None = None) -> dict:
@@ -21,12 +33,12 @@ def _location(loc: Location, message: str | None = None) -> dict:
         region.update(endLine=loc.end_line, endColumn=loc.end_column)
     out = {
         "physicalLocation": {
-            "artifactLocation": {"uri": loc.path.replace("\\", "/")},
+            "artifactLocation": {"uri": _uri(loc.path)},
             "region": region,
         }
     }
     if message:
-        out["message"] = {"text": message}
+        out["message"] = {"text": printable(message)}
     return out
 
 
@@ -40,7 +52,7 @@ class SarifReporter(Reporter):
             {
                 "ruleId": f.rule,
                 "level": LEVEL[f.severity],
-                "message": {"text": f.message},
+                "message": {"text": printable(f.message)},
                 "locations": [_location(f.location)],
                 "relatedLocations": [
                     {"id": i, **_location(r.location, r.message)} for i, r in enumerate(f.related)

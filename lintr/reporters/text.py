@@ -7,11 +7,11 @@ from typing import TextIO
 
 from lintr.hookspecs import hookimpl
 from lintr.model import Finding
-from lintr.reporters import Reporter
+from lintr.reporters import Reporter, line_safe, printable
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(printable(text).split())
 
 
 class TextReporter(Reporter):
@@ -22,12 +22,14 @@ class TextReporter(Reporter):
         for f in findings:
             loc = f.location
             out.write(
-                f"{loc.path}:{loc.line}:{loc.column}: {f.severity}: "
+                f"{line_safe(loc.path)}:{loc.line}:{loc.column}: {f.severity}: "
                 f"{_one_line(f.message)} [{f.rule}]\n"
             )
             for r in f.related:
                 rl = r.location
-                out.write(f"{rl.path}:{rl.line}:{rl.column}: note: {_one_line(r.message)}\n")
+                out.write(
+                    f"{line_safe(rl.path)}:{rl.line}:{rl.column}: note: {_one_line(r.message)}\n"
+                )
 
 
 @hookimpl

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import inspect
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, cast
@@ -24,6 +25,8 @@ class Option:
     default: Any
     help: str
     item_type: builtins.type | None = None  # for list options (``type`` is the field above)
+    # The smallest value a number option takes (None: any); NaN and infinities never.
+    minimum: float | None = 0
 
     def validate(self, value: Any) -> Any:
         if self.type is float and isinstance(value, int) and not isinstance(value, bool):
@@ -32,6 +35,8 @@ class Option:
             raise ValueError(f"expected {self.type_name}, got a boolean")
         if not isinstance(value, self.type):
             raise ValueError(f"expected {self.type_name}, got {type(value).__name__} {value!r}")
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            self._in_range(value)
         if self.item_type is not None:
             for item in cast("Iterable[Any]", value):  # a list: its type was checked above
                 if not isinstance(item, self.item_type):
@@ -39,6 +44,12 @@ class Option:
                         f"expected a list of {self.item_type.__name__}, found {item!r}"
                     )
         return value
+
+    def _in_range(self, value: float) -> None:
+        if not math.isfinite(value):
+            raise ValueError(f"expected a finite number, got {value!r}")
+        if self.minimum is not None and value < self.minimum:
+            raise ValueError(f"expected {self.minimum} or more, got {value!r}")
 
     @property
     def type_name(self) -> str:

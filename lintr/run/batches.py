@@ -224,4 +224,4 @@ def fingerprint(finding: Finding, pair: Pair) -> str:
         _squash(pair.target.text),
         finding.detail or finding.message,
     ]
-    return hashlib.sha1("\0".join(parts).encode()).hexdigest()[:16]
+    return hashlib.sha1("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:16]

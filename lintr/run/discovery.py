@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lintr.config.settings import Settings
-from lintr.readers import InputError, Reader
+from lintr.readers import InputError, Reader, not_a_file
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 
@@ -43,14 +43,33 @@ def plan(
     seen: set[tuple[str, ...]] = set()
     planner = _Planner(settings_for, readers, sorted(lang_codes), out, seen)
     for path in paths:
-        if os.path.isdir(path):
-            for file in _walk(path):
+        if not path:
+            out.errors.append(InputError(path, "empty path: expected a file or a folder"))
+        elif os.path.isdir(path):
+            for file in _walk(path, out.errors):
                 planner.add(file, explicit=False)
         elif not os.path.exists(path):
-            out.errors.append(InputError(path, "no such file or directory"))
+            problem = "no such file or directory"
+            if os.path.islink(path):
+                problem = "a symbolic link to nothing (or a loop of links)"
+            out.errors.append(InputError(path, problem))
         else:
             planner.add(path, explicit=True)
     return out
+
+
+def file_problem(path: str) -> InputError | None:
+    """Why ``path`` cannot be read as one file of a pair (missing, empty, a folder, a pipe,
+    a device), None if it can be tried."""
+    if not path:
+        return InputError(path, "empty path: expected a file")
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return InputError(path, "no such file")
+    except OSError as exc:
+        return InputError(path, f"cannot read: {exc.strerror or exc}")
+    return not_a_file(path, mode)
 
 
 def configured_paths(settings: Settings) -> list[str]:
@@ -63,8 +82,15 @@ def configured_paths(settings: Settings) -> list[str]:
     return found
 
 
-def _walk(folder: str) -> Iterable[str]:
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: str, errors: list[InputError]) -> Iterable[str]:
+    """The files under ``folder``, sorted; a subfolder that cannot be listed is an error,
+    not a silent gap. Links to folders are not followed (no loops)."""
+
+    def unlisted(exc: OSError) -> None:
+        where = exc.filename or folder
+        errors.append(InputError(where, f"cannot read folder: {exc.strerror or exc}"))
+
+    for root, dirs, files in os.walk(folder, onerror=unlisted):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):
@@ -80,6 +106,13 @@ class _Planner:
     seen: set[tuple[str, ...]]
 
     def add(self, path: str, explicit: bool) -> None:
+        if not os.path.exists(path):  # a dangling link or a loop of links, met walking
+            key = ("missing", os.path.abspath(path))
+            if key not in self.seen:
+                self.seen.add(key)
+                problem = "a symbolic link to nothing, or a loop of links"
+                self.out.errors.append(InputError(path, problem))
+            return
         settings = self.settings_for(path)
         pair = self._counterpart(path, settings)
         if pair is not None:
@@ -89,14 +122,20 @@ class _Planner:
                 key = ("missing", os.path.abspath(missing))
                 if key not in self.seen:
                     self.seen.add(key)
-                    self.out.errors.append(
-                        InputError(path, f"missing counterpart: expected {missing}")
-                    )
+                    why = f"missing counterpart: expected {missing}"
+                    if os.path.islink(missing):
+                        why += " (it is a symbolic link to nothing, or a loop of links)"
+                    self.out.errors.append(InputError(path, why))
                 return
             self._job(self.readers["text-pair"], [source, target], settings, langs, known)
             return
         for reader in self.readers.values():
-            if reader.single_file and reader.sniff(path):
+            try:
+                found = reader.single_file and reader.sniff(path)
+            except InputError as err:
+                self.out.errors.append(err)
+                return
+            if found:
                 self._job(reader, [path], settings, (None, None))
                 return
         if explicit:

@@ -19,7 +19,7 @@ from lintr.config.settings import Settings
 from lintr.findings.errors import input_error
 from lintr.languages.profile import LanguageProfile, Languages
 from lintr.model import Document, Finding, Location, Segment
-from lintr.readers import Bitext, InputError, ReadContext, display_path
+from lintr.readers import Bitext, InputError, ReadContext, display_path, open_bytes
 from lintr.readers.lines import LineStream, Part
 from lintr.registry import Registry
 from lintr.rules.base import Rule
@@ -313,17 +313,21 @@ def pairless_fingerprint(finding: Finding) -> str:
     """The fingerprint of a finding made without a pair (corpus rules, input errors)."""
     name = finding.location.path.replace("\\", "/").rsplit("/", 1)[-1]
     return hashlib.sha1(
-        "\0".join([finding.rule, name, finding.detail or finding.message]).encode()
+        "\0".join([finding.rule, name, finding.detail or finding.message]).encode(
+            "utf-8", "surrogateescape"
+        )
     ).hexdigest()[:16]
 
 
 def load_baseline(path: str) -> set[str]:
     """Fingerprints of a previous ``--format json`` (or jsonl) output, to be ignored."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except OSError as exc:
-        raise InputError(path, f"cannot read baseline: {exc.strerror or exc}") from None
+    with open_bytes(path) as handle:  # a pipe or a device is refused, not read forever
+        try:
+            text = handle.read().decode("utf-8-sig")
+        except OSError as exc:
+            raise InputError(path, f"cannot read baseline: {exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise InputError(path, "not a lintr json/jsonl output: not UTF-8 text") from None
     try:
         if text.lstrip().startswith("{") and '"findings"' in text[:200]:
             items = json.loads(text)["findings"]

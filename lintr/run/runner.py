@@ -11,7 +11,6 @@ their findings in pair order, then those of the corpus rules.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from itertools import chain, islice
@@ -22,10 +21,9 @@ from lintr.config.settings import Settings
 from lintr.findings.errors import input_error
 from lintr.languages.profile import LanguageProfile
 from lintr.model import Finding
-from lintr.readers import InputError
 from lintr.registry import Registry
 from lintr.run.batches import Batch, BatchResult
-from lintr.run.discovery import Job, Plan, plan
+from lintr.run.discovery import Job, Plan, file_problem, plan
 from lintr.run.engine import (
     BATCH_SIZE,
     Engine,
@@ -86,10 +84,8 @@ class Run:
         settings = self.settings.for_path(source)
         work = Plan()
         for path in (source, target):
-            if not os.path.isfile(path):
-                exists = os.path.exists(path)
-                problem = "is a directory, expected a file" if exists else "no such file"
-                work.errors.append(InputError(path, problem))
+            if (problem := file_problem(path)) is not None:
+                work.errors.append(problem)
         if not work.errors:
             reader = self.registry.readers["text-pair"]
             work.jobs.append(Job(reader, [source, target], settings))
