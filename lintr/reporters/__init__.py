@@ -17,7 +17,8 @@ class Reporter:
 
 
 def finding_dict(f: Finding) -> dict:
-    """A finding as the public JSON contract has it (DESIGN.md), plus ``fix`` when it has one."""
+    """A finding as the public JSON contract has it (docs/ARCHITECTURE.md), plus ``fix`` when
+    it has one."""
     loc = f.location
     data = {
         "rule": f.rule,
@@ -38,6 +39,7 @@ def finding_dict(f: Finding) -> dict:
             for r in f.related
         ],
         "fingerprint": f.fingerprint,
+        "side": f.side,  # "source", "target", or null: about the whole pair
     }
     if f.fix:
         data["fix"] = [

@@ -47,6 +47,7 @@ class AddedSentence(_SentenceRule):
     id = "added-sentence"
     options = OPTIONS
     side = "target"
+    _side = "target"
 
     def _whole(self, pair: Pair) -> Iterator[Finding]:
         source, target = pair.source, pair.target
@@ -62,6 +63,6 @@ class AddedSentence(_SentenceRule):
 
     def _message(self, pair: Pair, text: str) -> str:
         return (
-            f"added sentence: nothing in the {pair.source.profile.name} source matches "
-            f'it: "{_excerpt(text)}"'
+            f"added sentence in the {pair.target.profile.name} target: nothing in the "
+            f'{pair.source.profile.name} source matches it: "{_excerpt(text)}"'
         )

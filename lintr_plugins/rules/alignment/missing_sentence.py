@@ -51,9 +51,10 @@ class MissingSentence(_SentenceRule):
     """
 
     id = "missing-sentence"
-    severity = Severity.ERROR
+    severity = Severity.WARNING
     options = OPTIONS
     side = "source"
+    _side = None  # the text is the source's, the defect (a translation lacking) the pair's
 
     def _whole(self, pair: Pair) -> Iterator[Finding]:
         if pair.source and not pair.target and pair.source.text.strip():
@@ -63,10 +64,11 @@ class MissingSentence(_SentenceRule):
                 f'this text: "{_excerpt(text)}"',
                 _span(pair.source),
                 _note(pair, pair.target),
+                side=None,
             )
 
     def _message(self, pair: Pair, text: str) -> str:
         return (
-            f"missing translation: this sentence has no counterpart in the "
-            f'{pair.target.profile.name} target: "{_excerpt(text)}"'
+            f"missing translation: this sentence of the {pair.source.profile.name} source has "
+            f'no counterpart in the {pair.target.profile.name} target: "{_excerpt(text)}"'
         )
