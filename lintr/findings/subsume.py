@@ -14,9 +14,10 @@ the gap's text, by its rule's ``Rule.covered`` declaration:
   its whole pair, such as length-ratio's, is explained by a gap anywhere in its pair);
 * ``"never"``.
 
-A gap takes in only findings no more severe than itself: a hint (an ``info`` gap, where
-the sentence alignment is unsure) must not turn a warning into a note nobody's
-``--fail-on`` sees.
+Severity: a gap is as severe as the most severe finding it takes in (a missing sentence
+whose numbers were errors is an error), so that ``--fail-on`` and the summary see what they
+saw before; but an ``info`` gap is a hint (the sentence alignment is unsure there) and takes
+in only ``info`` findings, never a warning or an error it might have misread.
 
 A covered finding is not reported apart: the gap gets a note that sums up the covered
 findings of each rule, at the first of them ("also 14 numeral-mismatch findings from here
@@ -85,7 +86,7 @@ class Subsumer:
         self._pair_scoped = {rid for rid, cls in rules.items() if cls.scope != "corpus"}
         self._spans: dict[str, list[tuple[Span, GapKey, Severity]]] = {}
         self._late: dict[GapKey, list[Finding]] = {}
-        self._notes: dict[GapKey, tuple[Related, ...]] = {}
+        self._notes: dict[GapKey, tuple[tuple[Related, ...], Severity]] = {}
         self._kept: dict[GapKey, Finding] | None = {} if keep else None
 
     def batch(self, findings: list[Finding]) -> list[Finding]:
@@ -112,7 +113,9 @@ class Subsumer:
             else:
                 covered.setdefault(id(gap), []).append(finding)
         for gap in gaps:
-            gap.related += _notes(covered.get(id(gap), ()))
+            taken = covered.get(id(gap), ())
+            gap.related += _notes(taken)
+            gap.severity = max((gap.severity, *(f.severity for f in taken)))
             for place in where[id(gap)]:
                 self._remember(gap, place)
         return kept
@@ -126,18 +129,22 @@ class Subsumer:
                 yield finding
             else:
                 self._late.setdefault(key, []).append(finding)
-        self._notes = {key: _notes(found) for key, found in self._late.items()}
+        self._notes = {
+            key: (_notes(found), max(f.severity for f in found))
+            for key, found in self._late.items()
+        }
         if self._kept is not None:
-            for key, notes in self._notes.items():
-                self._kept[key].related += notes
+            for key in self._notes:
+                self.amend(self._kept[key])
 
     def amend(self, finding: Finding) -> None:
         """Add to a gap read back from the run's findings the notes of the corpus findings
         it covers (nothing for any other finding)."""
         if self._notes and finding.rule in self._gap_rules:
-            notes = self._notes.get(gap_key(finding))
-            if notes:
-                finding.related += notes
+            late = self._notes.get(gap_key(finding))
+            if late:
+                finding.related += late[0]
+                finding.severity = max(finding.severity, late[1])
 
     def _gap_of(
         self, finding: Finding, gaps: list[Finding], where: dict[int, list[Span]]
@@ -149,7 +156,7 @@ class Subsumer:
         if finding.rule in self._pair_scoped or how == "pair":
             places += [span(r.location) for r in finding.related]
         for gap in gaps:
-            if gap.severity < finding.severity:
+            if gap.severity == Severity.INFO < finding.severity:
                 continue  # a hint does not take in a finding surer than itself
             for text in where[id(gap)]:
                 if how == "inside" and any(inside(p, text) for p in places):
@@ -173,7 +180,7 @@ class Subsumer:
             places += [span(r.location) for r in finding.related]
         for place in places:
             for where, key, severity in self._spans.get(place[0], ()):
-                if severity < finding.severity:
+                if severity == Severity.INFO < finding.severity:
                     continue
                 if inside(place, where) if how == "inside" else inside(where, place):
                     return key

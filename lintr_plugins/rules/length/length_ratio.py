@@ -280,6 +280,12 @@ class LengthRatio(Rule):
             target is 4.1x the source's length (corpus norm 1.35x ±0.09 at this length): added or repeated text?
             target is 0.31x the source's length (corpus norm 1.35x ±0.09 at this length): truncated or missing sentences?
 
+        A finding is an ``info`` about the pair as a whole (``side`` is null in json): a
+        length outlier is a hint to read both sides, and on loosely translated text (the
+        chains of narrators of a hadith summarised by convention) most are defensible. Where
+        ``missing-sentence`` or ``added-sentence`` reports a sentence of the same pair, that
+        finding explains the length and carries it as a note (lintr.findings.subsume).
+
         Skipped: pairs with an empty side (``missing-sentence``, ``added-sentence`` and
         ``empty-translation`` report those) and short pairs, whose sides both have fewer than
         ``min-chars`` characters (titles, bylines: their ratios are noise).
