@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from lintr.align.beads import SENTENCE, Unit, units, with_lexicon
 from lintr.align.costs import ANCHOR_REWARD, Parts, anchor_weights, parts_overlap, unpaired_margin
@@ -48,12 +49,18 @@ class Unpaired:
     # names, numbers or lexicon words): the pair's sentences are misaligned or reordered,
     # nothing is lost. Its (start, end) on the other side.
     partner: tuple[int, int] | None = None
-    # How many sentences the other side was cut into.
-    others: int = 0
-    # Whether the rest of the pair pairs one sentence with one: no other unpaired sentence,
-    # no merge (2-1, 1-2, 2-2). Where the sides are cut differently, a sentence left over may
-    # be a piece of a longer sentence of the other side rather than text with no counterpart.
-    alone: bool = True
+    # How far the sentence alignment can be trusted here (see Reading).
+    reading: Reading = "clear"
+
+
+# What the sentence alignment of a pair says of a sentence it left over:
+# "clear": the rest of the pair pairs one sentence with one, the sentence stands alone;
+# "unsure": the sides are cut differently (merged sentences, another sentence left over, or
+#   the other side is one sentence): it may be a piece of a longer sentence of the other side;
+# "none": the other side is one sentence without any sentence punctuation (a verse, a
+#   passage): it has no sentences to pair with, and only the lengths of the two sides can
+#   tell whether it holds this one (length-ratio's reading).
+Reading = Literal["clear", "unsure", "none"]
 
 
 def unpaired_sentences(pair: Pair) -> list[Unpaired]:
@@ -136,6 +143,7 @@ def _align(pair: Pair, model: LengthModel, s_spans, t_spans) -> list[Unpaired]:
         )
     beads = align(s_units, t_units, model, SENTENCE)
     irregular = sum(1 for rs, rt in beads if len(rs) + len(rt) != 2)  # unpaired or merged
+    readings = (_reading(irregular, t_texts, target), _reading(irregular, s_texts, source))
     found = []
     s_at, t_at = 0, 0  # end offsets of the last paired sentences on each side
     for index, (rs, rt) in enumerate(beads):
@@ -143,14 +151,30 @@ def _align(pair: Pair, model: LengthModel, s_spans, t_spans) -> list[Unpaired]:
             s_at, t_at = s_spans[rs[-1]][1], t_spans[rt[-1]][1]
             continue
         margin = unpaired_margin(beads, index, s_units, t_units, model, SENTENCE)
-        alone = irregular == 1
         if rs:
             a, b = s_spans[rs[0]]
-            found.append(Unpaired("source", a, b, margin, t_at, None, len(t_spans), alone))
+            found.append(Unpaired("source", a, b, margin, t_at, None, readings[0]))
         else:
             a, b = t_spans[rt[0]]
-            found.append(Unpaired("target", a, b, margin, s_at, None, len(s_spans), alone))
+            found.append(Unpaired("target", a, b, margin, s_at, None, readings[1]))
     return _with_partners(found, s_units, t_units, s_spans, t_spans)
+
+
+def _reading(irregular: int, others: list[str], other: PairSide) -> Reading:
+    """The Reading of a sentence left over, given how many beads of the pair are not one
+    sentence with one and the sentences of the other side."""
+    if len(others) == 1:
+        return "unsure" if _punctuated(others[0], other.profile.sentence_final) else "none"
+    return "clear" if irregular == 1 else "unsure"
+
+
+def _punctuated(sentence: str, marks: tuple[str, ...]) -> bool:
+    """Whether the sentence ends with a sentence-final mark (before closing quotes, brackets,
+    direction marks and spaces)."""
+    return sentence.rstrip(_TRAILING).endswith(marks)
+
+
+_TRAILING = "”\"’'»)]﴾﴿\u200e\u200f\u061c \t\n"
 
 
 # Shared anchors worth this much (two names or numbers, or lexicon words with a weighted
@@ -215,21 +239,19 @@ class _SentenceRule(Rule):
 
     def _reportable(self, pair: Pair, u: Unpaired) -> bool:
         """Long and clear enough (``min-chars``, ``min-margin``), and with a sentence-level
-        reading at all: where the other side is one sentence (a verse or a passage without
-        sentence punctuation, against a translation in several), a sentence left over is
-        as likely a piece of it, and only the lengths of the two sides can tell:
-        length-ratio judges those. A misaligned pair of sentences needs no such reading:
+        reading at all: not where the other side is one sentence without sentence
+        punctuation (see Reading). A misaligned pair of sentences needs no such reading:
         the words they share are the evidence."""
         text = pair.side(u.side).text[u.start : u.end]
         if u.margin < self.settings["min-margin"] or length(text) < self.settings["min-chars"]:
             return False
-        return u.others > 1 or u.partner is not None
+        return u.reading != "none" or u.partner is not None
 
     def _unpaired(self, pair: Pair, u: Unpaired) -> Finding:
         mine, other = _sides(pair, self.side)
         text = mine.text[u.start : u.end]
         message = self._message(pair, text)
-        if not u.alone:
+        if u.reading != "clear":
             message += (
                 f" (the two sides are cut into sentences differently here: check whether it "
                 f"translates a part of a neighbouring {other.profile.name} sentence)"
@@ -246,7 +268,7 @@ class _SentenceRule(Rule):
             detail=f"{u.side}:{' '.join(text.split())}",
             side=self._side,
         )
-        if not u.alone:  # a hint, not a verdict: most of these are pieces of a longer sentence
+        if u.reading != "clear":  # a hint, not a verdict: most are pieces of a longer sentence
             finding.severity = Severity.INFO
         return finding
 
