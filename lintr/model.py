@@ -57,6 +57,10 @@ class Location:
     column: int
     end_line: int | None = None
     end_column: int | None = None
+    # The side of the pair the place is in, when it was taken from one (PairSide.location):
+    # what Rule.finding reads to set a finding's side. Not part of the place itself: two
+    # locations of the same characters are equal whatever they know of their side.
+    side: Side | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +90,10 @@ class Finding:
     fingerprint: str = ""
     # What makes this finding distinct inside its pair (a word, a number); feeds the fingerprint.
     detail: str = ""
+    # The text the finding is about and asks to change: "source", "target", or None for a
+    # finding about the pair as a whole (a missing translation, a length out of the norm,
+    # a misalignment), which either side may have to change.
+    side: Side | None = None
 
     def sort_key(self) -> tuple:
         loc = self.location
@@ -163,15 +171,15 @@ class PairSide:
         return self.segments[i], offset - self._starts[i]
 
     def location(self, start: int = 0, end: int | None = None) -> Location:
-        """The file location of ``text[start:end]`` (end exclusive)."""
+        """The file location of ``text[start:end]`` (end exclusive), which knows its side."""
         end = len(self.text) if end is None else end
         seg, local = self.segment_at(start)
         line, col = seg.position(local)
         if end <= start:
-            return Location(seg.path, line, col, line, col)
+            return Location(seg.path, line, col, line, col, self.side)
         end_seg, end_local = self.segment_at(end - 1)
         end_line, end_col = end_seg.position(end_local)
-        return Location(seg.path, line, col, end_line, end_col + 1)
+        return Location(seg.path, line, col, end_line, end_col + 1, self.side)
 
     def end_location(self) -> Location:
         """A zero-width location just after the last visible character (trailing spaces and

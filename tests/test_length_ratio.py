@@ -72,7 +72,9 @@ def _view(findings) -> list:
 def test_rule_is_registered_as_corpus_scope(registry):
     cls = registry.rules[RULE]
     assert cls.scope == "corpus"
-    assert cls.severity is Severity.WARNING
+    # A hint: most outliers of loose translations are defensible.
+    assert cls.severity is Severity.INFO
+    assert cls.covered == "pair"
     assert {"threshold", "min-chars", "min-pairs"} <= set(cls.options)
     assert "collect" in cls.doc() or "corpus" in cls.doc()
 
@@ -94,7 +96,8 @@ def test_planted_outliers_are_flagged_and_nothing_else(registry):
     for finding in findings:
         line = finding.location.line
         source, target = rows[line - 1]
-        assert finding.rule == RULE and finding.severity is Severity.WARNING
+        assert finding.rule == RULE and finding.severity is Severity.INFO
+        assert finding.side is None  # about the pair as a whole
         # At the target text, with a note at the source.
         assert finding.location.column == len(source) + 2
         assert finding.location.end_column == len(source) + 2 + len(target)
@@ -213,7 +216,7 @@ def test_merge_is_independent_of_the_batch_split(registry, max_candidates):
     one_state, one_findings = run([len(pairs)], tree=False)
     assert len(one_findings) >= (40 if max_candidates > 40 else 6)
     if max_candidates == 3:  # the rest are counted in an info finding per side
-        assert sum(f[1] is Severity.INFO for f in one_findings) == 2
+        assert sum("were not kept" in f[2] for f in one_findings) == 2
     splits = [[1] * 40, [7] * 300, [500, 3, 997], [len(pairs) // 2]]
     splits.append([rng.randint(1, 200) for _ in range(40)])
     for sizes in splits:
@@ -266,12 +269,13 @@ def test_cli_reports_the_outlier(tmp_path):
     _tsv(tmp_path / "corpus.tsv", rows)
     args = ["check", "corpus.tsv", "--source-lang", "ar", "--target-lang", "en"]
     result = run_lintr(*args, "--select", RULE, "--format", "json", cwd=tmp_path)
-    assert result.returncode == 1, result.stderr
+    assert result.returncode == 0, result.stderr  # info: a hint, below the default --fail-on
     findings = json.loads(result.stdout)["findings"]
     assert [(f["rule"], f["path"], f["line"], f["column"]) for f in findings] == [
         (RULE, "corpus.tsv", 100, len(source) + 2)
     ]
-    assert findings[0]["severity"] == "warning"
+    assert findings[0]["severity"] == "info"
+    assert findings[0]["side"] is None
     assert findings[0]["related"][0]["line"] == 100
     assert "added or repeated text?" in findings[0]["message"]
 
@@ -283,7 +287,7 @@ def test_cli_reports_the_outlier(tmp_path):
     assert again["fingerprint"] == findings[0]["fingerprint"]
 
     text = run_lintr(*args, "--select", RULE, cwd=tmp_path)
-    assert f"corpus.tsv:105:{len(source) + 2}: warning: target is" in text.stdout
+    assert f"corpus.tsv:105:{len(source) + 2}: info: target is" in text.stdout
     assert "corpus.tsv:105:1: note: the source has" in text.stdout
 
 

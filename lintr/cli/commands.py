@@ -76,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["error", "warning", "info"],
         help="lowest severity that makes the exit status 1 (default: warning)",
     )
+    check.add_argument(
+        "--side",
+        choices=["source", "target", "both"],
+        help="only the findings on this side of the pairs, and those about whole pairs "
+        "(target: for a team whose source is not theirs to change; default: both)",
+    )
     check.add_argument("--config", metavar="FILE", help="use this configuration file only")
     check.add_argument(
         "--jobs",
@@ -249,7 +255,7 @@ def cmd_check(registry: plugins.Registry, args: argparse.Namespace) -> int:
         what = "is not a regular file" if os.path.exists(args.config) else "no such file"
         raise UsageError(f"--config {args.config or chr(34) * 2}: {what}")
     overrides = Overrides(
-        args.source_lang, args.target_lang, args.select, args.ignore, args.baseline
+        args.source_lang, args.target_lang, args.select, args.ignore, args.baseline, args.side
     )
     run = Run(
         registry,

@@ -26,8 +26,11 @@ KEYS = (
     "per-file-ignores",
     "pairs",
     "baseline",
+    "side",
     "rules",
 )
+# The values of ``side``: the findings shown, besides those about a whole pair ("both": all).
+SIDES = ("source", "target", "both")
 
 
 class ConfigError(Exception):
@@ -85,6 +88,7 @@ class Settings:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     pairs: list[PairPattern] = field(default_factory=list)
     baseline: str | None = None
+    side: str | None = None  # "source" or "target": only that side's findings; None: all
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def relative(self, path: str) -> str:
@@ -198,6 +202,10 @@ def _validate(table, path, prefix, where, rule_options) -> Settings:
             if not isinstance(value, str):
                 raise fail(key, f"expected a file path, got {value!r}")
             settings.baseline = str(path.parent / value)
+        elif key == "side":
+            if value not in SIDES:
+                raise fail(key, f"expected source, target or both, got {value!r}")
+            settings.side = None if value == "both" else value
         elif key == "rules":
             settings.rules = _rule_tables(value, rule_options, fail, path.parent)
         else:

@@ -49,7 +49,8 @@ def _escaped(char: str) -> str:
 
 
 def finding_dict(f: Finding) -> dict:
-    """A finding as the public JSON contract has it (DESIGN.md), plus ``fix`` when it has one."""
+    """A finding as the public JSON contract has it (docs/ARCHITECTURE.md), plus ``fix`` when
+    it has one."""
     loc = f.location
     data = {
         "rule": f.rule,
@@ -70,6 +71,7 @@ def finding_dict(f: Finding) -> dict:
             for r in f.related
         ],
         "fingerprint": f.fingerprint,
+        "side": f.side,  # "source", "target", or null: about the whole pair
     }
     if f.fix:
         data["fix"] = [

@@ -58,6 +58,8 @@ class SarifReporter(Reporter):
                     {"id": i, **_location(r.location, r.message)} for i, r in enumerate(f.related)
                 ],
                 "partialFingerprints": {"lintr/v1": f.fingerprint},
+                # "source", "target", or null: about the whole pair (see finding_dict)
+                "properties": {"side": f.side},
             }
             for f in findings
         ]

@@ -9,12 +9,19 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, cast
 
-from lintr.model import Edit, Finding, Location, Pair, Related, Severity
+from lintr.model import Edit, Finding, Location, Pair, Related, Severity, Side
 
 if TYPE_CHECKING:
     from lintr.languages.profile import Languages
 
 Scope = Literal["pair", "document", "corpus"]
+# How a finding of a rule may be the same defect as a gap (lintr.findings.subsume):
+# "inside": when the finding's place (or, for a pair rule, the place of one of its notes)
+# lies inside the gap's text; "pair": when the gap lies inside the finding's place or one
+# of its notes' (a finding about its whole pair, such as a length ratio); "never".
+Covered = Literal["inside", "pair", "never"]
+# The side Rule.finding takes from the location unless it is told another.
+_LOCATION_SIDE: Any = object()
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,15 @@ class Rule:
     # True for a rule whose findings depend on the bilingual dictionaries plugins give
     # (lintr_dictionaries): `lintr explain` then lists the ones installed.
     uses_dictionaries: ClassVar[bool] = False
+    # One defect, one finding (lintr.findings.subsume). A rule whose findings are *gaps*
+    # (text of one side with no counterpart on the other: missing-sentence, added-sentence)
+    # sets ``gaps``; a finding of any other rule that the gap explains (a number, a quote, an
+    # end mark, a name inside the missing text; by ``covered``) is then not reported apart
+    # but summed up in a note of the gap. Two gaps of one pair that point at each other (a
+    # sentence reported missing and its translation reported added: a misalignment) are
+    # one finding, the one on the source side.
+    gaps: ClassVar[bool] = False
+    covered: ClassVar[Covered] = "inside"
 
     def __init__(self, settings: dict[str, Any] | None = None, severity: Severity | None = None):
         self.settings = {name: opt.default for name, opt in self.options.items()}
@@ -110,7 +126,11 @@ class Rule:
         related: Iterable[Related] = (),
         fix: Iterable[Edit] = (),
         detail: str = "",
+        side: Side | None = _LOCATION_SIDE,
     ) -> Finding:
+        """A finding of this rule. Its ``side`` is that of ``location`` when the location was
+        taken from a side of the pair (``pair.target.location(...)``); give ``side=None``
+        for a finding about the pair as a whole, which a place on one side only shows."""
         return Finding(
             rule=self.id,
             severity=self.severity,
@@ -119,6 +139,7 @@ class Rule:
             related=tuple(related),
             fix=tuple(fix),
             detail=detail,
+            side=location.side if side is _LOCATION_SIDE else side,
         )
 
     @classmethod

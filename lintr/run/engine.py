@@ -154,6 +154,7 @@ class Overrides:
     select: list[str] | None = None
     ignore: list[str] | None = None
     baseline: str | None = None
+    side: str | None = None  # "source" or "target": only that side's findings (and the pairs')
 
 
 class Engine:
@@ -209,6 +210,9 @@ class Engine:
                 result.add([input_error(err)])
                 continue
             state.ignored.update({path: settings.ignored_for(path) for path in job.paths})
+            side = self.overrides.side or settings.side
+            if side in ("source", "target"):  # "both" (given to override a file's): all
+                state.sides.update(dict.fromkeys(job.paths, side))
             for records, part, model, ahead in work:
                 yield Batch(seq, spec, *langs, records, state.token, part, model, ahead)
                 seq += 1

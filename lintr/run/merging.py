@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lintr.findings.errors import internal_error
+from lintr.findings.subsume import Subsumer
 from lintr.model import Finding, Location
 from lintr.registry import Registry
 from lintr.rules.base import Rule
@@ -25,6 +26,8 @@ class RunState:
     corpus_state: dict[str, Any] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)  # corpus rules that failed once
     ignored: dict[str, set[str]] = field(default_factory=dict)  # per-file-ignores by path
+    # The one side whose findings are shown (``side``), by path; pair-level ones always are.
+    sides: dict[str, str] = field(default_factory=dict)
     # Tells a worker that keeps its rules between runs (a Dask worker) that a new run began.
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
 
@@ -35,17 +38,31 @@ def kept(finding: Finding, ignored: dict[str, set[str]]) -> bool:
     return finding.rule not in skip and "ALL" not in skip
 
 
+def shown(finding: Finding, sides: dict[str, str]) -> bool:
+    """Whether the ``side`` setting of the finding's file (``sides``, by path) shows it:
+    a finding on that side or about the whole pair."""
+    side = sides.get(finding.location.path)
+    return side is None or finding.side is None or finding.side == side
+
+
 class Merger:
     """Absorbs the results of one run's batches. ``rules`` gives the rule instances the run
-    built (the corpus rules merge and finalize their states with them)."""
+    built (the corpus rules merge and finalize their states with them). The findings one
+    defect explains are folded into it (lintr.findings.subsume; ``keep_gaps``: see
+    Subsumer), after the per-file ignores and before the ``side`` setting."""
 
-    def __init__(self, registry: Registry, rules: Callable[[], list[Rule]]):
+    def __init__(
+        self, registry: Registry, rules: Callable[[], list[Rule]], keep_gaps: bool = False
+    ):
         self.registry = registry
         self.rules = rules
+        self.subsumer = Subsumer(registry.rules, keep_gaps)
 
     def absorb(self, done: BatchResult, state: RunState) -> list[Finding]:
         """One batch's findings to report, and its corpus states merged into ``state``."""
-        findings = [f for f in done.findings if kept(f, state.ignored)]
+        findings = self.subsumer.batch([f for f in done.findings if kept(f, state.ignored)])
+        if state.sides:
+            findings = [f for f in findings if shown(f, state.sides)]
         for rule_id, crash in done.crashed.items():
             if rule_id not in state.broken:  # reported once, as a serial run would
                 state.broken.add(rule_id)
@@ -70,10 +87,12 @@ class Merger:
         return findings
 
     def finalize(self, state: RunState, first_path: str) -> Iterator[Finding]:
-        """The corpus rules' findings over the whole run, those the per-file ignores keep;
-        a rule's failure is reported at the start of ``first_path``."""
-        for finding in self._finalized(state, first_path):
-            if kept(finding, state.ignored):
+        """The corpus rules' findings over the whole run, those the per-file ignores keep
+        and the run's gaps do not cover; a rule's failure is reported at the start of
+        ``first_path``."""
+        found = (f for f in self._finalized(state, first_path) if kept(f, state.ignored))
+        for finding in self.subsumer.corpus(found):
+            if shown(finding, state.sides):
                 yield finding
 
     def _finalized(self, state: RunState, first_path: str) -> Iterator[Finding]:

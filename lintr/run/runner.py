@@ -110,7 +110,7 @@ class Run:
             batches = engine.batches(work.jobs, result, state, self.batch_size, how)
             findings.extend(self._loop(merger, executor.map(batches), state, first, done_one))
             result.files, result.pairs = len(state.files), state.pairs
-            result.findings = findings.finish(self._baseline(work))
+            result.findings = findings.finish(self._baseline(work), merger.subsumer.amend)
             result.pending = None
         return result
 
@@ -128,7 +128,7 @@ class Run:
         those of the corpus rules. Memory stays flat however many pairs stream through."""
         from lintr.run.pairs import pair_records, pairs_model, texts
 
-        engine, merger, state = self._start()
+        engine, merger, state = self._start(keep_gaps=True)
         settings, langs = self._for_pairs(path, state)
         spec = engine.spec(settings)
         it = iter(pairs)
@@ -167,11 +167,17 @@ class Run:
             batch = Batch(seq, spec, *langs, [], state.token, model=model)
             tasks.append(dask.delayed(check_partition)(part, first, batch, path))
             first += count
-        return list(_fingerprinted(self._loop(merger, dask.compute(*tasks), state, path)))
+        found = list(_fingerprinted(self._loop(merger, dask.compute(*tasks), state, path)))
+        for finding in found:
+            merger.subsumer.amend(finding)
+        return found
 
     def _for_pairs(self, path: str, state: RunState) -> tuple[Settings, tuple[str, str]]:
         settings = self.settings.given()
         state.ignored[path] = settings.ignored_for(path)
+        side = self.overrides.side or settings.side
+        if side in ("source", "target"):  # "both" (given to override a file's): all
+            state.sides[path] = side
         return settings, (settings.source_lang or "ar", settings.target_lang or "en")
 
     def _profiles(self, langs: tuple[str, str]) -> tuple[LanguageProfile, LanguageProfile]:
@@ -180,11 +186,11 @@ class Run:
 
     # -- the loop ---------------------------------------------------------------------------
 
-    def _start(self) -> tuple[Engine, Merger, RunState]:
+    def _start(self, keep_gaps: bool = False) -> tuple[Engine, Merger, RunState]:
         """What one check builds afresh: its rules, the merging of their corpus states, and
-        what it accumulates."""
+        what it accumulates (``keep_gaps``: see lintr.findings.subsume.Subsumer)."""
         engine = Engine(self.registry, self.overrides)
-        return engine, Merger(self.registry, engine.rules_in_use), RunState()
+        return engine, Merger(self.registry, engine.rules_in_use, keep_gaps), RunState()
 
     def _executor(self, work: Plan | None) -> AbstractContextManager[Executor]:
         if self.executor is not None:

@@ -71,12 +71,19 @@ class FindingStore:
         run.sort(key=Finding.sort_key)  # stable: equal keys keep the order they came in
         return run
 
-    def finish(self, known: set[str] | None = None) -> list[Finding] | SortedFindings:
+    def finish(
+        self, known: set[str] | None = None, amend: Callable[[Finding], None] | None = None
+    ) -> list[Finding] | SortedFindings:
         """All the findings, sorted, repeated fingerprints numbered (#2, #3...), those in
         ``known`` (a baseline) left out: a list if nothing was spilled, else a sequence
-        read back from disk on each iteration."""
+        read back from disk on each iteration. ``amend`` is applied to each finding as it
+        is read back, before its fingerprint is numbered (the notes a finding gets once
+        the whole run is known: lintr.findings.subsume)."""
         if not self._runs:
             findings = self._sorted_buffer()
+            if amend is not None:
+                for finding in findings:
+                    amend(finding)
             number_repeats(findings)
             if known:
                 findings = [f for f in findings if f.fingerprint not in known]
@@ -85,7 +92,7 @@ class FindingStore:
         ordered = sorted(self._hashes)
         repeated = {a for a, b in pairwise(ordered) if a == b}
         self._hashes = array("q")
-        return SortedFindings(self, repeated, known or set())
+        return SortedFindings(self, repeated, known or set(), amend)
 
     def _read(self, path: str) -> Iterator[Finding]:
         with open(path, "rb") as handle:
@@ -100,10 +107,17 @@ class SortedFindings:
     """The spilled findings of a run in order, merged from the sorted runs on disk each time
     it is iterated (the reporters, the summary and the exit status each read it once)."""
 
-    def __init__(self, store: FindingStore, repeated: set[int], known: set[str]):
+    def __init__(
+        self,
+        store: FindingStore,
+        repeated: set[int],
+        known: set[str],
+        amend: Callable[[Finding], None] | None = None,
+    ):
         self._store = store  # keeps the temporary files alive
         self._repeated = repeated
         self._known = known
+        self._amend = amend
         self._len: int | None = None
 
     def __iter__(self) -> Iterator[Finding]:
@@ -111,6 +125,8 @@ class SortedFindings:
         merged = heapq.merge(*(store._read(p) for p in store._runs), key=Finding.sort_key)
         seen: Counter[str] = Counter()
         for finding in merged:
+            if self._amend is not None:
+                self._amend(finding)
             fingerprint = finding.fingerprint
             if hash(fingerprint) in self._repeated:
                 seen[fingerprint] += 1

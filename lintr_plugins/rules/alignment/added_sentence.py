@@ -21,8 +21,17 @@ class AddedSentence(_SentenceRule):
         Between files (documents aligned paragraph by paragraph or line by line), target text
         that nothing in the source matches, reported at the target text whether the source
         side is absent or present but blank. Inside a pair, a target sentence with no
-        counterpart in the source, under the same ``min-chars`` and ``min-margin`` as
-        ``missing-sentence``.
+        counterpart in the source, under the same conditions as ``missing-sentence``: long
+        and clear enough (``min-chars``, ``min-margin``), never where the source is one
+        sentence (a verse or passage without sentence punctuation: the translation's
+        sentences are pieces of it as often as additions, and only length-ratio can judge
+        the pair), and ``info`` with a hint to check where the rest of the pair does not pair
+        sentence for sentence. A target sentence that translates a source sentence reported
+        missing elsewhere in the pair is one ``warning`` of misaligned sentences (kept as the
+        missing-sentence finding when both rules run).
+        The finding is on the target side (``side`` in json); the text inside it is the same
+        defect: the numbers, quotes, brackets and names in it are not reported again but
+        summed up in notes of the finding.
 
     Why it matters:
         Often a caption, a note or a paragraph added by the translator, which a parallel
@@ -47,6 +56,7 @@ class AddedSentence(_SentenceRule):
     id = "added-sentence"
     options = OPTIONS
     side = "target"
+    _side = "target"
 
     def _whole(self, pair: Pair) -> Iterator[Finding]:
         source, target = pair.source, pair.target
@@ -62,6 +72,6 @@ class AddedSentence(_SentenceRule):
 
     def _message(self, pair: Pair, text: str) -> str:
         return (
-            f"added sentence: nothing in the {pair.source.profile.name} source matches "
-            f'it: "{_excerpt(text)}"'
+            f"added sentence in the {pair.target.profile.name} target: nothing in the "
+            f'{pair.source.profile.name} source matches it: "{_excerpt(text)}"'
         )

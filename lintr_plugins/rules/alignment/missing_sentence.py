@@ -29,7 +29,21 @@ class MissingSentence(_SentenceRule):
         unpaired (``min-margin``), and the two sides must be cut into about as many sentences
         (at most one apart): texts where one side runs longer or is punctuated differently on
         purpose (a chain of narrators in a hadith, a news lead) must not drown you in noise.
+        Nor is a sentence reported where the target is a single sentence: only lengths could
+        tell whether it holds the source's sentences, and length-ratio judges that. Where the
+        rest of the pair does not pair sentence for sentence (merged sentences, another
+        sentence left over), the finding is an ``info`` that says to check whether the
+        sentence is translated inside a neighbouring one.
+        A source sentence whose translation is elsewhere in the pair, itself left unpaired (the
+        two share names, numbers or words the corpus pairs), is not missing: the pair's
+        sentences are misaligned or reordered, and that is one ``warning`` with a note at the
+        translation, not a missing and an added sentence.
         A target that is present but empty is ``empty-translation`` instead.
+        The finding is about the pair (``side`` is null in json: the text is the source's,
+        the translation that lacks it the target's), and it is the one finding of its defect:
+        the numbers, quotes, brackets and end marks inside the missing text, and the pair's
+        length-ratio, are not reported again but summed up in notes of it
+        (lintr.findings.subsume).
 
     Why it matters:
         A lost paragraph is the worst defect a translation can have and the hardest to see:
@@ -51,9 +65,10 @@ class MissingSentence(_SentenceRule):
     """
 
     id = "missing-sentence"
-    severity = Severity.ERROR
+    severity = Severity.WARNING
     options = OPTIONS
     side = "source"
+    _side = None  # the text is the source's, the defect (a translation lacking) the pair's
 
     def _whole(self, pair: Pair) -> Iterator[Finding]:
         if pair.source and not pair.target and pair.source.text.strip():
@@ -63,10 +78,11 @@ class MissingSentence(_SentenceRule):
                 f'this text: "{_excerpt(text)}"',
                 _span(pair.source),
                 _note(pair, pair.target),
+                side=None,
             )
 
     def _message(self, pair: Pair, text: str) -> str:
         return (
-            f"missing translation: this sentence has no counterpart in the "
-            f'{pair.target.profile.name} target: "{_excerpt(text)}"'
+            f"missing translation: this sentence of the {pair.source.profile.name} source has "
+            f'no counterpart in the {pair.target.profile.name} target: "{_excerpt(text)}"'
         )

@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import Literal
 
-from lintr.align.beads import SENTENCE, units, with_lexicon
-from lintr.align.costs import unpaired_margin
+from lintr.align.beads import SENTENCE, Unit, units, with_lexicon
+from lintr.align.costs import ANCHOR_REWARD, Parts, anchor_weights, parts_overlap, unpaired_margin
 from lintr.align.length import LengthModel, fallback_model, length
 from lintr.align.search import align
 from lintr.align.sentences import split
-from lintr.model import Finding, Location, Pair, PairSide, Related
+from lintr.model import Finding, Location, Pair, PairSide, Related, Severity, Side
 from lintr.rules.base import Option, Rule
 
 
@@ -39,11 +40,27 @@ def _note(pair: Pair, other: PairSide) -> list[Related]:
 class Unpaired:
     """A sentence inside a pair with no counterpart on the other side."""
 
-    side: str  # "source" or "target"
+    side: Side
     start: int
     end: int
     margin: float  # confidence: extra cost of pairing it with a neighbour instead
     other_offset: int  # where, on the other side, its counterpart would be
+    # An unpaired sentence of the other side that seems to translate this one (they share
+    # names, numbers or lexicon words): the pair's sentences are misaligned or reordered,
+    # nothing is lost. Its (start, end) on the other side.
+    partner: tuple[int, int] | None = None
+    # How far the sentence alignment can be trusted here (see Reading).
+    reading: Reading = "clear"
+
+
+# What the sentence alignment of a pair says of a sentence it left over:
+# "clear": the rest of the pair pairs one sentence with one, the sentence stands alone;
+# "unsure": the sides are cut differently (merged sentences, another sentence left over, or
+#   the other side is one sentence): it may be a piece of a longer sentence of the other side;
+# "none": the other side is one sentence without any sentence punctuation (a verse, a
+#   passage): it has no sentences to pair with, and only the lengths of the two sides can
+#   tell whether it holds this one (length-ratio's reading).
+Reading = Literal["clear", "unsure", "none"]
 
 
 def unpaired_sentences(pair: Pair) -> list[Unpaired]:
@@ -125,6 +142,8 @@ def _align(pair: Pair, model: LengthModel, s_spans, t_spans) -> list[Unpaired]:
             s_units, t_units, s_texts, t_texts, model.lexicon, source.profile, target.profile
         )
     beads = align(s_units, t_units, model, SENTENCE)
+    irregular = sum(1 for rs, rt in beads if len(rs) + len(rt) != 2)  # unpaired or merged
+    readings = (_reading(irregular, t_texts, target), _reading(irregular, s_texts, source))
     found = []
     s_at, t_at = 0, 0  # end offsets of the last paired sentences on each side
     for index, (rs, rt) in enumerate(beads):
@@ -134,11 +153,60 @@ def _align(pair: Pair, model: LengthModel, s_spans, t_spans) -> list[Unpaired]:
         margin = unpaired_margin(beads, index, s_units, t_units, model, SENTENCE)
         if rs:
             a, b = s_spans[rs[0]]
-            found.append(Unpaired("source", a, b, margin, t_at))
+            found.append(Unpaired("source", a, b, margin, t_at, None, readings[0]))
         else:
             a, b = t_spans[rt[0]]
-            found.append(Unpaired("target", a, b, margin, s_at))
-    return found
+            found.append(Unpaired("target", a, b, margin, s_at, None, readings[1]))
+    return _with_partners(found, s_units, t_units, s_spans, t_spans)
+
+
+def _reading(irregular: int, others: list[str], other: PairSide) -> Reading:
+    """The Reading of a sentence left over, given how many beads of the pair are not one
+    sentence with one and the sentences of the other side."""
+    if len(others) == 1:
+        return "unsure" if _punctuated(others[0], other.profile.sentence_final) else "none"
+    return "clear" if irregular == 1 else "unsure"
+
+
+def _punctuated(sentence: str, marks: tuple[str, ...]) -> bool:
+    """Whether the sentence ends with a sentence-final mark (before closing quotes, brackets,
+    direction marks and spaces)."""
+    return sentence.rstrip(_TRAILING).endswith(marks)
+
+
+_TRAILING = "”\"’'»)]﴾﴿\u200e\u200f\u061c \t\n"
+
+
+# Shared anchors worth this much (two names or numbers, or lexicon words with a weighted
+# Dice share of about 0.16) make two unpaired sentences of a pair translations of each other.
+MISALIGNED_REWARD = 2 * ANCHOR_REWARD
+
+
+def _with_partners(
+    found: list[Unpaired], s_units: list[Unit], t_units: list[Unit], s_spans, t_spans
+) -> list[Unpaired]:
+    """``found``, each unpaired sentence with the unpaired sentence of the other side that
+    translates it, if one does (the best first, each sentence taken once)."""
+    sources = [u for u in found if u.side == "source"]
+    targets = [u for u in found if u.side == "target"]
+    if not (sources and targets):
+        return found
+    weights = anchor_weights(s_units, t_units)
+    s_index = {span: i for i, span in enumerate(s_spans)}
+    t_index = {span: i for i, span in enumerate(t_spans)}
+    scored = []
+    for u in sources:
+        mine = Parts.of(s_units[s_index[(u.start, u.end)]].anchors, weights)
+        for v in targets:
+            theirs = Parts.of(t_units[t_index[(v.start, v.end)]].anchors, weights)
+            reward = -parts_overlap(mine, theirs, weights)
+            if reward >= MISALIGNED_REWARD:
+                scored.append((-reward, u.start, v.start, u, v))
+    partners: dict[Unpaired, tuple[int, int]] = {}
+    for _, _, _, u, v in sorted(scored, key=lambda x: x[:3]):
+        if u not in partners and v not in partners:
+            partners[u], partners[v] = (v.start, v.end), (u.start, u.end)
+    return [replace(u, partner=partners[u]) if u in partners else u for u in found]
 
 
 OPTIONS = {
@@ -150,27 +218,96 @@ OPTIONS = {
 
 
 class _SentenceRule(Rule):
-    side = "source"
+    """What missing-sentence and added-sentence share: both report the unpaired sentences
+    of one side (``side``) of the pairs' sentence alignment."""
+
+    side: Side = "source"  # the side whose unpaired sentences the rule reports
+    gaps = True  # lintr.findings.subsume: what lies inside the text reported is its defect
     uses_dictionaries = True  # `lintr explain` lists the bilingual dictionaries installed
 
     def check(self, pair: Pair) -> Iterator[Finding]:
         yield from self._whole(pair)
-        mine = pair.side(self.side)
-        other = pair.target if self.side == "source" else pair.source
-        for u in unpaired_sentences(pair):
-            if u.side != self.side or u.margin < self.settings["min-margin"]:
+        found = unpaired_sentences(pair)
+        for u in found:
+            if u.side != self.side:
                 continue
-            text = mine.text[u.start : u.end]
-            if length(text) < self.settings["min-chars"]:
-                continue
-            yield self.finding(
-                self._message(pair, text),
-                mine.location(u.start, u.end),
-                [
-                    Related(
-                        other.location(u.other_offset, u.other_offset),
-                        f"no counterpart in this {other.profile.name} {other.side}",
-                    )
-                ],
-                detail=f"{u.side}:{' '.join(text.split())}",
+            if u.partner is None:
+                if self._reportable(pair, u):
+                    yield self._unpaired(pair, u)
+            elif any(self._reportable(pair, v) for v in (u, _partner(found, u))):
+                yield self._misaligned(pair, u)
+
+    def _reportable(self, pair: Pair, u: Unpaired) -> bool:
+        """Long and clear enough (``min-chars``, ``min-margin``), and with a sentence-level
+        reading at all: not where the other side is one sentence without sentence
+        punctuation (see Reading). A misaligned pair of sentences needs no such reading:
+        the words they share are the evidence."""
+        text = pair.side(u.side).text[u.start : u.end]
+        if u.margin < self.settings["min-margin"] or length(text) < self.settings["min-chars"]:
+            return False
+        return u.reading != "none" or u.partner is not None
+
+    def _unpaired(self, pair: Pair, u: Unpaired) -> Finding:
+        mine, other = _sides(pair, self.side)
+        text = mine.text[u.start : u.end]
+        message = self._message(pair, text)
+        if u.reading != "clear":
+            message += (
+                f" (the two sides are cut into sentences differently here: check whether it "
+                f"translates a part of a neighbouring {other.profile.name} sentence)"
             )
+        finding = self.finding(
+            message,
+            mine.location(u.start, u.end),
+            [
+                Related(
+                    other.location(u.other_offset, u.other_offset),
+                    f"no counterpart in this {other.profile.name} {other.side}",
+                )
+            ],
+            detail=f"{u.side}:{' '.join(text.split())}",
+            side=self._side,
+        )
+        if u.reading != "clear":  # a hint, not a verdict: most are pieces of a longer sentence
+            finding.severity = Severity.INFO
+        return finding
+
+    def _misaligned(self, pair: Pair, u: Unpaired) -> Finding:
+        """One finding for a sentence reported on one side and its translation on the other:
+        both rules make it, pointing at each other, and lintr.findings.subsume keeps one."""
+        assert u.partner is not None
+        mine, other = _sides(pair, self.side)
+        text = mine.text[u.start : u.end]
+        finding = self.finding(
+            f"misaligned sentences: this sentence of the {mine.profile.name} {mine.side} seems "
+            f"translated by a sentence elsewhere in the {other.profile.name} {other.side}, "
+            f'not beside it (reordered, or split differently): "{_excerpt(text)}"',
+            mine.location(u.start, u.end),
+            [
+                Related(
+                    other.location(*u.partner),
+                    f"its translation seems to be this {other.profile.name} sentence",
+                )
+            ],
+            detail=f"misaligned:{u.side}:{' '.join(text.split())}",
+            side=None,
+        )
+        finding.severity = min(finding.severity, Severity.WARNING)
+        return finding
+
+    # The side of the rule's findings (Finding.side); None: about the pair.
+    _side: Side | None = None
+
+    def _whole(self, pair: Pair) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def _message(self, pair: Pair, text: str) -> str:
+        raise NotImplementedError
+
+
+def _sides(pair: Pair, side: Side) -> tuple[PairSide, PairSide]:
+    return (pair.source, pair.target) if side == "source" else (pair.target, pair.source)
+
+
+def _partner(found: list[Unpaired], u: Unpaired) -> Unpaired:
+    return next(v for v in found if v.side != u.side and (v.start, v.end) == u.partner)

@@ -280,6 +280,12 @@ class LengthRatio(Rule):
             target is 4.1x the source's length (corpus norm 1.35x ±0.09 at this length): added or repeated text?
             target is 0.31x the source's length (corpus norm 1.35x ±0.09 at this length): truncated or missing sentences?
 
+        A finding is an ``info`` about the pair as a whole (``side`` is null in json): a
+        length outlier is a hint to read both sides, and on loosely translated text (the
+        chains of narrators of a hadith summarised by convention) most are defensible. Where
+        ``missing-sentence`` or ``added-sentence`` reports a sentence of the same pair, that
+        finding explains the length and carries it as a note (lintr.findings.subsume).
+
         Skipped: pairs with an empty side (``missing-sentence``, ``added-sentence`` and
         ``empty-translation`` report those) and short pairs, whose sides both have fewer than
         ``min-chars`` characters (titles, bylines: their ratios are noise).
@@ -319,8 +325,13 @@ class LengthRatio(Rule):
     """
 
     id = "length-ratio"
-    severity = Severity.WARNING
+    # A hint: on loosely translated text (hadith, whose chains of narrators are summarised by
+    # convention) most outliers are defensible, few are defects (issue 15's measurement).
+    severity = Severity.INFO
     scope = "corpus"
+    # A finding is about its whole pair: a missing or added sentence reported in the pair
+    # explains it (lintr.findings.subsume), and it becomes a note of that finding.
+    covered = "pair"
     options = {
         "threshold": Option(
             float, 5.0, "how many robust spreads (1.4826 x MAD of log ratios) from the norm"
@@ -442,7 +453,7 @@ class LengthRatio(Rule):
             Location(*candidate[8]),
             f"the source has {src_len} characters, the target {tgt_len} (without spaces and marks)",
         )
-        return self.finding(message, Location(*candidate[7]), [note], detail=digest)
+        return self.finding(message, Location(*candidate[7]), [note], detail=digest, side=None)
 
     def _unreported(self, last: tuple, missing: int, word: str) -> Finding:
         message = (
