@@ -57,7 +57,9 @@ def command(lintr: str, pair: str) -> list[str]:
 def timed(cmd: list[str]) -> tuple[float, float, bytes]:
     """Wall seconds, CPU seconds (user + system of the child) and stdout of one run."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=environment())
+    # Run beside the pair: no configuration file of the current folder is read.
+    folder = os.path.dirname(cmd[2])
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=environment(), cwd=folder)
     assert proc.stdout is not None
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -77,9 +79,10 @@ def python_of(lintr: str) -> str:
 def importtime(lintr: str, pair: str, top: int) -> dict:
     """The ``top`` imports by self time (µs) of one run, and how many modules it imported."""
     code = "import sys; from lintr.cli import main; sys.argv[0] = 'lintr'; sys.exit(main())"
-    # -P: not the current folder first on sys.path, where a lintr checkout may be.
+    # -P: the current folder not first on sys.path (a lintr checkout may be there).
     cmd = [python_of(lintr), "-P", "-X", "importtime", "-c", code, *command(lintr, pair)[1:]]
-    err = subprocess.run(cmd, capture_output=True, env=environment(), check=False).stderr
+    folder = os.path.dirname(pair)
+    err = subprocess.run(cmd, capture_output=True, env=environment(), cwd=folder).stderr
     rows = re.findall(r"import time:\s+(\d+) \|\s+(\d+) \| ( *)(\S+)", err.decode())
     found = [(int(own), int(total), name) for own, total, _, name in rows]
     return {
@@ -95,7 +98,10 @@ def instructions(lintr: str, pair: str) -> int | None:
         cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/cg.out"]
         try:
             done = subprocess.run(
-                [*cmd, *command(lintr, pair)], capture_output=True, env=environment()
+                [*cmd, *command(lintr, pair)],
+                capture_output=True,
+                env=environment(),
+                cwd=os.path.dirname(pair),
             )
         except FileNotFoundError:
             return None
