@@ -39,7 +39,8 @@ def _char_class(chars) -> str:
 
 class Notation:
     """How one language writes numbers in digits, as one compiled pattern and a reader of
-    what it matches."""
+    what it matches. The patterns are compiled on first use: a run whose texts of one
+    language have no digit (most Arabic of older corpora) never pays for that language's."""
 
     def __init__(
         self,
@@ -59,8 +60,7 @@ class Notation:
         if ordinals:
             suffixes = "|".join(regex.escape(s) for s in sorted(ordinals, key=len, reverse=True))
             ordinal = rf"(?P<ordinal>(?:{suffixes})(?!\p{{L}}))?"
-        self.pattern = regex.compile(
-            rf"""
+        self._pattern = rf"""
             (?<![\p{{Latin}}\d])    # not part of a Latin word such as G20 (Arabic prefixes are fine)
             (?<!{d}{dec})           # not the tail of a number already read
             (?P<value>
@@ -70,24 +70,34 @@ class Notation:
               | {d}+(?:{dec}{d}+)?
             )
             {ordinal}
-            """,
-            regex.VERBOSE,
-        )
+            """
         # Any digit: a plain search, no look-behind (most texts of older corpora have none).
         self.gate = regex.compile(d) if extra else re.compile(r"\d")
-        self._dotted = regex.compile(dotted)
+        self._dotted_class = dotted
         self._thousands = tuple(thousands)
         self._decimal = tuple(s for s in decimal if s != ".")
         # Percent signs of one character, looked up in a set (a digit reader's hot path),
         # and longer ones.
         self.percent = frozenset(s for s in percent if len(s) == 1)
         self.long_percent = tuple(s for s in percent if len(s) > 1)
-        # Whether a text has a percent sign at all: one search.
-        self.percent_gate = re.compile("|".join(map(re.escape, percent)) or "(?!)")
+        self._percent_signs = tuple(percent)
         # Whether no separator is a space: then numbers can be read word by word
         # (lintr.text.by_chunk), as the aligner's anchors are.
         self.chunkable = not any(c.isspace() for c in (*decimal, *thousands))
         self.canonical = functools.lru_cache(maxsize=4096)(self._canonical)
+
+    @functools.cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        return regex.compile(self._pattern, regex.VERBOSE)
+
+    @functools.cached_property
+    def percent_gate(self) -> re.Pattern[str]:
+        """Whether a text has a percent sign at all: one search."""
+        return re.compile("|".join(map(re.escape, self._percent_signs)) or "(?!)")
+
+    @functools.cached_property
+    def _dotted(self) -> regex.Pattern[str]:
+        return regex.compile(self._dotted_class)
 
     def find(self, text: str) -> list[Number]:
         """The numbers of ``text`` in digits, with their canonical values."""

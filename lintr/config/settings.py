@@ -3,11 +3,9 @@ or .lintr.toml, the nearest one walking up from each checked file."""
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,6 +123,8 @@ def _has_lintr_table(path: Path) -> bool:
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # here: a run without a configuration file never pays its patterns
+
     try:
         text = decode_utf8(read_capped(path))
     except FileProblem as exc:
@@ -139,6 +139,8 @@ def _load_toml(path: Path) -> dict[str, Any]:
 
 def did_you_mean(name: str, choices) -> str:
     """' (did you mean 'x'?)' for a near miss, else ''."""
+    import difflib  # here: only a misspelled name needs it, and it costs every start-up
+
     close = difflib.get_close_matches(name, list(choices), n=1)
     return f"; did you mean {close[0]!r}?" if close else ""
 

@@ -3,7 +3,10 @@ counterpart's place and a preview of it), kept in flat memory however large the 
 past RUN_SIZE occurrences they are sorted by digest and written to a temporary file as one
 run, and the runs are read back together one range of digests at a time. The previews go
 to a temporary file of their own; only those of texts found with two counterparts are read
-back. An external sort, as ``lintr.run.spill`` does for findings."""
+back. An external sort, as ``lintr.run.spill`` does for findings.
+
+numpy is imported by the methods that use it, not with the module: importing it is a third
+of a one-pair run's start-up, and a table of one occurrence never needs it."""
 
 from __future__ import annotations
 
@@ -11,25 +14,34 @@ import os
 import tempfile
 from array import array
 from collections.abc import Iterator
-from typing import IO
+from functools import cache
+from typing import IO, TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 # Where a text occurs: path, line, column, end line, end column.
 Where = tuple[str, int, int, int, int]
 
-# One occurrence on disk. ``seq`` is its place in merge order, which decides ties (the
-# first preview of a counterpart); ``preview`` and ``size`` locate its preview's bytes.
-RECORD = np.dtype(
-    [
-        ("key", "<u8"),
-        ("other", "<u8"),
-        ("seq", "<u8"),
-        ("preview", "<u8"),
-        ("size", "<u4"),
-        ("place", "<u4", (5,)),  # path (index in ``paths``), line, column, end line, end column
-    ]
-)
+
+@cache
+def record_dtype() -> np.dtype:
+    """One occurrence on disk. ``seq`` is its place in merge order, which decides ties (the
+    first preview of a counterpart); ``preview`` and ``size`` locate its preview's bytes."""
+    import numpy as np  # on first use: see the module's docstring
+
+    return np.dtype(
+        [
+            ("key", "<u8"),
+            ("other", "<u8"),
+            ("seq", "<u8"),
+            ("preview", "<u8"),
+            ("size", "<u4"),
+            ("place", "<u4", (5,)),  # path (index in ``paths``), line, column, end line, end column
+        ]
+    )
+
+
 # Occurrences held in memory before they are written out as one sorted run (about 4 MB),
 # and read back together per range of digests at the end.
 RUN_SIZE = 1 << 16
@@ -81,7 +93,7 @@ class Table:
     def _new(self) -> None:
         self.keys = array("Q")
         self.others = array("Q")
-        self.places = array("I")  # five per occurrence, as RECORD's place
+        self.places = array("I")  # five per occurrence, as a record's place
         self.preview_starts = array("Q")
         self.preview_sizes = array("I")
 
@@ -91,6 +103,8 @@ class Table:
     def __getstate__(self) -> dict:
         """Pickled whole in memory (temporary files do not travel): every occurrence in
         merge order, every preview."""
+        import numpy as np  # on first use: see the module's docstring
+
         records = np.concatenate([*self._read_runs(), self._records()])
         records = records[np.argsort(records["seq"], kind="stable")]
         return {
@@ -100,10 +114,12 @@ class Table:
         }
 
     def __setstate__(self, state: dict) -> None:
+        import numpy as np  # on first use: see the module's docstring
+
         Table.__init__(self)
         self.paths = state["paths"]
         self.path_index = {path: i for i, path in enumerate(self.paths)}
-        self._append(np.frombuffer(state["records"], dtype=RECORD))
+        self._append(np.frombuffer(state["records"], dtype=record_dtype()))
         self.previews = bytearray(state["previews"])
 
     def add(self, key: int, other: int, where: Where, preview: str) -> None:
@@ -119,6 +135,8 @@ class Table:
 
     def absorb(self, other: Table) -> None:
         """Append ``other``'s occurrences after this table's."""
+        import numpy as np  # on first use: see the module's docstring
+
         seq_shift, preview_shift = len(self), self._preview_total()
         remap = np.array([self._path(path) for path in other.paths], dtype=np.uint32)
         total = other._preview_total()
@@ -133,6 +151,8 @@ class Table:
 
     def _append(self, records: np.ndarray) -> None:
         """Add occurrences given as records, the next in merge order (``seq`` is implied)."""
+        import numpy as np  # on first use: see the module's docstring
+
         self.keys.frombytes(records["key"].tobytes())
         self.others.frombytes(records["other"].tobytes())
         self.places.frombytes(np.ascontiguousarray(records["place"]).tobytes())
@@ -143,8 +163,10 @@ class Table:
 
     def _records(self) -> np.ndarray:
         """The occurrences in the arrays, as records."""
+        import numpy as np  # on first use: see the module's docstring
+
         n = len(self.keys)
-        records = np.empty(n, dtype=RECORD)
+        records = np.empty(n, dtype=record_dtype())
         records["key"] = np.frombuffer(self.keys, dtype=np.uint64)
         records["other"] = np.frombuffer(self.others, dtype=np.uint64)
         records["seq"] = np.arange(self._base, self._base + n, dtype=np.uint64)
@@ -161,6 +183,8 @@ class Table:
             self._new()
 
     def _write_run(self, records: np.ndarray, sort: bool) -> None:
+        import numpy as np  # on first use: see the module's docstring
+
         if sort:  # by digest, counterpart, then merge order
             records = records[np.lexsort((records["seq"], records["other"], records["key"]))]
         if self._runs_file is None:
@@ -171,9 +195,12 @@ class Table:
         self._runs.append(_Run(start, len(records), records["key"][::FENCE].copy()))
 
     def _read(self, run: _Run, first: int, stop: int) -> np.ndarray:
+        import numpy as np  # on first use: see the module's docstring
+
         assert self._runs_file is not None  # written with the first run
-        self._runs_file.seek(run.start + first * RECORD.itemsize)
-        return np.frombuffer(self._runs_file.read((stop - first) * RECORD.itemsize), RECORD)
+        dtype = record_dtype()
+        self._runs_file.seek(run.start + first * dtype.itemsize)
+        return np.frombuffer(self._runs_file.read((stop - first) * dtype.itemsize), dtype)
 
     def _read_runs(self, block: int | None = None) -> Iterator[np.ndarray]:
         for run in self._runs:
@@ -184,6 +211,8 @@ class Table:
     def _ranges(self) -> Iterator[np.ndarray]:
         """Every occurrence, a range of digests at a time (about RUN_SIZE occurrences, the
         digests being hashes), each range sorted by digest, counterpart and merge order."""
+        import numpy as np  # on first use: see the module's docstring
+
         if not self._runs:
             records = self._records()
             yield records[np.lexsort((records["seq"], records["other"], records["key"]))]
@@ -217,6 +246,8 @@ class Table:
         occurrence in merge order of each counterpart."""
         if len(self) < 2:
             return
+        import numpy as np  # only here: a table of one occurrence never needs it
+
         for records in self._ranges():
             k, o = records["key"], records["other"]
             new_key = np.r_[True, k[1:] != k[:-1]]
@@ -280,6 +311,8 @@ class Table:
 def _shifted(records: np.ndarray, seq: int, preview: int, paths: np.ndarray) -> np.ndarray:
     """``records`` of another table as this one's: later in merge order, their previews
     after this table's, their paths renumbered."""
+    import numpy as np  # on first use: see the module's docstring
+
     out = records.copy()
     out["seq"] += np.uint64(seq)
     out["preview"] += np.uint64(preview)

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Protocol
 
-from lintr.align.documents import bitext_pairs
 from lintr.align.length import SAMPLE as _SAMPLE
 from lintr.align.length import LengthModel, corpus_model, fallback_model
 from lintr.config.settings import Settings
@@ -239,6 +238,9 @@ class Engine:
         src = self.registry.languages.generic(bitext.source.lang)
         tgt = self.registry.languages.generic(bitext.target.lang)
         dictionary = self.registry.dictionaries.between(src.code, tgt.code)
+        # Imported here: line-aligned inputs (most runs, every TSV) never align documents.
+        from lintr.align.documents import bitext_pairs
+
         pairs, note = bitext_pairs(bitext, src, tgt, dictionary)
         if note:
             result.notes.append(note)

@@ -4,7 +4,7 @@ rule that fails is reported once and skipped from then on, as a serial run would
 
 from __future__ import annotations
 
-import uuid
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,7 +29,8 @@ class RunState:
     # The one side whose findings are shown (``side``), by path; pair-level ones always are.
     sides: dict[str, str] = field(default_factory=dict)
     # Tells a worker that keeps its rules between runs (a Dask worker) that a new run began.
-    token: str = field(default_factory=lambda: uuid.uuid4().hex)
+    # Random bytes, not uuid4(): importing uuid (and platform with it) costs every start-up.
+    token: str = field(default_factory=lambda: os.urandom(16).hex())
 
 
 def kept(finding: Finding, ignored: dict[str, set[str]]) -> bool:

@@ -6,11 +6,10 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import chain
 
-import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from lintr.analysis import names
-from lintr.corpus.sketch import Sketch, hash64, hashes, pair_hash, pair_hashes
+from lintr.corpus.sketch import Sketch, hash64, pair_hash, word_pair_keys
 from lintr.corpus.spans import FirstPlaces, Spans
 from lintr.model import Finding, Location, Pair, PairSide, Related, Severity
 from lintr.rules.base import Option, Rule
@@ -168,12 +167,8 @@ class SpellingVariant(Rule):
         """Every two consecutive words of a side, hashed and added in one go."""
         if len(flat) < 2:
             return
-        h = hashes(flat, self._hashes.setdefault(lang, {}), f"{lang}\t")
-        valid = np.ones(len(flat) - 1, dtype=bool)
-        starts = np.cumsum([len(keys) for keys in keyed])[:-1]
-        starts = starts[(starts > 0) & (starts < len(flat))]
-        valid[starts - 1] = False  # the last word of a side and the first of the next
-        sketch.add_hashes(pair_hashes(h[:-1][valid], h[1:][valid]))
+        cache = self._hashes.setdefault(lang, {})
+        sketch.add_hashes(word_pair_keys(keyed, flat, cache, f"{lang}\t"))
 
     def _record_places(self, lang, sides, keyed, flat, where) -> None:
         first = self._first.setdefault(lang, FirstPlaces())
