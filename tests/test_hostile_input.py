@@ -280,7 +280,7 @@ def test_a_newline_in_a_file_name_stays_on_one_line(tmp_path):
     (tmp_path / "a\nb.en.txt").write_text(DOUBLED, encoding="utf-8")
     proc = lintr("check", "a\nb.ar.txt", *ARGS, cwd=tmp_path)
     assert proc.stdout.decode().splitlines() == [
-        'a\\x0ab.en.txt:1:5: warning: doubled word "the": remove the second "the" [doubled-word]'
+        'a\\x0ab.en.txt:1:5: warning: doubled word "the" in the English target: remove the second "the" [doubled-word]'
     ]
 
 
