@@ -504,7 +504,7 @@ class Scanner:
         self._forms = self._word_forms()
         self.joiner_re = self._words_re(t.joiners, r"\s+(?:", r")\s+")
         self.article_re = self._words_re(t.articles, rf"(?<!{_NOT_IN_WORD})(?:", r")\s+$")
-        self.vague_re = self._words_re(t.vague, rf"(?<!{_NOT_IN_WORD})(?:", r")\s+$")
+        self._vague_re: regex.Pattern | None = None  # compiled when a scale word is met
         self.marker_re = self._words_re(
             t.time_markers, r"\s*(?P<m>", rf")(?!{_NOT_IN_WORD})", fold=True
         )
@@ -926,9 +926,12 @@ class Scanner:
 
     def _vague_before(self, folded: _Folded, tok: Token) -> bool:
         """Whether a word that leaves the count unsaid comes before a scale: "few hundred"."""
-        return self.vague_re is not None and bool(
-            self.vague_re.search(folded.text, max(0, tok.fstart - _ARTICLE_REACH), tok.fstart)
-        )
+        if not self.tables.vague:
+            return False
+        if self._vague_re is None:
+            self._vague_re = self._words_re(self.tables.vague, rf"(?<!{_NOT_IN_WORD})(?:", r")\s+$")
+        at = tok.fstart
+        return bool(self._vague_re.search(folded.text, max(0, at - _ARTICLE_REACH), at))
 
     def _shared(self, text: str, words: list[Value]) -> list[Value]:
         """ "two or three hundred" = 200 or 300; إحدى أو اثنتين أو ثلاث وسبعين = 71, 72, 73:

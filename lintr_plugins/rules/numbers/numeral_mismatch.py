@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import regex
@@ -83,15 +84,22 @@ def _drop_parts(a, b):
     return kept, b
 
 
+@cache
+def _compiled(pattern: str) -> regex.Pattern:
+    """A pattern compiled when a pair first needs it: most runs have few mismatches, and
+    start-up should not pay for what they never use."""
+    return regex.compile(pattern)
+
+
 # Digits glued to a word, which lintr does not read as a number of the text: a Latin name
 # (G20, RFC2822, Example1), a code page (cp-1256), an Arabic word (مثال1).
-_GLUED_NUMBER = regex.compile(r"(?<=[\p{L}\p{M}]-?)\d+|\d+(?=\p{L})")
+_GLUED_NUMBER = r"(?<=[\p{L}\p{M}]-?)\d+|\d+(?=\p{L})"
 
 
 def _not_in_names(values, other_text: str):
     """Numbers the other side writes glued to a word: مجموعة العشرين = the G20; "RFC 2822"
     = RFC2822; "Example1" = مثال1 (that side reads the digits glued to an Arabic word)."""
-    names = Counter(str(int(m.group())) for m in _GLUED_NUMBER.finditer(other_text))
+    names = Counter(str(int(m.group())) for m in _compiled(_GLUED_NUMBER).finditer(other_text))
     if not names:
         return values
     kept = []
@@ -104,20 +112,20 @@ def _not_in_names(values, other_text: str):
 
 
 # Two numbers joined by a colon that are not a time: a chapter and verse ("2:115", "39:67").
-_VERSE = regex.compile(r"\d+:\d|(?<=\d:)\d+")
+_VERSE = r"\d+:\d|(?<=\d:)\d+"
 
 
 def _verse_reference(text: str, v) -> bool:
     """A chapter or verse number of a reference (2:115): a translator adds and drops them."""
-    return v.kind == "digits" and bool(_VERSE.match(text, v.start))
+    return v.kind == "digits" and bool(_compiled(_VERSE).match(text, v.start))
 
 
 def _in_a_name(text: str, v) -> bool:
     """Digits followed by a Latin letter are a name too (3D, 4K, 2FA), not a count."""
-    return v.kind == "digits" and bool(_LATIN_AFTER.match(text, v.end))
+    return v.kind == "digits" and bool(_compiled(_LATIN_AFTER).match(text, v.end))
 
 
-_LATIN_AFTER = regex.compile(r"\p{Latin}")
+_LATIN_AFTER = r"\p{Latin}"
 
 
 def _not_said_in_duals(values, other_profile):
@@ -128,7 +136,7 @@ def _not_said_in_duals(values, other_profile):
     return [v for v in values if not (v.value == "2" and v.kind == "words")]
 
 
-_WORD = regex.compile(r"\p{L}+")
+_WORD = r"\p{L}+"
 
 
 def _not_weekdays(values, other_text: str, other_profile):
@@ -137,7 +145,7 @@ def _not_weekdays(values, other_text: str, other_profile):
     days = other_profile.number_tables.weekdays
     if not days or not any(v.kind in ("words", "weak") for v in values):
         return values
-    named = {str(days[w]) for w in _WORD.findall(other_text.lower()) if w in days}
+    named = {str(days[w]) for w in _compiled(_WORD).findall(other_text.lower()) if w in days}
     return [v for v in values if not (v.kind in ("words", "weak") and v.value in named)]
 
 
@@ -233,28 +241,29 @@ def _unclosed(chars, inner: str, outer: str) -> bool:
 
 # A footnote mark: a small number glued to the end of a sentence or word ("water).1 Abu").
 # Direction marks (U+200E, U+200F) may stand around it in Arabic text: "وَصَلَّتْ .‏2‏".
-_FOOTNOTE = regex.compile(
-    r"(?<=[\p{Latin}.,;:)\]”\"’][\u200e\u200f]*)\d{1,2}(?=[\s\u200e\u200f]|$)"
-)
+_FOOTNOTE = r"(?<=[\p{Latin}.,;:)\]”\"’][\u200e\u200f]*)\d{1,2}(?=[\s\u200e\u200f]|$)"
 
 
 # A reference number of a printed edition or a footnote mark: a number standing after the
 # end of a sentence and before a capital, a closing quote or the end of the text ("al-Marwa.
 # 1722", "(v. 41) 2176 It", "of two rotls. 2 Abu Dawud said", "three times. 4\" Qutaiba");
 # a lone 0 there is the letter O misread ("... Abu Huraira. 0 Allah!"), not a mark.
-_REFERENCE = regex.compile(r"(?<=[.!?؟)\]”\"’]\s+)(?!0\D)\d+(?=\s*$|\s+\p{Lu}|[\"”’](?:\s|$))")
+_REFERENCE = r"(?<=[.!?؟)\]”\"’]\s+)(?!0\D)\d+(?=\s*$|\s+\p{Lu}|[\"”’](?:\s|$))"
 
 
 def _footnote(text: str, v) -> bool:
     if v.kind != "digits":
         return False
     # match, not fullmatch: with an end position, "$" would hold at the end of every number
-    return any((m := p.match(text, v.start)) and m.end() == v.end for p in (_FOOTNOTE, _REFERENCE))
+    return any(
+        (m := _compiled(p).match(text, v.start)) and m.end() == v.end
+        for p in (_FOOTNOTE, _REFERENCE)
+    )
 
 
 def _reportable(values, text: str, profile, other_text: str):
     # a reference the other side has too is compared: 2:115 against 2:116 is a changed verse
-    verses = _VERSE.search(other_text) is None
+    verses = _compiled(_VERSE).search(other_text) is None
     return [
         v
         for v in values
@@ -309,7 +318,7 @@ def differences(source, target):
     return only_source, only_target
 
 
-_BEFORE_A_WORD = regex.compile(r"\s+\p{L}")
+_BEFORE_A_WORD = r"\s+\p{L}"
 
 
 def _lookalike(text: str, v, profile) -> str:
@@ -319,7 +328,7 @@ def _lookalike(text: str, v, profile) -> str:
     before = text[max(0, v.start - 20) : v.start].rstrip()
     if letter is None or (before and before[-1].isalnum()):
         return ""
-    if not _BEFORE_A_WORD.match(text, v.end):
+    if not _compiled(_BEFORE_A_WORD).match(text, v.end):
         return ""
     return f": perhaps {letter}, misread as a digit"
 
