@@ -23,10 +23,10 @@ class AddedSentence(_SentenceRule):
         side is absent or present but blank. Inside a pair, a target sentence with no
         counterpart in the source, under the same conditions as ``missing-sentence``: long
         and clear enough (``min-chars``, ``min-margin``), never where the source is one
-        sentence (a verse or passage without sentence punctuation: the translation's
+        sentence without sentence punctuation (a verse, a passage: the translation's
         sentences are pieces of it as often as additions, and only length-ratio can judge
-        the pair), and ``info`` with a hint to check where the rest of the pair does not pair
-        sentence for sentence. A target sentence that translates a source sentence reported
+        the pair), and ``info`` with a hint to check where the source is one punctuated
+        sentence or the rest of the pair does not pair sentence for sentence. A target sentence that translates a source sentence reported
         missing elsewhere in the pair is one ``warning`` of misaligned sentences (kept as the
         missing-sentence finding when both rules run).
         The finding is on the target side (``side`` in json); the text inside it is the same

@@ -29,11 +29,12 @@ class MissingSentence(_SentenceRule):
         unpaired (``min-margin``), and the two sides must be cut into about as many sentences
         (at most one apart): texts where one side runs longer or is punctuated differently on
         purpose (a chain of narrators in a hadith, a news lead) must not drown you in noise.
-        Nor is a sentence reported where the target is a single sentence: only lengths could
-        tell whether it holds the source's sentences, and length-ratio judges that. Where the
-        rest of the pair does not pair sentence for sentence (merged sentences, another
-        sentence left over), the finding is an ``info`` that says to check whether the
-        sentence is translated inside a neighbouring one.
+        Nor is a sentence reported where the target is a single sentence without sentence
+        punctuation (a verse, a passage): only lengths could tell whether it holds the
+        source's sentences, and length-ratio judges that. Where the target is one punctuated
+        sentence, or the rest of the pair does not pair sentence for sentence (merged
+        sentences, another sentence left over), the finding is an ``info`` that says to check
+        whether the sentence is translated inside a neighbouring one.
         A source sentence whose translation is elsewhere in the pair, itself left unpaired (the
         two share names, numbers or words the corpus pairs), is not missing: the pair's
         sentences are misaligned or reordered, and that is one ``warning`` with a note at the
