@@ -94,7 +94,7 @@ def test_side_target_shows_the_targets_findings_and_the_pairs(tmp_path):
 
 
 def test_the_exit_status_counts_the_findings_shown(tmp_path):
-    (tmp_path / "a.tsv").write_text("قال المصدر إن الهجوم فشل\tThe source said the attack failed.\n",
+    (tmp_path / "a.tsv").write_text("قال المصدر: إن الهجوم فشل\tThe source said: the attack failed.\n",
                                     encoding="utf-8")  # fmt: skip
     assert run_lintr("check", "a.tsv", *ARGS, cwd=tmp_path).returncode == 1
     shown = run_lintr("check", "a.tsv", *ARGS, "--side", "target", cwd=tmp_path)
