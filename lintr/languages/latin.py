@@ -68,9 +68,9 @@ _LATIN_CLASSES = str.maketrans({"q": "k", "c": "k", "j": "g", "x": "ks", "v": "f
 _LATIN_VOWELS = frozenset("aeiouwy")
 
 
-@lru_cache(maxsize=131072)
-def latin_skeleton(name: str) -> str:
-    """'Maġāwīr', 'Maghawir' -> 'mgr'; 'Hurairah', 'Hurayra' -> 'hrr'."""
+def _letters(name: str) -> str:
+    """The folded name without its article and optional final h, digraphs as one letter:
+    what both its skeleton and its vowels are read from."""
     text = fold(name)
     for article in ARTICLES:
         if text.startswith(article.replace("-", "")) and "-" in name[: len(article)]:
@@ -82,7 +82,13 @@ def latin_skeleton(name: str) -> str:
         text = text[:-1]
     for digraph, single in _LATIN_DIGRAPHS:
         text = text.replace(digraph, single)
-    text = text.translate(_LATIN_CLASSES)
+    return text
+
+
+@lru_cache(maxsize=131072)
+def latin_skeleton(name: str) -> str:
+    """'Maġāwīr', 'Maghawir' -> 'mgr'; 'Hurairah', 'Hurayra' -> 'hrr'."""
+    text = _letters(name).translate(_LATIN_CLASSES)
     # A doubled consonant (shadda: Muhammad) is written once in Arabic.
     text = "".join(c for i, c in enumerate(text) if i == 0 or c != text[i - 1])
     return "".join(c for c in text if c.isalpha() and c not in _LATIN_VOWELS)
@@ -110,16 +116,7 @@ def latin_vowels(name: str) -> tuple[frozenset[str], ...]:
     no vowel is written): "'Umar" -> ({u}, {a}, {''}); 'Qadr' -> ({''}, {a}, {''}, {''}).
     Compared with the vowels of a vocalised Arabic word, it tells ʿAmrah (عَمْرَة) from
     ʿUmrah (عُمْرَة) and Musa from Masʿud."""
-    text = fold(name)
-    for article in ARTICLES:
-        if text.startswith(article.replace("-", "")) and "-" in name[: len(article)]:
-            text = text[len(article) - 1 :]
-            break
-    if len(text) > 3 and text[-1] == "h" and text[-2] not in "cdgkst":
-        text = text[:-1]
-    for digraph, single in _LATIN_DIGRAPHS:
-        text = text.replace(digraph, single)
-    text = text.translate(_CONSONANT_FOLD)
+    text = _letters(name).translate(_CONSONANT_FOLD)
     slots: list[frozenset[str]] = [NO_VOWEL]
     previous = ""
     for char in text:
