@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import regex
 
-from lintr.analysis.verbatim import KINDS, mask_spans, mask_verbatim, verbatim_spans
+from lintr.analysis.verbatim import KINDS, Verbatim, mask_spans, mask_verbatim, verbatim_spans
 from lintr.languages.latin import is_romanised
 from lintr.model import Pair, PairSide
 from lintr.text import WORD, script_pattern
@@ -78,6 +78,15 @@ def excerpt(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def target_verbatim(pair: Pair) -> list[Verbatim]:
+    """The target's verbatim spans, found once per pair: both rules and both kinds of run
+    read them, and on English targets (nearly all hold ﷺ) the scan is most of the rules' cost."""
+    found = pair.memo.get("target_verbatim")
+    if found is None:
+        found = pair.memo["target_verbatim"] = verbatim_spans(pair.target.text)
+    return found
+
+
 def source_runs(pair: Pair, hide_all: bool = True) -> list[Run]:
     """The runs of the source's script in the target, outside verbatim spans (outside all of
     them, or with ``hide_all`` false outside those but URLs, e-mails and acronyms)."""
@@ -93,7 +102,7 @@ def _source_runs(pair: Pair, hide_all: bool) -> list[Run]:
     script = source.profile.script
     if not script_pattern(script).search(target.text):
         return []
-    spans = [s for s in verbatim_spans(target.text) if hide_all or s.kind in _HIDDEN]
+    spans = [s for s in target_verbatim(pair) if hide_all or s.kind in _HIDDEN]
     text = mask_spans(target.text, spans)
     code = [(s.start, s.end) for s in spans if s.kind in _CODE]
     known = _source_words(source)
@@ -190,7 +199,9 @@ def _in_source_script(pair: Pair) -> bool:
     runs = source_runs(pair)
     if not runs:
         return False
-    own = len(script_pattern(tgt.script).findall(mask_verbatim(pair.target.text)))
+    own = len(
+        script_pattern(tgt.script).findall(mask_spans(pair.target.text, target_verbatim(pair)))
+    )
     if own == 0:
         return any(r.ordinary for r in runs) and sum(len(w) for r in runs for w in r.words) >= 2
     left = sum(_letters(pair.target.text[r.start : r.end]) for r in runs if r.is_text())

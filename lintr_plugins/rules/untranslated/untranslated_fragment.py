@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lintr.analysis.verbatim import verbatim_spans
 from lintr.model import Finding, Pair, PairSide
 from lintr.rules.base import Option, Rule
 from lintr_plugins.rules.untranslated.scripts import (
@@ -14,6 +13,7 @@ from lintr_plugins.rules.untranslated.scripts import (
     Run,
     excerpt,
     source_runs,
+    target_verbatim,
     written_in_source_script,
 )
 
@@ -93,7 +93,7 @@ class UntranslatedFragment(Rule):
         if written_in_source_script(pair):
             return
         acronyms_ok = self.settings["allow-acronyms"]
-        shown = [] if acronyms_ok else [s for s in verbatim_spans(target.text) if s.kind in SHOWN]
+        shown = [] if acronyms_ok else [s for s in target_verbatim(pair) if s.kind in SHOWN]
         for run in source_runs(pair, hide_all=acronyms_ok):
             text = target.text[run.start : run.end]
             if self._allowed(text, source):
